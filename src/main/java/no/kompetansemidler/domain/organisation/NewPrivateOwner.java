@@ -1,0 +1,84 @@
+package no.kompetansemidler.domain.organisation;
+
+import no.kompetansemidler.domain.validation.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a caseworker submits to register a private school or kindergarten owner. Everything arrives as
+ * text (from a form or JSON); {@link #validate()} names every problem, {@link #toOwner()} gives the owner.
+ */
+public record NewPrivateOwner(String organisationNumber, String name, String kind, String embete,
+                              String contactEmail) {
+
+    public static final int MAX_NAME_LENGTH = 200;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[a-zA-Z]{2,}$");
+
+    public List<Violation> validate() {
+        List<Violation> problems = new ArrayList<>();
+        OrganisationNumber.problemWith(organisationNumber == null ? null : organisationNumber.replace(" ", ""))
+                .ifPresent(p -> problems.add(new Violation("organisasjonsnummer", "ORGNR", p)));
+        if (name == null || name.isBlank()) {
+            problems.add(new Violation("navn", "PÅKREVD", "Navn på eieren må fylles ut."));
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problems.add(new Violation("navn", "LENGDE", "Navnet kan ha høyst " + MAX_NAME_LENGTH + " tegn."));
+        } else if (name.matches(".*[<>].*")) {
+            problems.add(new Violation("navn", "TEGN", "Navnet kan ikke inneholde tegnene < og >."));
+        }
+        parseKind(problems);
+        parseEmbete(problems);
+        if (contactEmail == null || contactEmail.isBlank()) {
+            problems.add(new Violation("kontaktEpost", "PÅKREVD", "Kontaktadresse (e-post) må fylles ut."));
+        } else if (!EMAIL.matcher(contactEmail.trim()).matches() || contactEmail.length() > 254) {
+            problems.add(new Violation("kontaktEpost", "EPOST", "«" + abbreviate(contactEmail)
+                    + "» er ikke en gyldig e-postadresse."));
+        }
+        return problems;
+    }
+
+    /**
+     * The owner described, taking part in every scheme its kind allows (a private school owner in DEKOM, a
+     * private kindergarten owner in REKOM); call only when {@link #validate()} found nothing.
+     */
+    public Owner toOwner() {
+        OwnerKind ownerKind = OwnerKind.valueOf(kind);
+        return new Owner(OrganisationNumber.parse(organisationNumber), name.trim(), ownerKind,
+                Embete.fromSlug(embete), ownerKind.eligibleSchemes(), contactEmail.trim());
+    }
+
+    private void parseKind(List<Violation> problems) {
+        if (kind == null || kind.isBlank()) {
+            problems.add(new Violation("eiertype", "PÅKREVD", "Velg om eieren er privat skoleeier eller barnehageeier."));
+            return;
+        }
+        try {
+            if (!OwnerKind.valueOf(kind).isPrivate()) {
+                problems.add(new Violation("eiertype", "EIERTYPE",
+                        "Bare private skole- og barnehageeiere registreres her; kommuner og fylkeskommuner er stamdata."));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new Violation("eiertype", "EIERTYPE", "Ukjent eiertype «" + abbreviate(kind) + "»."));
+        }
+    }
+
+    private void parseEmbete(List<Violation> problems) {
+        if (embete == null || embete.isBlank()) {
+            problems.add(new Violation("embete", "PÅKREVD", "Velg embetet eieren hører til."));
+            return;
+        }
+        try {
+            Embete.fromSlug(embete);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Violation("embete", "EMBETE", "Ukjent embete «" + abbreviate(embete) + "»."));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

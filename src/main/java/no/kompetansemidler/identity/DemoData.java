@@ -1,0 +1,133 @@
+package no.kompetansemidler.identity;
+
+import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.domain.organisation.OwnerKind;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.masterdata.Municipality;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The demo (profile {@code demo}, the default): Statsforvalteren i Vestland with all its real municipalities as
+ * owners (invented organisation numbers, marked as such, except Bergen's real one), Vestland fylkeskommune,
+ * Høgskulen på Vestlandet, and one login per role. Outside the demo, any demo login left in the database is
+ * removed at start, so that demo logins never exist in production.
+ */
+@Component
+@Order(30)
+class DemoData implements ApplicationRunner {
+
+    static final Embete DEMO_EMBETE = Embete.VESTLAND;
+    static final String DEMO_PASSWORD = "demo";
+    static final String DEMO_USER_PREFIX = "demo-";
+    static final OrganisationNumber BERGEN = new OrganisationNumber("964338531");
+    static final OrganisationNumber VESTLAND_FYLKESKOMMUNE = new OrganisationNumber("821311632");
+    static final OrganisationNumber HOGSKULEN_PA_VESTLANDET = new OrganisationNumber("917641404");
+
+    /** One login per role; the administrator (demo-admin) is created by camunda.bpm.admin-user. */
+    record DemoLogin(String id, String firstName, String lastName, String group) {
+    }
+
+    static final List<DemoLogin> LOGINS = List.of(
+            new DemoLogin("demo-saksbehandler", "Kari", "Saksbehandler", IdentityGroups.caseworkers(DEMO_EMBETE)),
+            new DemoLogin("demo-eier-bergen", "Ola", "Bergen kommune", IdentityGroups.owner(BERGEN)),
+            new DemoLogin("demo-eier-vestlandfk", "Siri", "Vestland fylkeskommune",
+                    IdentityGroups.owner(VESTLAND_FYLKESKOMMUNE)),
+            new DemoLogin("demo-uh", "Per", "Høgskulen på Vestlandet", IdentityGroups.uh(HOGSKULEN_PA_VESTLANDET)),
+            new DemoLogin("demo-revisor", "Rita", "Revisor", IdentityGroups.AUDITORS),
+            new DemoLogin("demo-prosesseier", "Pål", "Prosesseier", IdentityGroups.PROCESS_OWNERS));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Environment environment;
+    private final IdentityService identityService;
+    private final IdentityProvisioning provisioning;
+    private final MasterDataRepository masterData;
+    private final Clock clock;
+
+    DemoData(Environment environment, IdentityService identityService, IdentityProvisioning provisioning,
+             MasterDataRepository masterData, Clock clock) {
+        this.environment = environment;
+        this.identityService = identityService;
+        this.provisioning = provisioning;
+        this.masterData = masterData;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (environment.acceptsProfiles(Profiles.of("demo"))) {
+            createDemo();
+        } else {
+            removeDemoLogins();
+        }
+    }
+
+    private void createDemo() {
+        for (Municipality m : masterData.municipalities(DEMO_EMBETE)) {
+            if (m.municipalityNumber().equals("4601")) {
+                continue; // Bergen is a real owner in the master data
+            }
+            OrganisationNumber invented = inventedOrganisationNumber(m.municipalityNumber());
+            Owner owner = new Owner(invented, m.name() + " kommune", OwnerKind.KOMMUNE, m.embete(),
+                    OwnerKind.KOMMUNE.eligibleSchemes(), "kommune-" + m.municipalityNumber() + "@demo.example");
+            masterData.saveOwner(owner, m.municipalityNumber(), null, true, "demo", clock.instant());
+            provisioning.ensureOwnerGroup(owner);
+        }
+        for (DemoLogin login : LOGINS) {
+            if (identityService.createUserQuery().userId(login.id()).count() == 0) {
+                User user = identityService.newUser(login.id());
+                user.setFirstName(login.firstName());
+                user.setLastName(login.lastName());
+                user.setEmail(login.id() + "@demo.example");
+                user.setPassword(DEMO_PASSWORD);
+                identityService.saveUser(user);
+            }
+            if (identityService.createUserQuery().userId(login.id()).memberOfGroup(login.group()).count() == 0) {
+                identityService.createMembership(login.id(), login.group());
+            }
+        }
+        log.info("Demo: {} med {} kommuner; innlogginger {} (passord «{}»)", DEMO_EMBETE.displayName(),
+                masterData.municipalities(DEMO_EMBETE).size(), LOGINS.stream().map(DemoLogin::id).toList(),
+                DEMO_PASSWORD);
+    }
+
+    private void removeDemoLogins() {
+        identityService.createUserQuery().list().stream()
+                .filter(u -> u.getId().startsWith(DEMO_USER_PREFIX))
+                .forEach(u -> {
+                    log.warn("Fjerner demo-innloggingen {}: demo-innlogginger finnes ikke utenfor demoen", u.getId());
+                    identityService.deleteUser(u.getId());
+                });
+    }
+
+    /**
+     * A made-up organisation number for a demo municipality: "99", the municipality number and a counter,
+     * then the MOD11 check digit (skipping counters whose check digit would be 10). Deterministic.
+     */
+    static OrganisationNumber inventedOrganisationNumber(String municipalityNumber) {
+        for (int counter = 0; counter < 100; counter++) {
+            String base = "99" + municipalityNumber + String.format("%02d", counter);
+            int check = OrganisationNumber.checkDigit(base);
+            if (check != 10) {
+                return new OrganisationNumber(base + check);
+            }
+        }
+        throw new IllegalStateException("no organisation number for " + municipalityNumber);
+    }
+}

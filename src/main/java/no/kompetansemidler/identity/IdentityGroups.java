@@ -1,0 +1,37 @@
+package no.kompetansemidler.identity;
+
+import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+
+/** The one place where the ids of the identity service's groups are formed. */
+public final class IdentityGroups {
+
+    /** Auditors (revisorer): read every case's history, change nothing. */
+    public static final String AUDITORS = "revisor";
+    /** Process owners (prosesseiere): deploy and migrate models and forms. */
+    public static final String PROCESS_OWNERS = "prosesseier";
+    /** Administrators: Camunda's own administrator group. */
+    public static final String ADMINISTRATORS = "camunda-admin";
+    /** Camunda's type for groups that work or read cases. */
+    static final String TYPE_WORKFLOW = "WORKFLOW";
+    /** Camunda's type for groups that run the system. */
+    static final String TYPE_SYSTEM = "SYSTEM";
+
+    private IdentityGroups() {
+    }
+
+    /** The caseworkers (saksbehandlere) of one embete, e.g. "saksbehandler-vestland". */
+    public static String caseworkers(Embete embete) {
+        return "saksbehandler-" + embete.slug();
+    }
+
+    /** The users of one owner (eier), by organisation number, e.g. "eier-964338531". */
+    public static String owner(OrganisationNumber organisationNumber) {
+        return "eier-" + organisationNumber.value();
+    }
+
+    /** The users of one UH institution, by organisation number, e.g. "uh-917641404". */
+    public static String uh(OrganisationNumber organisationNumber) {
+        return "uh-" + organisationNumber.value();
+    }
+}

@@ -1,0 +1,178 @@
+package no.kompetansemidler.masterdata;
+
+import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.domain.organisation.OwnerKind;
+import no.kompetansemidler.domain.organisation.Scheme;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The application's own master data tables (km_*), in the same database as the engine. */
+@Repository
+public class MasterDataRepository {
+
+    private final JdbcClient jdbc;
+
+    public MasterDataRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void saveEmbete(Embete embete) {
+        int updated = jdbc.sql("update km_embete set slug = ?, region_name = ? where code = ?")
+                .params(embete.slug(), embete.regionName(), embete.name()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into km_embete (code, slug, region_name) values (?, ?, ?)")
+                    .params(embete.name(), embete.slug(), embete.regionName()).update();
+        }
+    }
+
+    void saveMunicipality(Municipality m) {
+        int updated = jdbc.sql("""
+                        update km_municipality set name = ?, county_number = ?, county_name = ?, embete_code = ?
+                        where municipality_number = ?""")
+                .params(m.name(), m.countyNumber(), m.countyName(), m.embete().name(), m.municipalityNumber())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            insert into km_municipality (municipality_number, name, county_number, county_name, embete_code)
+                            values (?, ?, ?, ?, ?)""")
+                    .params(m.municipalityNumber(), m.name(), m.countyNumber(), m.countyName(), m.embete().name())
+                    .update();
+        }
+    }
+
+    void saveUhInstitution(UhInstitution uh) {
+        int updated = jdbc.sql("update km_uh_institution set name = ? where organisation_number = ?")
+                .params(uh.name(), uh.organisationNumber().value()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into km_uh_institution (organisation_number, name) values (?, ?)")
+                    .params(uh.organisationNumber().value(), uh.name()).update();
+        }
+    }
+
+    /**
+     * Inserts or updates an owner and the schemes it takes part in.
+     *
+     * @param municipalityNumber the municipality an owner of kind KOMMUNE is, or null
+     * @param countyNumber       the county an owner with the county role serves, or null
+     * @param invented           whether the organisation number is invented for the demo
+     */
+    public void saveOwner(Owner owner, String municipalityNumber, String countyNumber, boolean invented,
+                          String registeredBy, Instant registeredAt) {
+        String orgnr = owner.organisationNumber().value();
+        int updated = jdbc.sql("""
+                        update km_owner set name = ?, kind = ?, embete_code = ?, municipality_number = ?,
+                               county_number = ?, org_number_invented = ?, contact_email = ?
+                        where organisation_number = ?""")
+                .params(owner.name(), owner.kind().name(), owner.embete().name(), municipalityNumber, countyNumber,
+                        invented, owner.contactEmail(), orgnr)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            insert into km_owner (organisation_number, name, kind, embete_code, municipality_number,
+                                   county_number, org_number_invented, contact_email, registered_by, registered_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(orgnr, owner.name(), owner.kind().name(), owner.embete().name(), municipalityNumber,
+                            countyNumber, invented, owner.contactEmail(), registeredBy, Timestamp.from(registeredAt))
+                    .update();
+        }
+        jdbc.sql("delete from km_owner_scheme where organisation_number = ?").param(orgnr).update();
+        for (Scheme scheme : owner.schemes()) {
+            jdbc.sql("insert into km_owner_scheme (organisation_number, scheme) values (?, ?)")
+                    .params(orgnr, scheme.name()).update();
+        }
+    }
+
+    public Optional<Owner> findOwner(OrganisationNumber organisationNumber) {
+        return jdbc.sql("select * from km_owner where organisation_number = ?")
+                .param(organisationNumber.value())
+                .query((rs, i) -> mapOwner(rs))
+                .optional();
+    }
+
+    /** The owners of an embete, optionally only those taking part in a scheme, ordered by name. */
+    public List<Owner> owners(Embete embete, Scheme schemeOrNull) {
+        String sql = "select * from km_owner o where o.embete_code = :embete"
+                + (schemeOrNull == null ? "" : " and exists (select 1 from km_owner_scheme s"
+                + " where s.organisation_number = o.organisation_number and s.scheme = :scheme)")
+                + " order by o.name";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("embete", embete.name());
+        if (schemeOrNull != null) {
+            statement = statement.param("scheme", schemeOrNull.name());
+        }
+        return statement.query((rs, i) -> mapOwner(rs)).list();
+    }
+
+    public List<Owner> allOwners() {
+        return jdbc.sql("select * from km_owner order by organisation_number").query((rs, i) -> mapOwner(rs)).list();
+    }
+
+    public List<Municipality> municipalities(Embete embeteOrNull) {
+        String sql = "select * from km_municipality"
+                + (embeteOrNull == null ? "" : " where embete_code = :embete") + " order by municipality_number";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql);
+        if (embeteOrNull != null) {
+            statement = statement.param("embete", embeteOrNull.name());
+        }
+        return statement.query((rs, i) -> new Municipality(rs.getString("municipality_number"), rs.getString("name"),
+                rs.getString("county_number"), rs.getString("county_name"),
+                Embete.valueOf(rs.getString("embete_code")))).list();
+    }
+
+    public List<UhInstitution> uhInstitutions() {
+        return jdbc.sql("select * from km_uh_institution order by name")
+                .query((rs, i) -> new UhInstitution(new OrganisationNumber(rs.getString("organisation_number")),
+                        rs.getString("name")))
+                .list();
+    }
+
+    public Optional<UhInstitution> findUhInstitution(OrganisationNumber organisationNumber) {
+        return jdbc.sql("select * from km_uh_institution where organisation_number = ?")
+                .param(organisationNumber.value())
+                .query((rs, i) -> new UhInstitution(new OrganisationNumber(rs.getString("organisation_number")),
+                        rs.getString("name")))
+                .optional();
+    }
+
+    public long countEmbeter() {
+        return jdbc.sql("select count(*) from km_embete").query(Long.class).single();
+    }
+
+    public long countMunicipalities() {
+        return jdbc.sql("select count(*) from km_municipality").query(Long.class).single();
+    }
+
+    public long countOwnersOfKind(OwnerKind... kinds) {
+        return jdbc.sql("select count(*) from km_owner where kind in (:kinds)")
+                .param("kinds", java.util.Arrays.stream(kinds).map(Enum::name).toList())
+                .query(Long.class).single();
+    }
+
+    public long countUhInstitutions() {
+        return jdbc.sql("select count(*) from km_uh_institution").query(Long.class).single();
+    }
+
+    public boolean isInvented(OrganisationNumber organisationNumber) {
+        return jdbc.sql("select org_number_invented from km_owner where organisation_number = ?")
+                .param(organisationNumber.value()).query(Boolean.class).optional().orElse(false);
+    }
+
+    private Owner mapOwner(ResultSet rs) throws SQLException {
+        String orgnr = rs.getString("organisation_number");
+        Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);
+        jdbc.sql("select scheme from km_owner_scheme where organisation_number = ?").param(orgnr)
+                .query(String.class).list().forEach(s -> schemes.add(Scheme.valueOf(s)));
+        return new Owner(new OrganisationNumber(orgnr), rs.getString("name"), OwnerKind.valueOf(rs.getString("kind")),
+                Embete.valueOf(rs.getString("embete_code")), schemes, rs.getString("contact_email"));
+    }
+}

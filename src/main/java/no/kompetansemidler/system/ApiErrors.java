@@ -1,0 +1,36 @@
+package no.kompetansemidler.system;
+
+import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.domain.validation.Violation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.List;
+
+/** The project's endpoints answer bad input with 400 and every violation: field, rule id and Norwegian message. */
+@RestControllerAdvice(basePackages = "no.kompetansemidler")
+class ApiErrors {
+
+    record ErrorBody(List<Violation> violations) {
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ErrorBody> validation(ValidationException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new ErrorBody(e.violations()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ErrorBody> badArgument(IllegalArgumentException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(new ErrorBody(List.of(new Violation("", "UGYLDIG", e.getMessage()))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new ErrorBody(List.of(new Violation(e.getName(),
+                "UGYLDIG", "Ugyldig verdi «" + e.getValue() + "» for " + e.getName() + "."))));
+    }
+}

@@ -1,0 +1,137 @@
+package no.kompetansemidler.masterdata;
+
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.domain.organisation.Scheme;
+import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.system.WebappSession;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A caseworker registers a private owner through the model registrer-privat-eier, as Tasklist's start form does. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RegisterPrivateOwnerTest {
+
+    private static final String PROCESS = "registrer-privat-eier";
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    MasterDataRepository masterData;
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void clearAuthentication() {
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void a_caseworker_registers_a_private_school_owner_in_her_embete() {
+        identityService.setAuthenticatedUserId("demo-saksbehandler");
+        String id = runtimeService.startProcessInstanceByKey(PROCESS, form("911 111 128", "Vestland Friskole AS",
+                "PRIVAT_SKOLEEIER", "vestland")).getId();
+
+        HistoricProcessInstance done = historyService.createHistoricProcessInstanceQuery().processInstanceId(id)
+                .singleResult();
+        assertThat(done.getState()).isEqualTo("COMPLETED");
+        assertThat(done.getBusinessKey()).isEqualTo("eier-911111128");
+        assertThat(done.getStartUserId()).isEqualTo("demo-saksbehandler");
+        var owner = masterData.findOwner(new OrganisationNumber("911111128")).orElseThrow();
+        assertThat(owner.schemes()).containsExactly(Scheme.DEKOM);
+        assertThat(identityService.createGroupQuery().groupId("eier-911111128").singleResult().getName())
+                .isEqualTo("Vestland Friskole AS");
+    }
+
+    @Test
+    void an_invalid_organisation_number_is_refused_and_nothing_is_stored() {
+        identityService.setAuthenticatedUserId("demo-saksbehandler");
+        long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count();
+
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
+                form("911111129", "Feil AS", "PRIVAT_SKOLEEIER", "vestland")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("organisasjonsnummer [ORGNR]")
+                .hasMessageContaining("MOD11");
+
+        assertThat(masterData.allOwners()).noneMatch(o -> o.name().equals("Feil AS"));
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count())
+                .isEqualTo(before);
+        assertThat(identityService.createGroupQuery().groupId("eier-911111129").count()).isZero();
+    }
+
+    @Test
+    void a_caseworker_cannot_register_an_owner_in_another_embete() {
+        identityService.setAuthenticatedUserId("demo-saksbehandler");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
+                form("922 222 223", "Stavanger Friskole AS", "PRIVAT_SKOLEEIER", "rogaland")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("embete [TILGANG]")
+                .hasMessageContaining("Statsforvalteren i Rogaland");
+        assertThat(masterData.findOwner(new OrganisationNumber("922222223"))).isEmpty();
+    }
+
+    @Test
+    void an_owner_already_registered_or_a_uh_institution_is_refused() {
+        identityService.setAuthenticatedUserId("demo-saksbehandler");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
+                form("964338531", "Bergen kommune", "PRIVAT_SKOLEEIER", "vestland")))
+                .hasMessageContaining("[DUPLIKAT]").hasMessageContaining("Bergen kommune");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
+                form("917641404", "HVL", "PRIVAT_SKOLEEIER", "vestland")))
+                .hasMessageContaining("[R2]").hasMessageContaining("Høgskulen på Vestlandet");
+        assertThat(masterData.findOwner(new OrganisationNumber("917641404"))).isEmpty();
+    }
+
+    @Test
+    void the_tasklist_start_form_registers_as_the_logged_in_caseworker_and_shows_errors_in_norwegian()
+            throws Exception {
+        WebappSession browser = new WebappSession("http://localhost:" + port);
+        assertThat(browser.login("demo-saksbehandler", "demo")).isEqualTo(200);
+        String submit = "/camunda/api/engine/engine/default/process-definition/key/" + PROCESS + "/submit-form";
+
+        HttpResponse<String> refused = browser.postJson(submit, formJson("933333330", "Eventyrhagen AS"));
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(refused.body()).contains("organisasjonsnummer [ORGNR]").contains("kontrollsifferet (MOD11)");
+        assertThat(masterData.findOwner(new OrganisationNumber("933333337"))).isEmpty();
+
+        HttpResponse<String> accepted = browser.postJson(submit, formJson("933 333 337", "Eventyrhagen AS"));
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("eier-933333337")
+                .singleResult().getStartUserId()).isEqualTo("demo-saksbehandler");
+        assertThat(masterData.findOwner(new OrganisationNumber("933333337")).orElseThrow().schemes())
+                .containsExactly(Scheme.REKOM);
+    }
+
+    private static Map<String, Object> form(String orgnr, String name, String kind, String embete) {
+        return Map.of("organisasjonsnummer", orgnr, "navn", name, "eiertype", kind, "embete", embete,
+                "kontaktEpost", "post@eier.example");
+    }
+
+    private static String formJson(String orgnr, String name) {
+        return """
+                {"variables": {
+                  "organisasjonsnummer": {"value": "%s", "type": "String"},
+                  "navn": {"value": "%s", "type": "String"},
+                  "eiertype": {"value": "PRIVAT_BARNEHAGEEIER", "type": "String"},
+                  "embete": {"value": "vestland", "type": "String"},
+                  "kontaktEpost": {"value": "post@eventyrhagen.example", "type": "String"}}}
+                """.formatted(orgnr, name);
+    }
+}
