@@ -30,7 +30,7 @@ public final class WebappSession {
     public int login(String user, String password) throws IOException, InterruptedException {
         HttpResponse<String> page = get("/camunda/app/tasklist/default/");
         if (page.statusCode() != 200) {
-            throw new IllegalStateException("Tasklist answered " + page.statusCode());
+            throw new IllegalStateException("Tasklist answered " + page.statusCode() + ": " + page.body());
         }
         csrfToken = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
                 .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst()

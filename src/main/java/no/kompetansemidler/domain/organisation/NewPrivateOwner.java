@@ -1,5 +1,6 @@
 package no.kompetansemidler.domain.organisation;
 
+import no.kompetansemidler.domain.validation.Texts;
 import no.kompetansemidler.domain.validation.Violation;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
         if (contactEmail == null || contactEmail.isBlank()) {
             problems.add(new Violation("kontaktEpost", "PÅKREVD", "Kontaktadresse (e-post) må fylles ut."));
         } else if (!EMAIL.matcher(contactEmail.trim()).matches() || contactEmail.length() > 254) {
-            problems.add(new Violation("kontaktEpost", "EPOST", "«" + abbreviate(contactEmail)
+            problems.add(new Violation("kontaktEpost", "EPOST", "«" + Texts.abbreviate(contactEmail)
                     + "» er ikke en gyldig e-postadresse."));
         }
         return problems;
@@ -59,7 +60,7 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
                         "Bare private skole- og barnehageeiere registreres her; kommuner og fylkeskommuner er stamdata."));
             }
         } catch (IllegalArgumentException e) {
-            problems.add(new Violation("eiertype", "EIERTYPE", "Ukjent eiertype «" + abbreviate(kind) + "»."));
+            problems.add(new Violation("eiertype", "EIERTYPE", "Ukjent eiertype «" + Texts.abbreviate(kind) + "»."));
         }
     }
 
@@ -71,14 +72,8 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
         try {
             Embete.fromSlug(embete);
         } catch (IllegalArgumentException e) {
-            problems.add(new Violation("embete", "EMBETE", "Ukjent embete «" + abbreviate(embete) + "»."));
+            problems.add(new Violation("embete", "EMBETE", "Ukjent embete «" + Texts.abbreviate(embete) + "»."));
         }
     }
 
-    private static String abbreviate(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-    }
 }

@@ -1,0 +1,29 @@
+package no.kompetansemidler.domain.funding;
+
+import no.kompetansemidler.domain.money.Money;
+
+/**
+ * One proposed allocation of state money to one recipient for one year.
+ *
+ * @param organisationNumber the recipient's organisation number
+ * @param name               the recipient's name, for messages
+ * @param kind               what the recipient is (from the master data)
+ * @param takesPart          for an owner: whether it takes part in the scheme this year (R5)
+ * @param amount             state money for the year
+ * @param coFinancingCash    the owner's own money (egenandel i kroner)
+ * @param coFinancingSalary  the owner's contribution as salary or release time (lønn/frikjøp), R1
+ * @param thirdPartyAmount   of a UH allocation, the part UH passes to a third party (R3)
+ * @param measure            the measure the money funds
+ */
+public record Grant(String organisationNumber, String name, RecipientKind kind, boolean takesPart, Money amount,
+                    Money coFinancingCash, Money coFinancingSalary, Money thirdPartyAmount, Measure measure) {
+
+    public Money coFinancing() {
+        return coFinancingCash.plus(coFinancingSalary);
+    }
+
+    /** "Bergen kommune (964338531)" */
+    public String label() {
+        return name + " (" + organisationNumber + ")";
+    }
+}
