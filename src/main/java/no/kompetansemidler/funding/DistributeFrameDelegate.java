@@ -1,5 +1,6 @@
 package no.kompetansemidler.funding;
 
+import no.kompetansemidler.domain.funding.DistributionKey;
 import no.kompetansemidler.domain.funding.Outcome;
 import no.kompetansemidler.domain.funding.RuleId;
 import no.kompetansemidler.domain.money.Distribution;
@@ -21,9 +22,6 @@ import java.util.SortedMap;
 @Component("distributeFrameDelegate")
 class DistributeFrameDelegate implements JavaDelegate {
 
-    /** How the frame is split. */
-    enum Key { EQUAL, WEIGHTS, AMOUNTS }
-
     private final ProposalRepository proposals;
 
     DistributeFrameDelegate(ProposalRepository proposals) {
@@ -37,7 +35,7 @@ class DistributeFrameDelegate implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("Fordelingen " + proposalId + " finnes ikke."));
         Distribution.Result<String> result;
         try {
-            result = distribute(stored, Key.valueOf((String) execution.getVariable(FundingVariables.DISTRIBUTION_KEY)));
+            result = distribute(stored, DistributionKey.valueOf((String) execution.getVariable(FundingVariables.DISTRIBUTION_KEY)));
         } catch (IllegalArgumentException e) {
             BreachReport.publish(execution, List.of(new Outcome.Rejected(RuleId.R6, null,
                     e.getMessage().replaceFirst("^R6: ", ""))));
@@ -49,7 +47,7 @@ class DistributeFrameDelegate implements JavaDelegate {
         execution.setVariable(FundingVariables.UNDISTRIBUTED, result.undistributed().ore());
     }
 
-    private static Distribution.Result<String> distribute(StoredProposal stored, Key key) {
+    private static Distribution.Result<String> distribute(StoredProposal stored, DistributionKey key) {
         Map<String, StoredGrant> byRecipient = new LinkedHashMap<>();
         for (StoredGrant g : stored.grants()) {
             if (byRecipient.put(g.organisationNumber(), g) != null) {

@@ -77,19 +77,21 @@ public record FundingProperties(@NotNull(message = "må angi parametrene for hve
             int reminderDaysBeforeDeadline,
             @NotNull(message = "må angis (MM-DD)") MonthDay recommendationDeadline,
             @NotNull(message = "må angis (MM-DD)") MonthDay decisionDeadline,
+            @NotNull(message = "må angis (MM-DD)") MonthDay selfEvaluationOpens,
             @NotNull(message = "må angis (MM-DD)") MonthDay reportDeadline) {
 
-        @AssertTrue(message = "fristene må komme i årshjulets rekkefølge: behovsmelding, innstilling, vedtak")
+        @AssertTrue(message = "fristene må komme i årshjulets rekkefølge: behovsmelding, innstilling, vedtak, egenvurdering")
         public boolean isInCycleOrder() {
             return toCalendar() == null || toCalendar().isInCycleOrder();
         }
 
         SchemeCalendar toCalendar() {
-            if (needReportDeadline == null || recommendationDeadline == null || decisionDeadline == null) {
+            if (needReportDeadline == null || recommendationDeadline == null || decisionDeadline == null
+                    || selfEvaluationOpens == null) {
                 return null;
             }
             return new SchemeCalendar(needMappingOpens, needReportDeadline, reminderDaysBeforeDeadline,
-                    recommendationDeadline, decisionDeadline, reportDeadline);
+                    recommendationDeadline, decisionDeadline, selfEvaluationOpens, reportDeadline);
         }
     }
 }

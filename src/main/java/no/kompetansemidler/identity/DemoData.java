@@ -1,5 +1,6 @@
 package no.kompetansemidler.identity;
 
+import no.kompetansemidler.domain.organisation.AccountNumber;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Owner;
@@ -24,7 +25,7 @@ import java.util.List;
 /**
  * The demo (profile {@code demo}, the default): Statsforvalteren i Vestland with all its real municipalities as
  * owners (invented organisation numbers, marked as such, except Bergen's real one), Vestland fylkeskommune,
- * Høgskulen på Vestlandet, and one login per role. Outside the demo, any demo login left in the database is
+ * Høgskulen på Vestlandet, invented bank accounts for them, and one login per role. Outside the demo, any demo login left in the database is
  * removed at start, so that demo logins never exist in production.
  */
 @Component
@@ -37,6 +38,7 @@ class DemoData implements ApplicationRunner {
     static final OrganisationNumber BERGEN = new OrganisationNumber("964338531");
     static final OrganisationNumber VESTLAND_FYLKESKOMMUNE = new OrganisationNumber("821311632");
     static final OrganisationNumber HOGSKULEN_PA_VESTLANDET = new OrganisationNumber("917641404");
+    static final OrganisationNumber UNIVERSITETET_I_BERGEN = new OrganisationNumber("874789542");
 
     /** One login per role; the administrator (demo-admin) is created by camunda.bpm.admin-user. */
     record DemoLogin(String id, String firstName, String lastName, String group) {
@@ -89,6 +91,12 @@ class DemoData implements ApplicationRunner {
             masterData.saveOwner(owner, m.municipalityNumber(), null, true, "demo", clock.instant());
             provisioning.ensureOwnerGroup(owner);
         }
+        for (Owner owner : masterData.owners(DEMO_EMBETE, null)) {
+            masterData.setAccountNumber(owner.organisationNumber(), inventedAccountNumber(owner.organisationNumber()));
+        }
+        for (OrganisationNumber uh : List.of(HOGSKULEN_PA_VESTLANDET, UNIVERSITETET_I_BERGEN)) {
+            masterData.setAccountNumber(uh, inventedAccountNumber(uh));
+        }
         for (DemoLogin login : LOGINS) {
             if (identityService.createUserQuery().userId(login.id()).count() == 0) {
                 User user = identityService.newUser(login.id());
@@ -114,6 +122,23 @@ class DemoData implements ApplicationRunner {
                     log.warn("Fjerner demo-innloggingen {}: demo-innlogginger finnes ikke utenfor demoen", u.getId());
                     identityService.deleteUser(u.getId());
                 });
+    }
+
+    /** A made-up bank account for a demo recipient: a digit, the organisation number, the MOD11 check digit. */
+    static AccountNumber inventedAccountNumber(OrganisationNumber owner) {
+        for (int lead = 1; lead <= 9; lead++) {
+            String base = lead + owner.value();
+            int[] weights = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+            int sum = 0;
+            for (int i = 0; i < 10; i++) {
+                sum += (base.charAt(i) - '0') * weights[i];
+            }
+            int check = sum % 11 == 0 ? 0 : 11 - sum % 11;
+            if (check != 10) {
+                return new AccountNumber(base + check);
+            }
+        }
+        throw new IllegalStateException("no account number for " + owner);
     }
 
     /**

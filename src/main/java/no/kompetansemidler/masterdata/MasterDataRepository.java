@@ -167,6 +167,23 @@ public class MasterDataRepository {
                 .param(organisationNumber.value()).query(Boolean.class).optional().orElse(false);
     }
 
+    /** The bank account registered for an owner or UH institution, if any. */
+    public Optional<String> accountNumber(OrganisationNumber organisationNumber) {
+        return jdbc.sql("select account_number from km_owner where organisation_number = :n and account_number is not null"
+                        + " union select account_number from km_uh_institution where organisation_number = :n"
+                        + " and account_number is not null")
+                .param("n", organisationNumber.value()).query(String.class).optional();
+    }
+
+    /** Registers the bank account of an owner or UH institution; returns false when neither is known. */
+    public boolean setAccountNumber(OrganisationNumber organisationNumber, no.kompetansemidler.domain.organisation.AccountNumber account) {
+        int updated = jdbc.sql("update km_owner set account_number = ? where organisation_number = ?")
+                .params(account.value(), organisationNumber.value()).update();
+        updated += jdbc.sql("update km_uh_institution set account_number = ? where organisation_number = ?")
+                .params(account.value(), organisationNumber.value()).update();
+        return updated > 0;
+    }
+
     private Owner mapOwner(ResultSet rs) throws SQLException {
         String orgnr = rs.getString("organisation_number");
         Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);

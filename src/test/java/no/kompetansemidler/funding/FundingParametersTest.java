@@ -56,6 +56,8 @@ class FundingParametersTest {
             assertThat(calendar.needReportReminder(2026)).isEqualTo(LocalDate.of(2026, 1, 18));
             assertThat(calendar.recommendationDeadline(2026)).isEqualTo(LocalDate.of(2026, 3, 15));
             assertThat(calendar.decisionDeadline(2026)).isEqualTo(LocalDate.of(2026, 6, 30));
+            assertThat(calendar.selfEvaluationOpens(2026)).isEqualTo(LocalDate.of(2026, 11, 15));
+            assertThat(calendar.selfEvaluationReminder(2026)).isEqualTo(LocalDate.of(2027, 1, 1));
             assertThat(calendar.reportDeadline(2026)).isEqualTo(LocalDate.of(2027, 1, 15));
         });
     }
@@ -77,7 +79,8 @@ class FundingParametersTest {
             "DEKOM.max-measure-years|4|maxMeasureYears|kan være høyst 3 år (R14)",
             "DEKOM.max-measure-years|0|maxMeasureYears|må være minst 1 år",
             "KOMPETANSELOFTET.calendar.reminder-days-before-deadline|0|reminderDaysBeforeDeadline|må være minst 1 dag",
-            "DEKOM.calendar.recommendation-deadline|01-15|inCycleOrder|fristene må komme i årshjulets rekkefølge"})
+            "DEKOM.calendar.recommendation-deadline|01-15|inCycleOrder|fristene må komme i årshjulets rekkefølge",
+            "REKOM.calendar.self-evaluation-opens|06-01|inCycleOrder|fristene må komme i årshjulets rekkefølge"})
     void a_nonsensical_value_stops_the_start_naming_the_property(String property, String value, String field,
                                                                  String message) {
         runner.withPropertyValues("kompetansemidler.schemes." + property + "=" + value).run(context -> {

@@ -10,9 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -25,31 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApplicationPostgresIT {
 
-    static final String HOST = System.getProperty("km.it.pg.host", "127.0.0.1:5432");
-    static final String USER = System.getProperty("km.it.pg.user", "postgres");
     static final String DATABASE = "kompetansemidler_it";
 
     @BeforeAll
     static void freshDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-            s.execute("create database " + DATABASE);
-        }
-    }
-
-    private static String[] postgresArgs() {
-        return new String[]{"--KOMPETANSEMIDLER_DB_URL=jdbc:postgresql://" + HOST + "/" + DATABASE,
-                "--KOMPETANSEMIDLER_DB_USER=" + USER, "--KOMPETANSEMIDLER_DB_PASSWORD="};
+        PostgresSupport.freshDatabase(DATABASE);
     }
 
     private static ConfigurableApplicationContext start(List<String> profiles, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of(postgresArgs()));
-        args.addAll(List.of(extra));
-        args.add("--server.port=0");
-        return new org.springframework.boot.builder.SpringApplicationBuilder(
-                no.kompetansemidler.KompetansemidlerApplication.class)
-                .profiles(profiles.toArray(String[]::new)).run(args.toArray(String[]::new));
+        return PostgresSupport.start(DATABASE, profiles, extra);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package no.kompetansemidler.cycle;
+
+/** The process variables of the yearly cycle's models, named in one place (docs/ordliste.md, docs/api.md). */
+public final class CycleVariables {
+
+    // start of a cycle (start form or REST)
+    public static final String EMBETE = "embete";
+    public static final String SCHEME = "ordning";
+    public static final String YEAR = "aar";
+    /** String: the frame in kroner as typed ("12 000 000"); an integration may give FRAME_ORE instead. */
+    public static final String FRAME = "ramme";
+    public static final String FRAME_ORE = "rammeOre";
+
+    // set when the cycle starts
+    public static final String CYCLE_ID = "syklusId";
+    public static final String EMBETE_NAME = "embeteNavn";
+    public static final String CASEWORKER_GROUP = "saksbehandlerGruppe";
+    public static final String FRAME_TEXT = "rammeTekst";
+    public static final String NEED_REPORT_DEADLINE = "behovsmeldingFrist";
+    public static final String NEED_REPORT_REMINDER = "paminnelseDato";
+    public static final String RECOMMENDATION_DEADLINE = "innstillingFrist";
+    public static final String DECISION_DEADLINE = "vedtakFrist";
+    public static final String SELF_EVALUATION_OPENS = "egenvurderingApner";
+    public static final String REPORT_DEADLINE = "rapportFrist";
+    public static final String SELF_EVALUATION_REMINDER = "egenvurderingPaminnelse";
+
+    // need mapping (one owner)
+    public static final String OWNER = "eier";
+    public static final String OWNER_NAME = "eierNavn";
+    public static final String OWNER_GROUP = "eierGruppe";
+    public static final String UH_OPTIONS = "uhValg";
+    public static final String UH_PARTNER = "uhPartner";
+    public static final String INVOLVEMENT = "medvirkning";
+    public static final String NEEDS = "behov";
+    public static final String DEADLINE_CHOICE = "fristValg";
+    public static final String NEW_DEADLINE = "nyFrist";
+    public static final String NON_PARTICIPATION_REASON = "begrunnelseIkkeDeltakelse";
+
+    // forum and decision
+    public static final String NEED_REPORT_SUMMARY = "behovsmeldingOversikt";
+    public static final String FORUM_AGREED = "forumEnig";
+    public static final String PRIORITIES = "prioriteringer";
+    public static final String LINES = "linjer";
+    public static final String REASONS = "begrunnelse";
+    public static final String DECISION_BASIS = "vedtaksgrunnlag";
+    public static final String DECISION_COUNT = "antallVedtak";
+
+    // disbursement and self-evaluation (one decision)
+    public static final String DECISION_ID = "vedtakId";
+    public static final String PAYMENT_ID = "utbetalingId";
+    public static final String USED_TEXT = "brukt";
+    public static final String CO_FINANCING_TEXT = "egenfinansiering";
+    public static final String MEASURES_DONE = "gjennomforteTiltak";
+    public static final String PARTICIPANTS = "deltakere";
+    public static final String ASSESSMENT = "vurdering";
+    public static final String APPROVED = "godkjent";
+    public static final String CARRY_OVER_CHOICE = "ubrukteMidler";
+
+    // report
+    public static final String REPORT_URL = "rapportLenke";
+
+    private CycleVariables() {
+    }
+}

@@ -1,0 +1,81 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.domain.validation.Violation;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Service task "Registrer valget" after a missed need-report deadline: the caseworker either extends the deadline
+ * (a new date in the future) or records that the owner does not take part this year (R5), with a reason.
+ */
+@Component("deadlineChoiceDelegate")
+class DeadlineChoiceDelegate implements JavaDelegate {
+
+    static final String EXTEND = "FORLENG";
+    static final String NOT_TAKING_PART = "DELTAR_IKKE";
+    static final int REMINDER_DAYS_BEFORE_EXTENDED_DEADLINE = 3;
+
+    private final CycleRepository cycles;
+    private final Clock clock;
+
+    DeadlineChoiceDelegate(CycleRepository cycles, Clock clock) {
+        this.cycles = cycles;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String choice = ProcessSupport.text(execution, CycleVariables.DEADLINE_CHOICE);
+        List<Violation> problems = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(ProcessSupport.OSLO));
+        if (EXTEND.equals(choice)) {
+            LocalDate newDeadline = date(execution.getVariable(CycleVariables.NEW_DEADLINE));
+            if (newDeadline == null || !newDeadline.isAfter(today)) {
+                problems.add(new Violation(CycleVariables.NEW_DEADLINE, "FRIST",
+                        "Den nye fristen må være en dato etter i dag (" + today + ")."));
+            } else {
+                LocalDate reminder = newDeadline.minusDays(REMINDER_DAYS_BEFORE_EXTENDED_DEADLINE);
+                execution.setVariable(CycleVariables.NEED_REPORT_DEADLINE, ProcessSupport.endOfDay(newDeadline));
+                execution.setVariable(CycleVariables.NEED_REPORT_REMINDER,
+                        ProcessSupport.morning(reminder.isAfter(today) ? reminder : today.plusDays(1)));
+            }
+        } else if (NOT_TAKING_PART.equals(choice)) {
+            String reason = FreeText.check(execution.getVariable(CycleVariables.NON_PARTICIPATION_REASON),
+                    CycleVariables.NON_PARTICIPATION_REASON, "Begrunnelsen", 1, "R5", problems);
+            if (problems.isEmpty()) {
+                cycles.recordParticipation(ProcessSupport.text(execution, CycleVariables.CYCLE_ID),
+                        ProcessSupport.text(execution, CycleVariables.OWNER), false, reason,
+                        ProcessSupport.currentUser(execution), clock.instant());
+            }
+        } else {
+            problems.add(new Violation(CycleVariables.DEADLINE_CHOICE, "PÅKREVD",
+                    "Velg om fristen skal forlenges eller om eieren ikke deltar."));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof Date d) {
+            return d.toInstant().atZone(ProcessSupport.OSLO).toLocalDate();
+        }
+        if (value instanceof String s && !s.isBlank()) {
+            try {
+                return LocalDate.parse(s.trim().length() > 10 ? s.trim().substring(0, 10) : s.trim());
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.funding.FundingVariables;
+import no.kompetansemidler.funding.ProposalRepository;
+import no.kompetansemidler.funding.StoredGrant;
+import no.kompetansemidler.funding.StoredProposal;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * Service task "Fatt vedtak" (R8): one decision per recipient, resting on the forum's innstilling or the
+ * Statsforvalter's fallback decision (R7), recorded with its reasons and who decided.
+ */
+@Component("makeDecisionsDelegate")
+class MakeDecisionsDelegate implements JavaDelegate {
+
+    private final CycleRepository cycles;
+    private final ProposalRepository proposals;
+    private final MasterDataRepository masterData;
+    private final Clock clock;
+
+    MakeDecisionsDelegate(CycleRepository cycles, ProposalRepository proposals, MasterDataRepository masterData,
+                          Clock clock) {
+        this.cycles = cycles;
+        this.proposals = proposals;
+        this.masterData = masterData;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String cycleId = ProcessSupport.text(execution, CycleVariables.CYCLE_ID);
+        String proposalId = ProcessSupport.text(execution, FundingVariables.PROPOSAL_ID);
+        StoredProposal proposal = proposals.find(proposalId).orElseThrow();
+        String basis = ProcessSupport.text(execution, CycleVariables.DECISION_BASIS);
+        String grounds = RecordProposalDelegate.BASIS_FALLBACK.equals(basis)
+                ? "Statsforvalterens reservevedtak, fordi samarbeidsforumet ikke ble enig om fordelingen (R7)"
+                : "samarbeidsforumets innstilling";
+        String priorities = ProcessSupport.text(execution, CycleVariables.PRIORITIES);
+        String reasons = ProcessSupport.text(execution, CycleVariables.REASONS);
+        String user = ProcessSupport.currentUser(execution);
+        for (StoredGrant g : proposal.grants()) {
+            OrganisationNumber number = new OrganisationNumber(g.organisationNumber());
+            String kind = masterData.findUhInstitution(number).isPresent() ? "UH" : "OWNER";
+            String text = proposal.embete().displayName() + " vedtar tilskudd fra " + proposal.scheme().displayName()
+                    + " for " + proposal.year() + ": " + g.name() + " (" + g.organisationNumber() + ") får "
+                    + g.amount().format() + " til tiltaket «" + g.measure().title() + "» (" + g.measure().firstYear()
+                    + "–" + g.measure().lastYear() + ", " + g.measure().kind().displayName() + ")."
+                    + (kind.equals("OWNER") ? " Egenfinansiering: " + g.coFinancingCash().format()
+                    + " og lønn/frikjøp " + g.coFinancingSalary().format() + "." : "")
+                    + " Vedtaket bygger på " + grounds + "."
+                    + (priorities == null || priorities.isEmpty() ? "" : " Prioriteringer: " + priorities + ".")
+                    + " Begrunnelse: " + reasons;
+            cycles.saveDecision(new CycleRepository.Decision(null, cycleId, proposalId, g.organisationNumber(),
+                    g.name(), kind, g.amount(), basis, text, user), clock.instant());
+        }
+        execution.setVariable(CycleVariables.DECISION_COUNT, proposal.grants().size());
+    }
+}

@@ -1,0 +1,42 @@
+package no.kompetansemidler.cycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.identity.IdentityGroups;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Service task "Klargjør behovsmelding": the owner's name and group, and the UH institutions to choose from in the
+ * form (a JSON list the form's select reads).
+ */
+@Component("prepareNeedReportDelegate")
+class PrepareNeedReportDelegate implements JavaDelegate {
+
+    private final MasterDataRepository masterData;
+    private final CycleCollections collections;
+    private final ObjectMapper json;
+
+    PrepareNeedReportDelegate(MasterDataRepository masterData, CycleCollections collections, ObjectMapper json) {
+        this.masterData = masterData;
+        this.collections = collections;
+        this.json = json;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws JsonProcessingException {
+        String owner = ProcessSupport.text(execution, CycleVariables.OWNER);
+        execution.setVariable(CycleVariables.OWNER_NAME, collections.ownerName(owner));
+        execution.setVariable(CycleVariables.OWNER_GROUP, IdentityGroups.owner(new OrganisationNumber(owner)));
+        List<Map<String, String>> options = masterData.uhInstitutions().stream()
+                .map(uh -> Map.of("label", uh.name(), "value", uh.organisationNumber().value())).toList();
+        execution.setVariable(CycleVariables.UH_OPTIONS, SpinValues.jsonValue(json.writeValueAsString(options)).create());
+    }
+}

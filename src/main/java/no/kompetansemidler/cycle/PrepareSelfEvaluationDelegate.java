@@ -1,0 +1,43 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.funding.UnusedMoneyPolicy;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.domain.organisation.Scheme;
+import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.FundingVariables;
+import no.kompetansemidler.identity.IdentityGroups;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "Klargjør egenvurdering": the owner, its group and what was decided, for the owner's form. */
+@Component("prepareSelfEvaluationDelegate")
+class PrepareSelfEvaluationDelegate implements JavaDelegate {
+
+    static final String DECISION_TEXT = "vedtakTekst";
+    static final String GRANTED_TEXT = "tildeltTekst";
+
+    private final CycleRepository cycles;
+    private final FundingParameters parameters;
+
+    PrepareSelfEvaluationDelegate(CycleRepository cycles, FundingParameters parameters) {
+        this.cycles = cycles;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CycleRepository.Decision decision = cycles.decision(ProcessSupport.text(execution, CycleVariables.DECISION_ID));
+        execution.setVariable(CycleVariables.OWNER, decision.organisationNumber());
+        execution.setVariable(CycleVariables.OWNER_NAME, decision.name());
+        execution.setVariable(CycleVariables.OWNER_GROUP,
+                IdentityGroups.owner(new OrganisationNumber(decision.organisationNumber())));
+        execution.setVariable(FundingVariables.RECIPIENT, decision.organisationNumber());
+        execution.setVariable(FundingVariables.GRANTED, decision.amount().ore());
+        execution.setVariable(GRANTED_TEXT, decision.amount().format());
+        execution.setVariable(DECISION_TEXT, decision.reasons());
+        Scheme scheme = Scheme.valueOf(ProcessSupport.text(execution, CycleVariables.SCHEME));
+        execution.setVariable(FundingVariables.CARRY_OVER_DECIDED,
+                parameters.rules(scheme).unusedMoney() == UnusedMoneyPolicy.CARRY_OVER);
+    }
+}

@@ -1,0 +1,40 @@
+package no.kompetansemidler.cycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+
+/** Small helpers the cycle's delegates share: who acts, and calendar dates as the engine's timers want them. */
+final class ProcessSupport {
+
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    private ProcessSupport() {
+    }
+
+    /** The user on whose behalf the engine runs now (who completed the task), or null for the job executor. */
+    static String currentUser(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    /** A deadline: the end of the day in Norway. */
+    static Date endOfDay(LocalDate date) {
+        return Date.from(date.atTime(LocalTime.of(23, 59)).atZone(OSLO).toInstant());
+    }
+
+    /** A reminder or an opening: eight in the morning in Norway. */
+    static Date morning(LocalDate date) {
+        return Date.from(date.atTime(LocalTime.of(8, 0)).atZone(OSLO).toInstant());
+    }
+
+    static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString().trim();
+    }
+}

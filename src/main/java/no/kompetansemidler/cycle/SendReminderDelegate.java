@@ -1,0 +1,77 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.identity.IdentityGroups;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Service task "Send påminnelse" (asynchronous): e-mails the owner before a deadline, to its contact address or
+ * else to its users, and records the reminder in the case (km_reminder and the task's history).
+ */
+@Component("sendReminderDelegate")
+class SendReminderDelegate implements JavaDelegate {
+
+    static final String NEED_REPORT = "BEHOVSMELDING";
+    static final String SELF_EVALUATION = "EGENVURDERING";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("nb"));
+
+    private final CycleRepository cycles;
+    private final MasterDataRepository masterData;
+    private final Mailer mailer;
+    private final Clock clock;
+
+    SendReminderDelegate(CycleRepository cycles, MasterDataRepository masterData, Mailer mailer, Clock clock) {
+        this.cycles = cycles;
+        this.masterData = masterData;
+        this.mailer = mailer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String cycleId = ProcessSupport.text(execution, CycleVariables.CYCLE_ID);
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        String owner = ProcessSupport.text(execution, CycleVariables.OWNER);
+        boolean needReport = execution.getVariable(CycleVariables.DECISION_ID) == null;
+        String kind = needReport ? NEED_REPORT : SELF_EVALUATION;
+        Date deadline = (Date) execution.getVariable(needReport ? CycleVariables.NEED_REPORT_DEADLINE
+                : CycleVariables.REPORT_DEADLINE);
+        String what = needReport ? "behovsmelding" : "egenvurdering og rapport";
+        String due = deadline.toInstant().atZone(ProcessSupport.OSLO).toLocalDate().format(DATE);
+        String subject = "Påminnelse: " + what + " for " + cycle.scheme().name() + " " + cycle.year() + " innen " + due;
+        String body = "Hei,\n\nDette er en påminnelse fra " + cycle.embete().displayName() + ": fristen for "
+                + what + " i " + cycle.scheme().displayName() + " (" + cycle.year() + ") er " + due + ".\n\n"
+                + "Oppgaven ligger i Tasklist for " + ProcessSupport.text(execution, CycleVariables.OWNER_NAME) + ".\n\n"
+                + "Vennlig hilsen\n" + cycle.embete().displayName();
+        List<String> to = recipients(execution, owner);
+        if (to.isEmpty()) {
+            throw new IllegalStateException("Kan ikke sende påminnelse til " + owner
+                    + ": eieren har verken kontaktadresse eller brukere med e-postadresse.");
+        }
+        mailer.send(to, subject, body);
+        cycles.recordReminder(cycleId, owner, kind, String.join(", ", to), subject, clock.instant());
+    }
+
+    private List<String> recipients(DelegateExecution execution, String owner) {
+        OrganisationNumber number = new OrganisationNumber(owner);
+        String contact = masterData.findOwner(number).map(Owner::contactEmail).orElse(null);
+        if (contact != null && !contact.isBlank()) {
+            return List.of(contact);
+        }
+        return execution.getProcessEngineServices().getIdentityService().createUserQuery()
+                .memberOfGroup(IdentityGroups.owner(number)).list().stream()
+                .map(User::getEmail).filter(Objects::nonNull).filter(e -> !e.isBlank()).toList();
+    }
+}

@@ -1,0 +1,144 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.funding.SchemeCalendar;
+import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Scheme;
+import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.domain.validation.Violation;
+import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.identity.IdentityGroups;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static no.kompetansemidler.cycle.ProcessSupport.endOfDay;
+import static no.kompetansemidler.cycle.ProcessSupport.morning;
+
+/**
+ * Service task "Opprett syklus": validates Udir's frame for embete, scheme and year, records the cycle (once per
+ * embete, scheme and year) and sets its groups and dates from the scheme's calendar.
+ */
+@Component("startCycleDelegate")
+class StartCycleDelegate implements JavaDelegate {
+
+    static final int FIRST_YEAR = 2020;
+    static final int LAST_YEAR = 2100;
+
+    private final CycleRepository cycles;
+    private final FundingParameters parameters;
+    private final Clock clock;
+
+    StartCycleDelegate(CycleRepository cycles, FundingParameters parameters, Clock clock) {
+        this.cycles = cycles;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<Violation> problems = new ArrayList<>();
+        Embete embete = parse(() -> Embete.fromSlug(ProcessSupport.text(execution, CycleVariables.EMBETE)),
+                problems, CycleVariables.EMBETE, "Velg et embete.");
+        Scheme scheme = parse(() -> Scheme.valueOf(ProcessSupport.text(execution, CycleVariables.SCHEME)),
+                problems, CycleVariables.SCHEME, "Velg en ordning: DEKOM, REKOM, KOMPETANSELOFTET eller YRKESFAG.");
+        Integer year = year(execution.getVariable(CycleVariables.YEAR), problems);
+        Money frame = frame(execution, problems);
+        String user = ProcessSupport.currentUser(execution);
+        if (embete != null && user != null && !mayStart(execution, user, embete)) {
+            problems.add(new Violation(CycleVariables.EMBETE, "TILGANG",
+                    "Bare saksbehandlere hos " + embete.displayName() + " kan starte en syklus der."));
+        }
+        if (embete != null && scheme != null && year != null) {
+            cycles.findCycle(embete, scheme, year).ifPresent(existing -> problems.add(new Violation(
+                    CycleVariables.YEAR, "DUPLIKAT", "Det finnes allerede en syklus for " + scheme.name() + " " + year
+                    + " hos " + embete.displayName() + ".")));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        String cycleId = cycles.createCycle(embete, scheme, year, frame, execution.getProcessInstanceId(), user,
+                clock.instant());
+        SchemeCalendar calendar = parameters.calendar(scheme);
+        execution.setProcessBusinessKey(embete.slug() + "-" + scheme.name() + "-" + year);
+        execution.setVariable(CycleVariables.CYCLE_ID, cycleId);
+        execution.setVariable(CycleVariables.EMBETE, embete.slug());
+        execution.setVariable(CycleVariables.SCHEME, scheme.name());
+        execution.setVariable(CycleVariables.YEAR, year);
+        execution.setVariable(CycleVariables.FRAME_ORE, frame.ore());
+        execution.setVariable(CycleVariables.FRAME_TEXT, frame.format());
+        execution.setVariable(CycleVariables.EMBETE_NAME, embete.displayName());
+        execution.setVariable(CycleVariables.CASEWORKER_GROUP, IdentityGroups.caseworkers(embete));
+        execution.setVariable(CycleVariables.NEED_REPORT_DEADLINE, endOfDay(calendar.needReportDeadline(year)));
+        execution.setVariable(CycleVariables.NEED_REPORT_REMINDER, morning(calendar.needReportReminder(year)));
+        execution.setVariable(CycleVariables.RECOMMENDATION_DEADLINE, endOfDay(calendar.recommendationDeadline(year)));
+        execution.setVariable(CycleVariables.DECISION_DEADLINE, endOfDay(calendar.decisionDeadline(year)));
+        execution.setVariable(CycleVariables.SELF_EVALUATION_OPENS, morning(calendar.selfEvaluationOpens(year)));
+        execution.setVariable(CycleVariables.SELF_EVALUATION_REMINDER, morning(calendar.selfEvaluationReminder(year)));
+        execution.setVariable(CycleVariables.REPORT_DEADLINE, endOfDay(calendar.reportDeadline(year)));
+    }
+
+    private static boolean mayStart(DelegateExecution execution, String user, Embete embete) {
+        var identity = execution.getProcessEngineServices().getIdentityService();
+        return identity.createUserQuery().userId(user).memberOfGroup(IdentityGroups.caseworkers(embete)).count() > 0
+                || identity.createUserQuery().userId(user).memberOfGroup(IdentityGroups.ADMINISTRATORS).count() > 0;
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser, List<Violation> problems, String field,
+                               String message) {
+        try {
+            return parser.get();
+        } catch (RuntimeException e) {
+            problems.add(new Violation(field, "PÅKREVD", message));
+            return null;
+        }
+    }
+
+    private static Integer year(Object value, List<Violation> problems) {
+        Long year = null;
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            year = n.longValue();
+        } else if (value instanceof String s && s.trim().matches("\\d{4}")) {
+            year = Long.parseLong(s.trim());
+        }
+        if (year == null || year < FIRST_YEAR || year > LAST_YEAR) {
+            problems.add(new Violation(CycleVariables.YEAR, "ÅR",
+                    "Oppgi året midlene gjelder, mellom " + FIRST_YEAR + " og " + LAST_YEAR + "."));
+            return null;
+        }
+        return year.intValue();
+    }
+
+    private static Money frame(DelegateExecution execution, List<Violation> problems) {
+        Object ore = execution.getVariable(CycleVariables.FRAME_ORE);
+        Money frame;
+        if (ore instanceof Number n && !(ore instanceof Double) && !(ore instanceof Float)) {
+            try {
+                frame = Money.ofOre(n.longValue());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Violation(CycleVariables.FRAME_ORE, "BELØP", e.getMessage()));
+                return null;
+            }
+        } else if (ore != null) {
+            problems.add(new Violation(CycleVariables.FRAME_ORE, "BELØP", "rammeOre må være et heltall øre (Long)."));
+            return null;
+        } else {
+            String typed = ProcessSupport.text(execution, CycleVariables.FRAME);
+            var problem = Money.problemWith(typed);
+            if (problem.isPresent()) {
+                problems.add(new Violation(CycleVariables.FRAME, "BELØP", "Rammen: " + problem.get()));
+                return null;
+            }
+            frame = Money.parse(typed);
+        }
+        if (!frame.isPositive()) {
+            problems.add(new Violation(CycleVariables.FRAME, "BELØP", "Rammen må være større enn 0 kr."));
+            return null;
+        }
+        return frame;
+    }
+}

@@ -1,0 +1,40 @@
+package no.kompetansemidler.cycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "Sammenstill behovsmeldingene": what the forum is prepared with, read-only in the caseworker's form. */
+@Component("summariseNeedReportsDelegate")
+class SummariseNeedReportsDelegate implements JavaDelegate {
+
+    private final CycleRepository cycles;
+    private final CycleCollections collections;
+
+    SummariseNeedReportsDelegate(CycleRepository cycles, CycleCollections collections) {
+        this.cycles = cycles;
+        this.collections = collections;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String cycleId = ProcessSupport.text(execution, CycleVariables.CYCLE_ID);
+        var reports = cycles.needReports(cycleId);
+        var nonParticipants = cycles.nonParticipants(cycleId);
+        StringBuilder text = new StringBuilder(reports.size() + " behovsmeldinger, " + nonParticipants.size()
+                + " eiere deltar ikke.\n");
+        for (var r : reports) {
+            text.append("\n• ").append(collections.ownerName(r.organisationNumber())).append(" (")
+                    .append(r.organisationNumber()).append("), UH-partner ").append(r.uhPartner()).append(": ")
+                    .append(r.needs().replaceAll("\\s+", " "));
+        }
+        for (String o : nonParticipants) {
+            text.append("\n• ").append(collections.ownerName(o)).append(" (").append(o).append("): deltar ikke (R5)");
+        }
+        String summary = text.toString();
+        if (summary.length() > FreeText.MAX) {
+            summary = summary.substring(0, FreeText.MAX - 40) + "\n… (hele listen i behovsmeldingene)";
+        }
+        execution.setVariable(CycleVariables.NEED_REPORT_SUMMARY, summary);
+    }
+}

@@ -1,0 +1,109 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.money.Money;
+import org.springframework.web.util.HtmlUtils;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The yearly report to Udir for one cycle, as a document a person can read: totals for the scheme, per recipient
+ * (decided, paid, used, co-financing, settlement) and the measures.
+ */
+final class YearlyReport {
+
+    record Totals(Money frame, Money decided, Money paid, Money used, Money coFinancing, Money repayment,
+                  Money carryOver) {
+    }
+
+    private YearlyReport() {
+    }
+
+    static Totals totals(CycleRepository.Cycle cycle, List<CycleRepository.Decision> decisions,
+                         List<CycleRepository.Payment> payments, Map<String, CycleRepository.SelfEvaluation> evaluations) {
+        Money decided = Money.sum(decisions.stream().map(CycleRepository.Decision::amount).toList());
+        Money paid = Money.sum(payments.stream().map(CycleRepository.Payment::amount).toList());
+        Money used = Money.sum(evaluations.values().stream().map(CycleRepository.SelfEvaluation::used).toList());
+        Money coFinancing = Money.sum(evaluations.values().stream().map(CycleRepository.SelfEvaluation::coFinancing).toList());
+        Money repayment = settled(evaluations, "REPAYMENT_CLAIM");
+        Money carryOver = settled(evaluations, "CARRY_OVER");
+        return new Totals(cycle.frame(), decided, paid, used, coFinancing, repayment, carryOver);
+    }
+
+    private static Money settled(Map<String, CycleRepository.SelfEvaluation> evaluations, String kind) {
+        return Money.sum(evaluations.values().stream().filter(e -> kind.equals(e.settlement()))
+                .map(CycleRepository.SelfEvaluation::settlementAmount).toList());
+    }
+
+    static String html(CycleRepository.Cycle cycle, String embeteName, List<CycleRepository.Decision> decisions,
+                       List<CycleRepository.Payment> payments, Map<String, CycleRepository.SelfEvaluation> evaluations,
+                       int needReports, int nonParticipants, int reminders) {
+        Totals t = totals(cycle, decisions, payments, evaluations);
+        Map<String, CycleRepository.Payment> paidByDecision = payments.stream()
+                .collect(Collectors.toMap(CycleRepository.Payment::decisionId, Function.identity()));
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\"><title>")
+                .append(e("Årsrapport " + cycle.scheme().name() + " " + cycle.year() + " – " + embeteName))
+                .append("</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
+                        + "table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3em;text-align:left}"
+                        + "td.n{text-align:right;white-space:nowrap}</style></head><body>");
+        h.append("<h1>").append(e("Årsrapport til Utdanningsdirektoratet")).append("</h1>");
+        h.append("<p>").append(e(embeteName + " – " + cycle.scheme().displayName() + " (" + cycle.scheme().name()
+                + "), " + cycle.year())).append("</p>");
+        h.append("<h2>Totalt</h2><table>");
+        row(h, "Ramme fra Udir", t.frame());
+        row(h, "Vedtatt", t.decided());
+        row(h, "Ikke fordelt", t.frame().minus(t.decided()));
+        row(h, "Utbetalt", t.paid());
+        row(h, "Rapportert brukt", t.used());
+        row(h, "Egenfinansiering rapportert", t.coFinancing());
+        row(h, "Tilbakebetalingskrav", t.repayment());
+        row(h, "Overført til neste år", t.carryOver());
+        h.append("</table><p>").append(needReports).append(" behovsmeldinger, ").append(nonParticipants)
+                .append(" eiere deltok ikke, ").append(reminders).append(" påminnelser sendt.</p>");
+        h.append("<h2>Per mottaker</h2><table><tr><th>Mottaker</th><th>Org.nr.</th><th>Vedtatt</th><th>Utbetalt</th>"
+                + "<th>Brukt</th><th>Egenfinansiering</th><th>Oppgjør</th></tr>");
+        for (CycleRepository.Decision d : decisions) {
+            CycleRepository.Payment p = paidByDecision.get(d.id());
+            CycleRepository.SelfEvaluation ev = evaluations.get(d.id());
+            h.append("<tr><td>").append(e(d.name())).append("</td><td>").append(e(d.organisationNumber()))
+                    .append("</td><td class=n>").append(e(d.amount().format()))
+                    .append("</td><td class=n>").append(p == null ? "–" : e(p.amount().format()))
+                    .append("</td><td class=n>").append(ev == null ? "–" : e(ev.used().format()))
+                    .append("</td><td class=n>").append(ev == null ? "–" : e(ev.coFinancing().format()))
+                    .append("</td><td>").append(ev == null || ev.settlement() == null ? "–"
+                            : e(settlementText(ev.settlement()) + " " + ev.settlementAmount().format()))
+                    .append("</td></tr>");
+        }
+        h.append("</table><h2>Vedtak og tiltak</h2><ul>");
+        for (CycleRepository.Decision d : decisions) {
+            h.append("<li>").append(e(d.reasons())).append("</li>");
+        }
+        h.append("</ul><h2>Egenvurderinger</h2><ul>");
+        for (CycleRepository.Decision d : decisions) {
+            CycleRepository.SelfEvaluation ev = evaluations.get(d.id());
+            if (ev != null) {
+                h.append("<li><b>").append(e(d.name())).append("</b>: ").append(e(ev.measuresDone())).append(" (")
+                        .append(ev.participants()).append(" deltakere). ").append(e(ev.assessment())).append("</li>");
+            }
+        }
+        return h.append("</ul></body></html>").toString();
+    }
+
+    private static String settlementText(String settlement) {
+        return switch (settlement) {
+            case "REPAYMENT_CLAIM" -> "tilbakebetalingskrav";
+            case "CARRY_OVER" -> "overført";
+            default -> "ingen ubrukte midler";
+        };
+    }
+
+    private static void row(StringBuilder h, String label, Money amount) {
+        h.append("<tr><th>").append(e(label)).append("</th><td class=n>").append(e(amount.format())).append("</td></tr>");
+    }
+
+    private static String e(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+    }
+}

@@ -1,0 +1,43 @@
+package no.kompetansemidler.domain.organisation;
+
+import java.util.Optional;
+
+/** A Norwegian bank account number (kontonummer): eleven digits, the last a MOD11 check digit (weights 5,4,3,2,7,6,5,4,3,2). */
+public record AccountNumber(String value) {
+
+    private static final int[] WEIGHTS = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+
+    public AccountNumber {
+        problemWith(value).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+    }
+
+    public static AccountNumber parse(String typed) {
+        return new AccountNumber(typed == null ? null : typed.replaceAll("[ .]", ""));
+    }
+
+    public static Optional<String> problemWith(String candidate) {
+        if (candidate == null || candidate.isBlank()) {
+            return Optional.of("Kontonummer mangler.");
+        }
+        if (!candidate.matches("\\d{11}")) {
+            return Optional.of("Kontonummeret «" + candidate + "» må bestå av 11 siffer.");
+        }
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            sum += (candidate.charAt(i) - '0') * WEIGHTS[i];
+        }
+        int remainder = sum % 11;
+        int check = remainder == 0 ? 0 : 11 - remainder;
+        if (check == 10 || check != candidate.charAt(10) - '0') {
+            return Optional.of("Kontonummeret " + candidate + " er ugyldig: kontrollsifferet (MOD11) stemmer ikke.");
+        }
+        return Optional.empty();
+    }
+
+    /** "1234.56.78903" */
+    public String formatted() {
+        return value.substring(0, 4) + "." + value.substring(4, 6) + "." + value.substring(6);
+    }
+}

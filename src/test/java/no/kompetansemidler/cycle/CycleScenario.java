@@ -1,0 +1,214 @@
+package no.kompetansemidler.cycle;
+
+import com.icegreen.greenmail.util.GreenMail;
+import no.kompetansemidler.domain.money.Money;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A complete yearly cycle driven through the engine's API as the people would: Statsforvalteren i Vestland, DEKOM,
+ * all 44 owners asked for need reports; used on H2 (FullCycleTest) and on PostgreSQL (FullCyclePostgresIT).
+ */
+public final class CycleScenario {
+
+    public static final String BERGEN = "964338531";
+    public static final String VESTLAND_FK = "821311632";
+    /** Askøy kommune (4627) in the demo: an invented organisation number. */
+    public static final String ASKOY = no.kompetansemidler.identity.DemoAccess.inventedOrganisationNumber("4627");
+    public static final String HVL = "917641404";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final IdentityService identity;
+    private final HistoryService history;
+    private final CycleRepository cycles;
+    private final GreenMail mail;
+
+    public CycleScenario(ApplicationContext context) {
+        runtime = context.getBean(RuntimeService.class);
+        tasks = context.getBean(TaskService.class);
+        management = context.getBean(ManagementService.class);
+        identity = context.getBean(IdentityService.class);
+        history = context.getBean(HistoryService.class);
+        cycles = context.getBean(CycleRepository.class);
+        mail = context.getBean(GreenMail.class);
+    }
+
+    /** Runs the cycle from Udir's frame to the report sent; returns the cycle's process instance. */
+    public ProcessInstance run(int year) throws Exception {
+        ensureUser("test-eier-askoy", "eier-" + ASKOY);
+        ProcessInstance cycle = as("demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
+                Map.of("embete", "vestland", "ordning", "DEKOM", "aar", year, "ramme", "10 000 000")));
+        String cycleId = (String) runtime.getVariable(cycle.getId(), "syklusId");
+
+        // need mapping: 44 owners; reminders go out; three report, the rest miss the deadline and do not take part
+        List<Task> needReports = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").list();
+        assertThat(needReports).hasSize(44);
+        executeJobsOf("BoundaryEvent_ReminderDue");
+        executeJobsOf("Task_SendNeedReportReminder");
+        assertThat(cycles.reminders(cycleId)).hasSize(44);
+        assertThat(mail.getReceivedMessages().length).isGreaterThanOrEqualTo(44);
+        submitNeedReport(BERGEN, "demo-eier-bergen");
+        submitNeedReport(VESTLAND_FK, "demo-eier-vestlandfk");
+        submitNeedReport(ASKOY, "test-eier-askoy");
+        executeJobsOf("BoundaryEvent_DeadlinePassed");
+        for (Task missed : tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list()) {
+            as("demo-saksbehandler", () -> {
+                tasks.complete(missed.getId(), Map.of("fristValg", "DELTAR_IKKE",
+                        "begrunnelseIkkeDeltakelse", "Meldte at de ikke har kapasitet i år."));
+                return null;
+            });
+        }
+        assertThat(cycles.nonParticipants(cycleId)).hasSize(41);
+
+        // forum: prepared, the innstilling has an R1 breach that the caseworker corrects
+        complete("Task_PrepareForum", "demo-saksbehandler", Map.of());
+        complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true,
+                "prioriteringer", "Lesing og inkluderende læringsmiljø", "fordelingsnokkel", "AMOUNTS",
+                "linjer", lines(year, "450 000,14"), "begrunnelse", "Forumets innstilling av 10. mars."));
+        Task correction = tasks.createTaskQuery().taskDefinitionKey("Task_CorrectBreaches").singleResult();
+        assertThat((String) tasks.getVariable(correction.getId(), "regelbruddTekst"))
+                .startsWith("R1 Egenfinansiering: Askøy kommune");
+        complete("Task_CorrectBreaches", "demo-saksbehandler", Map.of("fordelingsnokkel", "AMOUNTS",
+                "linjer", lines(year, "450 000,15"), "begrunnelse", "Forumets innstilling av 10. mars."));
+
+        // decisions and disbursement: one asynchronous payment per decision
+        assertThat(cycles.decisions(cycleId)).hasSize(4);
+        executeJobsOf("Task_Pay");
+        assertThat(cycles.payments(cycleId)).hasSize(4);
+
+        // self-evaluation opens; three owners report; the caseworker approves
+        executeJobsOf("Event_SelfEvaluationOpens");
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count()).isEqualTo(3);
+        submitSelfEvaluation(BERGEN, "demo-eier-bergen", "4 000 000", "1 200 000");
+        submitSelfEvaluation(VESTLAND_FK, "demo-eier-vestlandfk", "2 900 000", "900 000");
+        submitSelfEvaluation(ASKOY, "test-eier-askoy", "1 000 000,50", "450 000,15");
+        review(BERGEN, false);
+        review(VESTLAND_FK, false);
+        review(ASKOY, true);
+
+        // the report, then sent to Udir
+        complete("Task_SendReport", "demo-saksbehandler", Map.of("merknad", "Sendt Udir."));
+        return cycle;
+    }
+
+    /** Organisation number; amount; cash; salary; third party; measure; kind; from; to. */
+    static String lines(int year, String askoyCoFinancing) {
+        return String.join("\n",
+                BERGEN + "; 4 000 000; 1 000 000; 200 000; 0; Lesing i alle fag; etterutdanning; " + year + "; " + (year + 1),
+                VESTLAND_FK + "; 3 000 000; 500 000; 400 000; 0; Yrkesfaglærerløftet; etterutdanning; " + year + "; " + year,
+                ASKOY + "; 1 500 000,50; " + askoyCoFinancing + "; 0; 0; Inkluderende praksis; etterutdanning; " + year + "; " + year,
+                HVL + "; 1 499 999,50; 0; 0; 300 000; Partnerskap med skolene; etterutdanning; " + year + "; " + (year + 2));
+    }
+
+    private void submitNeedReport(String owner, String user) {
+        Task task = taskFor("Task_SubmitNeedReport", owner);
+        as(user, () -> {
+            tasks.complete(task.getId(), Map.of("uhPartner", HVL,
+                    "medvirkning", "Skoleledere og lærere deltok i kartleggingen på hver skole.",
+                    "behov", "Lesing, vurdering for læring og inkluderende læringsmiljø."));
+            return null;
+        });
+    }
+
+    private void submitSelfEvaluation(String owner, String user, String used, String coFinancing) {
+        Task task = taskFor("Task_SubmitSelfEvaluation", owner);
+        as(user, () -> {
+            tasks.complete(task.getId(), Map.of("brukt", used, "egenfinansiering", coFinancing,
+                    "gjennomforteTiltak", "Nettverk for lesing på alle skoler.", "deltakere", 120,
+                    "vurdering", "God deltakelse; fortsetter neste år."));
+            return null;
+        });
+    }
+
+    private void review(String owner, boolean carryOver) {
+        Task task = taskFor("Task_ReviewSelfEvaluation", owner);
+        as("demo-saksbehandler", () -> {
+            tasks.complete(task.getId(), Map.of("godkjent", true, "overforingVedtatt", carryOver));
+            return null;
+        });
+    }
+
+    Task taskFor(String definitionKey, String owner) {
+        return tasks.createTaskQuery().taskDefinitionKey(definitionKey).processVariableValueEquals("eier", owner)
+                .singleResult();
+    }
+
+    void complete(String definitionKey, String user, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().taskDefinitionKey(definitionKey).singleResult();
+        as(user, () -> {
+            tasks.complete(task.getId(), new HashMap<>(variables));
+            return null;
+        });
+    }
+
+    /** Executes every job of the activity now (timers included), as the job executor would when they are due. */
+    void executeJobsOf(String activityId) {
+        for (Job job : management.createJobQuery().activityId(activityId).list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    <T> T as(String user, java.util.concurrent.Callable<T> action) {
+        identity.setAuthenticatedUserId(user);
+        try {
+            return action.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private void ensureUser(String id, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setEmail(id + "@test.example");
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
+    /** What the cycle must have paid and reported, to the øre. */
+    public void assertPaymentsAndReport(ProcessInstance cycle) {
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(cycle.getId()).singleResult()
+                .getState()).isEqualTo("COMPLETED");
+        String cycleId = (String) history.createHistoricVariableInstanceQuery().processInstanceId(cycle.getId())
+                .variableName("syklusId").singleResult().getValue();
+        Map<String, Long> paid = new HashMap<>();
+        cycles.payments(cycleId).forEach(p -> paid.put(p.organisationNumber(), p.amount().ore()));
+        assertThat(paid).containsExactlyInAnyOrderEntriesOf(Map.of(BERGEN, 400_000_000L, VESTLAND_FK, 300_000_000L,
+                ASKOY, 150_000_050L, HVL, 149_999_950L));
+        assertThat(Money.sum(cycles.payments(cycleId).stream().map(CycleRepository.Payment::amount).toList()))
+                .isEqualTo(Money.ofKroner(10_000_000));
+        String report = cycles.report(cycleId).orElseThrow();
+        assertThat(report)
+                .contains("<th>Ramme fra Udir</th><td class=n>10 000 000,00 kr</td>")
+                .contains("<th>Vedtatt</th><td class=n>10 000 000,00 kr</td>")
+                .contains("<th>Ikke fordelt</th><td class=n>0,00 kr</td>")
+                .contains("<th>Utbetalt</th><td class=n>10 000 000,00 kr</td>")
+                .contains("<th>Rapportert brukt</th><td class=n>7 900 000,50 kr</td>")
+                .contains("<th>Egenfinansiering rapportert</th><td class=n>2 550 000,15 kr</td>")
+                .contains("<th>Tilbakebetalingskrav</th><td class=n>100 000,00 kr</td>")
+                .contains("<th>Overført til neste år</th><td class=n>500 000,00 kr</td>")
+                .contains("3 behovsmeldinger, 41 eiere deltok ikke, 44 påminnelser sendt.")
+                .contains("Askøy kommune").contains("1 500 000,50 kr");
+    }
+}

@@ -1,0 +1,20 @@
+package no.kompetansemidler.cycle;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** The whole application runs a complete cycle with several owners from frame to report, on H2. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FullCycleTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void a_complete_cycle_pays_every_recipient_once_and_the_report_adds_up_to_the_ore() throws Exception {
+        CycleScenario scenario = new CycleScenario(context);
+        scenario.assertPaymentsAndReport(scenario.run(2027));
+    }
+}

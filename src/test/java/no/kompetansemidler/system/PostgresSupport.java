@@ -1,0 +1,41 @@
+package no.kompetansemidler.system;
+
+import no.kompetansemidler.KompetansemidlerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The PostgreSQL suite's access to the real server on 127.0.0.1:5432 (see .ci/run): a fresh database per suite,
+ * and the application started with the postgres profile and the same variables as docker-compose.yml.
+ */
+public final class PostgresSupport {
+
+    static final String HOST = System.getProperty("km.it.pg.host", "127.0.0.1:5432");
+    static final String USER = System.getProperty("km.it.pg.user", "postgres");
+
+    private PostgresSupport() {
+    }
+
+    public static void freshDatabase(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
+        }
+    }
+
+    public static ConfigurableApplicationContext start(String database, List<String> profiles, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--KOMPETANSEMIDLER_DB_URL=jdbc:postgresql://" + HOST + "/" + database,
+                "--KOMPETANSEMIDLER_DB_USER=" + USER, "--KOMPETANSEMIDLER_DB_PASSWORD=", "--server.port=0"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(KompetansemidlerApplication.class)
+                .profiles(profiles.toArray(String[]::new)).run(args.toArray(String[]::new));
+    }
+}
