@@ -1,6 +1,11 @@
 package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.domain.organisation.AccountNumber;
+import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.security.ApiAccess;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import org.springframework.http.MediaType;
@@ -25,27 +30,46 @@ class CycleController {
 
     private final CycleRepository cycles;
     private final MasterDataRepository masterData;
+    private final ApiAccess access;
 
-    CycleController(CycleRepository cycles, MasterDataRepository masterData) {
+    CycleController(CycleRepository cycles, MasterDataRepository masterData, ApiAccess access) {
         this.cycles = cycles;
         this.masterData = masterData;
+        this.access = access;
     }
 
+    /** The report: the embete's caseworkers, auditors and administrators. */
     @GetMapping(value = "/api/rapporter/{syklusId}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     ResponseEntity<String> report(@PathVariable("syklusId") String cycleId) {
+        access.requireRead(embeteOf(cycleId));
         return ResponseEntity.of(cycles.report(cycleId));
     }
 
+    /** The payments: the embete's caseworkers, auditors and administrators. */
     @GetMapping("/api/sykluser/{syklusId}/utbetalinger")
     List<PaymentView> payments(@PathVariable("syklusId") String cycleId) {
+        access.requireRead(embeteOf(cycleId));
         return cycles.payments(cycleId).stream().map(p -> new PaymentView(p.organisationNumber(), p.amount().ore(),
                 p.amount().format(), p.accountNumber(), p.paidAt().toString())).toList();
     }
 
+    private Embete embeteOf(String cycleId) {
+        try {
+            return cycles.cycle(cycleId).embete();
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** A recipient's bank account: the owner's embete's caseworkers; a UH institution's: administrators. */
     @PutMapping("/api/stamdata/kontonummer/{organisasjonsnummer}")
     ResponseEntity<Void> registerAccount(@PathVariable("organisasjonsnummer") String organisationNumber,
                                          @RequestBody AccountRequest request) {
         OrganisationNumber number = OrganisationNumber.parse(organisationNumber);
+        Embete embete = masterData.findOwner(number).map(Owner::embete).orElse(null);
+        if (embete == null ? !access.current().isAdministrator() : !access.current().mayWork(embete)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
         AccountNumber account = AccountNumber.parse(request.kontonummer());
         return masterData.setAccountNumber(number, account) ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.identity.IdentityGroups;
 import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.security.CaseAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Service task "Klargjør behovsmelding": the owner's name and group, and the UH institutions to choose from in the
- * form (a JSON list the form's select reads).
+ * Service task "Klargjør behovsmelding": the owner's name and group (which may read this case), and the UH
+ * institutions to choose from in the form (a JSON list the form's select reads).
  */
 @Component("prepareNeedReportDelegate")
 class PrepareNeedReportDelegate implements JavaDelegate {
@@ -23,18 +24,23 @@ class PrepareNeedReportDelegate implements JavaDelegate {
     private final MasterDataRepository masterData;
     private final CycleCollections collections;
     private final ObjectMapper json;
+    private final CaseAccess caseAccess;
 
-    PrepareNeedReportDelegate(MasterDataRepository masterData, CycleCollections collections, ObjectMapper json) {
+    PrepareNeedReportDelegate(MasterDataRepository masterData, CycleCollections collections, ObjectMapper json,
+                              CaseAccess caseAccess) {
         this.masterData = masterData;
         this.collections = collections;
         this.json = json;
+        this.caseAccess = caseAccess;
     }
 
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
         String owner = ProcessSupport.text(execution, CycleVariables.OWNER);
         execution.setVariable(CycleVariables.OWNER_NAME, collections.ownerName(owner));
-        execution.setVariable(CycleVariables.OWNER_GROUP, IdentityGroups.owner(new OrganisationNumber(owner)));
+        String ownerGroup = IdentityGroups.owner(new OrganisationNumber(owner));
+        execution.setVariable(CycleVariables.OWNER_GROUP, ownerGroup);
+        caseAccess.owner(execution.getProcessInstanceId(), ownerGroup);
         List<Map<String, String>> options = masterData.uhInstitutions().stream()
                 .map(uh -> Map.of("label", uh.name(), "value", uh.organisationNumber().value())).toList();
         execution.setVariable(CycleVariables.UH_OPTIONS, SpinValues.jsonValue(json.writeValueAsString(options)).create());

@@ -6,6 +6,7 @@ import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.funding.FundingParameters;
 import no.kompetansemidler.funding.FundingVariables;
 import no.kompetansemidler.identity.IdentityGroups;
+import no.kompetansemidler.security.CaseAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,10 +20,12 @@ class PrepareSelfEvaluationDelegate implements JavaDelegate {
 
     private final CycleRepository cycles;
     private final FundingParameters parameters;
+    private final CaseAccess caseAccess;
 
-    PrepareSelfEvaluationDelegate(CycleRepository cycles, FundingParameters parameters) {
+    PrepareSelfEvaluationDelegate(CycleRepository cycles, FundingParameters parameters, CaseAccess caseAccess) {
         this.cycles = cycles;
         this.parameters = parameters;
+        this.caseAccess = caseAccess;
     }
 
     @Override
@@ -30,8 +33,9 @@ class PrepareSelfEvaluationDelegate implements JavaDelegate {
         CycleRepository.Decision decision = cycles.decision(ProcessSupport.text(execution, CycleVariables.DECISION_ID));
         execution.setVariable(CycleVariables.OWNER, decision.organisationNumber());
         execution.setVariable(CycleVariables.OWNER_NAME, decision.name());
-        execution.setVariable(CycleVariables.OWNER_GROUP,
-                IdentityGroups.owner(new OrganisationNumber(decision.organisationNumber())));
+        String ownerGroup = IdentityGroups.owner(new OrganisationNumber(decision.organisationNumber()));
+        execution.setVariable(CycleVariables.OWNER_GROUP, ownerGroup);
+        caseAccess.owner(execution.getProcessInstanceId(), ownerGroup);
         execution.setVariable(FundingVariables.RECIPIENT, decision.organisationNumber());
         execution.setVariable(FundingVariables.GRANTED, decision.amount().ore());
         execution.setVariable(GRANTED_TEXT, decision.amount().format());

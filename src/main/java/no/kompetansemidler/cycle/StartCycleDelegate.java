@@ -8,6 +8,7 @@ import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
 import no.kompetansemidler.funding.FundingParameters;
 import no.kompetansemidler.identity.IdentityGroups;
+import no.kompetansemidler.security.CaseAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,11 +32,13 @@ class StartCycleDelegate implements JavaDelegate {
 
     private final CycleRepository cycles;
     private final FundingParameters parameters;
+    private final CaseAccess caseAccess;
     private final Clock clock;
 
-    StartCycleDelegate(CycleRepository cycles, FundingParameters parameters, Clock clock) {
+    StartCycleDelegate(CycleRepository cycles, FundingParameters parameters, CaseAccess caseAccess, Clock clock) {
         this.cycles = cycles;
         this.parameters = parameters;
+        this.caseAccess = caseAccess;
         this.clock = clock;
     }
 
@@ -73,6 +76,7 @@ class StartCycleDelegate implements JavaDelegate {
         execution.setVariable(CycleVariables.FRAME_TEXT, frame.format());
         execution.setVariable(CycleVariables.EMBETE_NAME, embete.displayName());
         execution.setVariable(CycleVariables.CASEWORKER_GROUP, IdentityGroups.caseworkers(embete));
+        caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(embete));
         execution.setVariable(CycleVariables.NEED_REPORT_DEADLINE, endOfDay(calendar.needReportDeadline(year)));
         execution.setVariable(CycleVariables.NEED_REPORT_REMINDER, morning(calendar.needReportReminder(year)));
         execution.setVariable(CycleVariables.RECOMMENDATION_DEADLINE, endOfDay(calendar.recommendationDeadline(year)));

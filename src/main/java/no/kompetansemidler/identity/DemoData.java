@@ -46,6 +46,8 @@ class DemoData implements ApplicationRunner {
 
     static final List<DemoLogin> LOGINS = List.of(
             new DemoLogin("demo-saksbehandler", "Kari", "Saksbehandler", IdentityGroups.caseworkers(DEMO_EMBETE)),
+            new DemoLogin("demo-saksbehandler-rogaland", "Rune", "Saksbehandler Rogaland",
+                    IdentityGroups.caseworkers(Embete.ROGALAND)),
             new DemoLogin("demo-eier-bergen", "Ola", "Bergen kommune", IdentityGroups.owner(BERGEN)),
             new DemoLogin("demo-eier-vestlandfk", "Siri", "Vestland fylkeskommune",
                     IdentityGroups.owner(VESTLAND_FYLKESKOMMUNE)),

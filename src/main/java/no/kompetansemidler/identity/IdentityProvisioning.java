@@ -4,7 +4,10 @@ import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.masterdata.UhInstitution;
+import no.kompetansemidler.security.RoleGrants;
+import no.kompetansemidler.security.SystemAccess;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +33,13 @@ public class IdentityProvisioning implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final MasterDataRepository masterData;
+    private final ObjectProvider<RoleGrants> roleGrants;
 
-    IdentityProvisioning(IdentityService identityService, MasterDataRepository masterData) {
+    IdentityProvisioning(IdentityService identityService, MasterDataRepository masterData,
+                         ObjectProvider<RoleGrants> roleGrants) {
         this.identityService = identityService;
         this.masterData = masterData;
+        this.roleGrants = roleGrants;
     }
 
     @Override
@@ -59,12 +65,18 @@ public class IdentityProvisioning implements ApplicationRunner {
         log.info("Identiteter: {} grupper ({} nye)", existing.size(), existing.size() - before);
     }
 
-    /** Creates the group of a newly registered owner, if it does not exist yet. */
+    /**
+     * Creates the group of a newly registered owner, if it does not exist yet, with the owners' standing grants.
+     * The system does this, not the caseworker who registers the owner.
+     */
     public void ensureOwnerGroup(Owner owner) {
         String id = IdentityGroups.owner(owner.organisationNumber());
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
-            create(id, owner.name(), IdentityGroups.TYPE_WORKFLOW);
-        }
+        SystemAccess.run(() -> {
+            if (identityService.createGroupQuery().groupId(id).count() == 0) {
+                create(id, owner.name(), IdentityGroups.TYPE_WORKFLOW);
+            }
+            roleGrants.getObject().owner(id);
+        });
     }
 
     private void ensure(Set<String> existing, String id, String name, String type) {

@@ -2,6 +2,8 @@ package no.kompetansemidler.masterdata;
 
 import no.kompetansemidler.domain.organisation.NewPrivateOwner;
 import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.identity.IdentityGroups;
+import no.kompetansemidler.security.CaseAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,9 +20,11 @@ class RegisterPrivateOwnerDelegate implements JavaDelegate {
     static final String REGISTERED_BY = "registrertAv";
 
     private final OwnerRegistration registration;
+    private final CaseAccess caseAccess;
 
-    RegisterPrivateOwnerDelegate(OwnerRegistration registration) {
+    RegisterPrivateOwnerDelegate(OwnerRegistration registration, CaseAccess caseAccess) {
         this.registration = registration;
+        this.caseAccess = caseAccess;
     }
 
     @Override
@@ -32,5 +36,6 @@ class RegisterPrivateOwnerDelegate implements JavaDelegate {
         Owner owner = registration.register(request, (String) execution.getVariable(REGISTERED_BY));
         execution.setVariable(ORGANISATION_NUMBER, owner.organisationNumber().value());
         execution.setProcessBusinessKey("eier-" + owner.organisationNumber().value());
+        caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(owner.embete()));
     }
 }

@@ -165,15 +165,12 @@ public final class CycleScenario {
     }
 
     <T> T as(String user, java.util.concurrent.Callable<T> action) {
-        identity.setAuthenticatedUserId(user);
         try {
-            return action.call();
+            return no.kompetansemidler.system.Acting.as(identity, user, action);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        } finally {
-            identity.clearAuthentication();
         }
     }
 

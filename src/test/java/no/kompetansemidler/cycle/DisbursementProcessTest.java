@@ -133,8 +133,9 @@ class DisbursementProcessTest {
     }
 
     private HttpResponse<String> putAccount(String account) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/stamdata/kontonummer/821311632"))
+        return HttpClient.newHttpClient().send(no.kompetansemidler.system.Acting.basic(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/stamdata/kontonummer/821311632")),
+                        "demo-saksbehandler", "demo")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"kontonummer\":\"" + account + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -40,11 +40,6 @@ final class ProcessTestSupport {
     }
 
     static <T> T as(IdentityService identity, String user, Callable<T> action) throws Exception {
-        identity.setAuthenticatedUserId(user);
-        try {
-            return action.call();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return no.kompetansemidler.system.Acting.as(identity, user, action);
     }
 }

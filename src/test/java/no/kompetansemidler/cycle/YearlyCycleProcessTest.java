@@ -3,6 +3,7 @@ package no.kompetansemidler.cycle;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.system.Acting;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -195,7 +196,11 @@ class YearlyCycleProcessTest {
         assertThatThrownBy(() -> ProcessTestSupport.as(identity, "demo-eier-bergen", () ->
                 runtimeService().startProcessInstanceByKey("arssyklus", Map.of("embete", "vestland", "ordning", "REKOM",
                         "aar", year, "ramme", "1 000"))))
-                .hasMessageContaining("embete [TILGANG]");
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThatThrownBy(() -> ProcessTestSupport.as(identity, "demo-saksbehandler-rogaland", () ->
+                runtimeService().startProcessInstanceByKey("arssyklus", Map.of("embete", "vestland", "ordning", "REKOM",
+                        "aar", year, "ramme", "1 000"))))
+                .hasMessageContaining("embete [TILGANG]: Bare saksbehandlere hos Statsforvalteren i Vestland");
         assertThatThrownBy(() -> ProcessTestSupport.as(identity, "demo-saksbehandler", () ->
                 runtimeService().startProcessInstanceByKey("arssyklus", Map.of("embete", "oslo", "ordning", "SKOLE",
                         "aar", 1999, "ramme", "12,345"))))
@@ -217,8 +222,9 @@ class YearlyCycleProcessTest {
                    "ordning": {"value": "YRKESFAG", "type": "String"},
                    "aar": {"value": %d, "type": "Integer"},
                    "rammeOre": {"value": 123456789, "type": "Long"}}}""".formatted(year);
-        HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/engine-rest/process-definition/key/arssyklus/start"))
+        HttpResponse<String> started = HttpClient.newHttpClient().send(Acting.basic(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/engine-rest/process-definition/key/arssyklus/start")),
+                        "demo-saksbehandler", "demo")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         org.assertj.core.api.Assertions.assertThat(started.statusCode()).isEqualTo(200);
@@ -226,8 +232,9 @@ class YearlyCycleProcessTest {
         org.assertj.core.api.Assertions.assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.YRKESFAG, year).orElseThrow()
                 .frame().format()).isEqualTo("1 234 567,89 kr");
 
-        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/engine-rest/process-definition/key/arssyklus/start"))
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(Acting.basic(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/engine-rest/process-definition/key/arssyklus/start")),
+                        "demo-saksbehandler", "demo")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         body.replace("123456789", "-1"))).build(), HttpResponse.BodyHandlers.ofString());
         org.assertj.core.api.Assertions.assertThat(refused.statusCode()).isEqualTo(500);

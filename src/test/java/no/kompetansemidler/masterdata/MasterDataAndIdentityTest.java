@@ -97,6 +97,7 @@ class MasterDataAndIdentityTest {
     @ParameterizedTest(name = "{0} is a member of {1}")
     @CsvSource({
             "demo-saksbehandler, saksbehandler-vestland",
+            "demo-saksbehandler-rogaland, saksbehandler-rogaland",
             "demo-eier-bergen, eier-964338531",
             "demo-eier-vestlandfk, eier-821311632",
             "demo-uh, uh-917641404",

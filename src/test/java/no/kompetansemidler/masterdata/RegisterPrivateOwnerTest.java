@@ -44,15 +44,17 @@ class RegisterPrivateOwnerTest {
 
     @Test
     void a_caseworker_registers_a_private_school_owner_in_her_embete() {
-        identityService.setAuthenticatedUserId("demo-saksbehandler");
+        no.kompetansemidler.system.Acting.authenticate(identityService, "demo-saksbehandler");
         String id = runtimeService.startProcessInstanceByKey(PROCESS, form("911 111 128", "Vestland Friskole AS",
                 "PRIVAT_SKOLEEIER", "vestland")).getId();
 
+        // the caseworker reads the history of her registration
         HistoricProcessInstance done = historyService.createHistoricProcessInstanceQuery().processInstanceId(id)
                 .singleResult();
         assertThat(done.getState()).isEqualTo("COMPLETED");
         assertThat(done.getBusinessKey()).isEqualTo("eier-911111128");
         assertThat(done.getStartUserId()).isEqualTo("demo-saksbehandler");
+        identityService.clearAuthentication();
         var owner = masterData.findOwner(new OrganisationNumber("911111128")).orElseThrow();
         assertThat(owner.schemes()).containsExactly(Scheme.DEKOM);
         assertThat(identityService.createGroupQuery().groupId("eier-911111128").singleResult().getName())
@@ -61,7 +63,7 @@ class RegisterPrivateOwnerTest {
 
     @Test
     void an_invalid_organisation_number_is_refused_and_nothing_is_stored() {
-        identityService.setAuthenticatedUserId("demo-saksbehandler");
+        no.kompetansemidler.system.Acting.authenticate(identityService, "demo-saksbehandler");
         long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count();
 
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
@@ -78,7 +80,7 @@ class RegisterPrivateOwnerTest {
 
     @Test
     void a_caseworker_cannot_register_an_owner_in_another_embete() {
-        identityService.setAuthenticatedUserId("demo-saksbehandler");
+        no.kompetansemidler.system.Acting.authenticate(identityService, "demo-saksbehandler");
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
                 form("922 222 223", "Stavanger Friskole AS", "PRIVAT_SKOLEEIER", "rogaland")))
                 .isInstanceOf(ValidationException.class)
@@ -89,7 +91,7 @@ class RegisterPrivateOwnerTest {
 
     @Test
     void an_owner_already_registered_or_a_uh_institution_is_refused() {
-        identityService.setAuthenticatedUserId("demo-saksbehandler");
+        no.kompetansemidler.system.Acting.authenticate(identityService, "demo-saksbehandler");
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
                 form("964338531", "Bergen kommune", "PRIVAT_SKOLEEIER", "vestland")))
                 .hasMessageContaining("[DUPLIKAT]").hasMessageContaining("Bergen kommune");

@@ -47,7 +47,7 @@ class ApplicationPostgresIT {
             IdentityService identity = demo.getBean(IdentityService.class);
             assertThat(identity.createUserQuery().memberOfGroup("saksbehandler-vestland").list())
                     .extracting(u -> u.getId()).containsExactly("demo-saksbehandler");
-            identity.setAuthenticatedUserId("demo-saksbehandler");
+            no.kompetansemidler.system.Acting.authenticate(identity, "demo-saksbehandler");
             instance = demo.getBean(RuntimeService.class).startProcessInstanceByKey("registrer-privat-eier",
                     Map.of("organisasjonsnummer", "922222223", "navn", "Sunnfjord Friskule AS",
                             "eiertype", "PRIVAT_SKOLEEIER", "embete", "vestland",

@@ -27,7 +27,7 @@ class RestartTest {
         String processInstanceId;
         long deployments;
         try (ConfigurableApplicationContext first = Starts.demo(url)) {
-            first.getBean(IdentityService.class).setAuthenticatedUserId("demo-saksbehandler");
+            no.kompetansemidler.system.Acting.authenticate(first.getBean(IdentityService.class), "demo-saksbehandler");
             processInstanceId = first.getBean(RuntimeService.class).startProcessInstanceByKey("registrer-privat-eier",
                     Map.of("organisasjonsnummer", "944444440", "navn", "Fjordbarnehagen AS",
                             "eiertype", "PRIVAT_BARNEHAGEEIER", "embete", "vestland",

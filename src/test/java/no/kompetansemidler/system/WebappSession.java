@@ -26,16 +26,21 @@ public final class WebappSession {
         this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
     }
 
-    /** Opens Tasklist (GET), then logs in; returns the login's HTTP status (200, or 401 when refused). */
+    /** Opens Tasklist (GET), then logs in to it; returns the login's HTTP status (200, or 401/403 when refused). */
     public int login(String user, String password) throws IOException, InterruptedException {
-        HttpResponse<String> page = get("/camunda/app/tasklist/default/");
+        return login(user, password, "tasklist");
+    }
+
+    /** Opens the webapp (GET), then logs in to it: "tasklist", "cockpit" or "admin". */
+    public int login(String user, String password, String app) throws IOException, InterruptedException {
+        HttpResponse<String> page = get("/camunda/app/" + app + "/default/");
         if (page.statusCode() != 200) {
             throw new IllegalStateException("Tasklist answered " + page.statusCode() + ": " + page.body());
         }
         csrfToken = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
                 .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst()
                 .orElseThrow());
-        int status = post("/camunda/api/admin/auth/user/default/login/tasklist", "application/x-www-form-urlencoded",
+        int status = post("/camunda/api/admin/auth/user/default/login/" + app, "application/x-www-form-urlencoded",
                 "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                         + URLEncoder.encode(password, StandardCharsets.UTF_8)).statusCode();
         // the login starts a new session; as Tasklist does, fetch the new session's token before the next POST

@@ -41,11 +41,12 @@ class WebappTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"demo-saksbehandler", "demo-eier-bergen", "demo-eier-vestlandfk", "demo-uh", "demo-revisor",
-            "demo-prosesseier", "demo-admin"})
-    void every_demo_login_works_in_tasklist(String user) throws Exception {
+    @CsvSource({"demo-saksbehandler, tasklist", "demo-eier-bergen, tasklist", "demo-eier-vestlandfk, tasklist",
+            "demo-uh, tasklist", "demo-revisor, tasklist", "demo-revisor, cockpit", "demo-prosesseier, cockpit",
+            "demo-admin, admin", "demo-saksbehandler-rogaland, tasklist"})
+    void every_demo_login_works_in_its_webapp(String user, String app) throws Exception {
         WebappSession browser = new WebappSession(base());
-        assertThat(browser.login(user, "demo")).isEqualTo(200);
+        assertThat(browser.login(user, "demo", app)).isEqualTo(200);
         assertThat(browser.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"" + user + "\"");
     }
 
@@ -56,7 +57,9 @@ class WebappTest {
 
     @Test
     void the_master_data_endpoints_answer_and_refuse_bad_input_in_norwegian() throws Exception {
+        assertThat(new WebappSession(base()).get("/api/stamdata/uh").statusCode()).isEqualTo(401);
         WebappSession client = new WebappSession(base());
+        assertThat(client.login("demo-eier-bergen", "demo")).isEqualTo(200);
         HttpResponse<String> owners = client.get("/api/stamdata/eiere?embete=vestland&ordning=YRKESFAG");
         assertThat(owners.statusCode()).isEqualTo(200);
         assertThat(owners.body()).contains("Vestland fylkeskommune").doesNotContain("Bergen kommune");

@@ -1,0 +1,84 @@
+package no.kompetansemidler.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The project's own endpoints (/api/*) require a person: the Camunda webapps' session (a link opened from Tasklist)
+ * or HTTP Basic against the identity service (throttled like every login). Without one: 401 and no body.
+ */
+@Component
+class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    private final IdentityService identityService;
+
+    ApiAuthenticationFilter(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String userId = fromSession(request);
+        if (userId == null) {
+            userId = fromBasic(request);
+        }
+        if (userId == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Kompetansemidler\", charset=\"UTF-8\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).collect(Collectors.toSet());
+        request.setAttribute(ApiUser.REQUEST_ATTRIBUTE, new ApiUser(userId, groups));
+        chain.doFilter(request, response);
+    }
+
+    private static String fromSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        if (authentications == null) {
+            return null;
+        }
+        return authentications.getAuthentications().stream()
+                .filter(a -> a instanceof UserAuthentication).map(a -> a.getIdentityId()).findFirst().orElse(null);
+    }
+
+    private String fromBasic(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String user = decoded.substring(0, colon);
+        return identityService.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+    }
+}

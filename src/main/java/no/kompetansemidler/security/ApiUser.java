@@ -1,0 +1,34 @@
+package no.kompetansemidler.security;
+
+import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.identity.IdentityGroups;
+
+import java.util.Set;
+
+/** Who calls the project's own endpoints, and what their groups let them do. */
+public record ApiUser(String id, Set<String> groups) {
+
+    static final String REQUEST_ATTRIBUTE = ApiUser.class.getName();
+
+    public boolean isAdministrator() {
+        return groups.contains(IdentityGroups.ADMINISTRATORS);
+    }
+
+    public boolean isAuditor() {
+        return groups.contains(IdentityGroups.AUDITORS);
+    }
+
+    public boolean isCaseworkerOf(Embete embete) {
+        return groups.contains(IdentityGroups.caseworkers(embete));
+    }
+
+    /** May work the embete's cases: its caseworkers and the administrators. */
+    public boolean mayWork(Embete embete) {
+        return isCaseworkerOf(embete) || isAdministrator();
+    }
+
+    /** May read the embete's cases: those who work them, and auditors. */
+    public boolean mayRead(Embete embete) {
+        return mayWork(embete) || isAuditor();
+    }
+}

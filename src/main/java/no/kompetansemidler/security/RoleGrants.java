@@ -1,0 +1,112 @@
+package no.kompetansemidler.security;
+
+import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.identity.IdentityGroups;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.masterdata.UhInstitution;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+
+/**
+ * The standing grants of each role (docs/sikkerhet.md), kept at every start after the groups exist and whenever an
+ * owner is registered. What a role may do in one case is granted when the case starts ({@link CaseAccess}).
+ */
+@Component
+@Order(25)
+public class RoleGrants implements ApplicationRunner {
+
+    static final String ANY = "*";
+    static final String CYCLE = "arssyklus";
+    static final String REGISTER_OWNER = "registrer-privat-eier";
+
+    private final AuthorizationService authorizations;
+    private final MasterDataRepository masterData;
+
+    RoleGrants(AuthorizationService authorizations, MasterDataRepository masterData) {
+        this.authorizations = authorizations;
+        this.masterData = masterData;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        for (Embete embete : Embete.values()) {
+            caseworkers(IdentityGroups.caseworkers(embete));
+        }
+        for (Owner owner : masterData.allOwners()) {
+            owner(IdentityGroups.owner(owner.organisationNumber()));
+        }
+        for (UhInstitution uh : masterData.uhInstitutions()) {
+            owner(IdentityGroups.uh(uh.organisationNumber()));
+        }
+        auditors();
+        processOwners();
+    }
+
+    /** Caseworkers: Tasklist and Cockpit, start cycles and owner registrations, their own filters. */
+    void caseworkers(String group) {
+        Grants.grant(authorizations, group, APPLICATION, "tasklist", Permissions.ACCESS);
+        Grants.grant(authorizations, group, APPLICATION, "cockpit", Permissions.ACCESS);
+        for (String key : new String[]{CYCLE, REGISTER_OWNER}) {
+            Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+        Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+        Grants.grant(authorizations, group, Resources.FILTER, ANY, Permissions.CREATE);
+    }
+
+    /** Owners and UH: Tasklist only; their tasks and cases are granted case by case. No filters of their own. */
+    public void owner(String group) {
+        Grants.grant(authorizations, group, APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+
+    /** Auditors read every case's history and variables, and change nothing. */
+    void auditors() {
+        String group = IdentityGroups.AUDITORS;
+        Grants.grant(authorizations, group, APPLICATION, "tasklist", Permissions.ACCESS);
+        Grants.grant(authorizations, group, APPLICATION, "cockpit", Permissions.ACCESS);
+        Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+        Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+        Grants.grant(authorizations, group, Resources.TASK, ANY, Permissions.READ);
+        Grants.grant(authorizations, group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+        Grants.grant(authorizations, group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+        Grants.grant(authorizations, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        Grants.grant(authorizations, group, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+        Grants.grant(authorizations, group, Resources.USER, ANY, Permissions.READ);
+        Grants.grant(authorizations, group, Resources.GROUP, ANY, Permissions.READ);
+        Grants.grant(authorizations, group, Resources.FILTER, ANY, Permissions.CREATE);
+    }
+
+    /** Process owners deploy models and forms and migrate instances; they do not work tasks. */
+    void processOwners() {
+        String group = IdentityGroups.PROCESS_OWNERS;
+        Grants.grant(authorizations, group, APPLICATION, "cockpit", Permissions.ACCESS);
+        Grants.grant(authorizations, group, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ,
+                Permissions.DELETE);
+        Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.SUSPEND);
+        Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
+                ProcessInstancePermissions.UPDATE);
+        Grants.grant(authorizations, group, Resources.BATCH, ANY, Permissions.CREATE, Permissions.READ);
+        Grants.grant(authorizations, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    }
+}
