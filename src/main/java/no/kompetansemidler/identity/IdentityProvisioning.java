@@ -45,6 +45,11 @@ public class IdentityProvisioning implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        if (identityService.isReadOnly()) {
+            log.info("Identiteter: katalogen (f.eks. LDAP) er skrivebeskyttet; gruppene må finnes i katalogen"
+                    + " (se docs/sikkerhet.md)");
+            return;
+        }
         Set<String> existing = new HashSet<>();
         identityService.createGroupQuery().list().forEach(g -> existing.add(g.getId()));
         int before = existing.size();
@@ -72,7 +77,7 @@ public class IdentityProvisioning implements ApplicationRunner {
     public void ensureOwnerGroup(Owner owner) {
         String id = IdentityGroups.owner(owner.organisationNumber());
         SystemAccess.run(() -> {
-            if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            if (!identityService.isReadOnly() && identityService.createGroupQuery().groupId(id).count() == 0) {
                 create(id, owner.name(), IdentityGroups.TYPE_WORKFLOW);
             }
             roleGrants.getObject().owner(id);

@@ -94,7 +94,10 @@ public class RoleGrants implements ApplicationRunner {
         Grants.grant(authorizations, group, Resources.FILTER, ANY, Permissions.CREATE);
     }
 
-    /** Process owners deploy models and forms and migrate instances; they do not work tasks. */
+    /**
+     * Process owners deploy models and forms and migrate instances; they do not work tasks, and they do not read
+     * the cases' history and variables (what municipalities plan is not theirs to read).
+     */
     void processOwners() {
         String group = IdentityGroups.PROCESS_OWNERS;
         Grants.grant(authorizations, group, APPLICATION, "cockpit", Permissions.ACCESS);
@@ -102,8 +105,7 @@ public class RoleGrants implements ApplicationRunner {
                 Permissions.DELETE);
         Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.SUSPEND);
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.SUSPEND);
         Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
                 ProcessInstancePermissions.UPDATE);
         Grants.grant(authorizations, group, Resources.BATCH, ANY, Permissions.CREATE, Permissions.READ);

@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 
@@ -26,6 +27,12 @@ class ApiErrors {
     ResponseEntity<ErrorBody> badArgument(IllegalArgumentException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
                 .body(new ErrorBody(List.of(new Violation("", "UGYLDIG", e.getMessage()))));
+    }
+
+    /** 401, 403 and 404 of the project's endpoints carry no body: nothing about what was refused. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Void> status(ResponseStatusException e) {
+        return ResponseEntity.status(e.getStatusCode()).build();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -237,7 +237,7 @@ class YearlyCycleProcessTest {
                         "demo-saksbehandler", "demo")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         body.replace("123456789", "-1"))).build(), HttpResponse.BodyHandlers.ofString());
-        org.assertj.core.api.Assertions.assertThat(refused.statusCode()).isEqualTo(500);
+        org.assertj.core.api.Assertions.assertThat(refused.statusCode()).isEqualTo(400);
         org.assertj.core.api.Assertions.assertThat(refused.body()).contains("Rammen må være større enn 0 kr");
     }
 }

@@ -1,0 +1,321 @@
+package no.kompetansemidler.security;
+
+import no.kompetansemidler.cycle.CycleScenario;
+import no.kompetansemidler.system.Acting;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every role × every action over real HTTP: allowed or denied as docs/sikkerhet.md says, and a denied action
+ * changes nothing. A Vestland DEKOM cycle is running: Bergen's and Vestland fylkeskommune's need-report tasks are
+ * open, and one missed deadline is with the Vestland caseworkers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityMatrixTest {
+
+    static final String KEY = "vestland-DEKOM-2090";
+    static final String DENIED = "DENIED";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    IdentityService identity;
+
+    String taskA;
+    String taskB;
+    String taskOther;
+    String needReportA;
+    String cycleId;
+    String cycleToDelete;
+
+    @BeforeAll
+    void aCycleIsRunning() throws Exception {
+        String cycle = Acting.as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
+                Map.of("embete", "vestland", "ordning", "DEKOM", "aar", 2090, "ramme", "1 000 000"))).getId();
+        cycleId = (String) runtime.getVariable(cycle, "syklusId");
+        taskA = ownerTask(CycleScenario.BERGEN).getId();
+        needReportA = ownerTask(CycleScenario.BERGEN).getProcessInstanceId();
+        taskB = ownerTask(CycleScenario.VESTLAND_FK).getId();
+        String askoyInstance = ownerTask(CycleScenario.ASKOY).getProcessInstanceId();
+        management.executeJob(management.createJobQuery().processInstanceId(askoyInstance)
+                .activityId("BoundaryEvent_DeadlinePassed").singleResult().getId());
+        taskOther = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").list().stream()
+                .filter(t -> !t.getId().equals(taskA) && !t.getId().equals(taskB)).findFirst().orElseThrow().getId();
+        cycleToDelete = Acting.as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
+                Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", 2091, "ramme", "1 000"))).getId();
+    }
+
+    Task ownerTask(String owner) {
+        return tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport")
+                .processVariableValueEquals("eier", owner).singleResult();
+    }
+
+    HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
+        return Http.call(port, user, method, path, json);
+    }
+
+    static void assertDenied(HttpResponse<String> response, String user) {
+        if (Http.ANONYMOUS.equals(user)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).isEmpty();
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isIn(403, 404);
+            assertThat(response.body()).doesNotContain("Bergen kommune").doesNotContain("\"value\"");
+        }
+    }
+
+    static long count(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Long.parseLong(response.body().replaceAll("\\D", ""));
+    }
+
+    @ParameterizedTest(name = "{0} lists {1} tasks of the cycle")
+    @CsvSource({"demo-eier-bergen, 1", "demo-eier-vestlandfk, 1", "demo-saksbehandler, 1",
+            "demo-saksbehandler-rogaland, 0", "demo-revisor, 44", "demo-prosesseier, 0", "demo-admin, 44",
+            "anonym, 401"})
+    @Order(1)
+    void list_tasks(String user, int expected) throws Exception {
+        HttpResponse<String> response = call(user, "GET", "/engine-rest/task/count?processInstanceBusinessKey=" + KEY, null);
+        if (expected == 401) {
+            assertDenied(response, user);
+        } else {
+            assertThat(count(response)).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} reads Bergen's task and its variables: {1}")
+    @CsvSource({"demo-eier-bergen, 200", "demo-eier-vestlandfk, DENIED", "demo-saksbehandler, DENIED",
+            "demo-saksbehandler-rogaland, DENIED", "demo-revisor, 200", "demo-prosesseier, DENIED", "demo-admin, 200",
+            "anonym, DENIED"})
+    @Order(2)
+    void read_a_task_form_and_variables(String user, String expected) throws Exception {
+        HttpResponse<String> task = call(user, "GET", "/engine-rest/task/" + taskA, null);
+        HttpResponse<String> variables = call(user, "GET", "/engine-rest/task/" + taskA + "/form-variables", null);
+        if (expected.equals(DENIED)) {
+            assertDenied(task, user);
+            assertDenied(variables, user);
+        } else {
+            assertThat(task.statusCode()).isEqualTo(200);
+            assertThat(variables.statusCode()).isEqualTo(200);
+            assertThat(variables.body()).contains("Bergen kommune");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} claims Bergen's task: {1}")
+    @CsvSource({"demo-eier-vestlandfk, DENIED", "demo-saksbehandler, DENIED", "demo-saksbehandler-rogaland, DENIED",
+            "demo-revisor, DENIED", "demo-prosesseier, DENIED", "anonym, DENIED", "demo-eier-bergen, 204",
+            "demo-admin, 204"})
+    @Order(3)
+    void claim(String user, String expected) throws Exception {
+        HttpResponse<String> response = call(user, "POST", "/engine-rest/task/" + taskA + "/claim",
+                "{\"userId\": \"" + user + "\"}");
+        if (expected.equals(DENIED)) {
+            assertDenied(response, user);
+            assertThat(tasks.createTaskQuery().taskId(taskA).singleResult().getAssignee()).isNull();
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+            assertThat(tasks.createTaskQuery().taskId(taskA).singleResult().getAssignee()).isEqualTo(user);
+            HttpResponse<String> unclaim = call(user, "POST", "/engine-rest/task/" + taskA + "/unclaim", null);
+            assertThat(unclaim.statusCode()).as(unclaim.body()).isEqualTo(204);
+        }
+    }
+
+    static final String NEED_REPORT = """
+            {"variables": {"uhPartner": {"value": "917641404"},
+              "medvirkning": {"value": "Skoleledere og lærere deltok i kartleggingen."},
+              "behov": {"value": "Lesing."}}}""";
+
+    @ParameterizedTest(name = "{0} completes {1}: {2}")
+    @CsvSource({"demo-eier-vestlandfk, A, DENIED", "demo-saksbehandler, A, DENIED",
+            "demo-saksbehandler-rogaland, A, DENIED", "demo-revisor, A, DENIED", "demo-prosesseier, A, DENIED",
+            "anonym, A, DENIED", "demo-eier-bergen, A, 204", "demo-admin, OTHER, 204"})
+    @Order(4)
+    void complete(String user, String which, String expected) throws Exception {
+        String task = which.equals("A") ? taskA : taskOther;
+        HttpResponse<String> response = call(user, "POST", "/engine-rest/task/" + task + "/complete", NEED_REPORT);
+        if (expected.equals(DENIED)) {
+            assertDenied(response, user);
+            assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+        } else {
+            assertThat(response.statusCode()).isEqualTo(204);
+            assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} reads the history of Bergen's need report: {1}")
+    @CsvSource({"demo-eier-bergen, true", "demo-eier-vestlandfk, false", "demo-saksbehandler, true",
+            "demo-saksbehandler-rogaland, false", "demo-revisor, true", "demo-prosesseier, false", "demo-admin, true"})
+    @Order(5)
+    void read_history(String user, boolean allowed) throws Exception {
+        long instances = count(call(user, "GET", "/engine-rest/history/process-instance/count?processInstanceId="
+                + needReportA, null));
+        long variables = count(call(user, "GET", "/engine-rest/history/variable-instance/count?processInstanceId="
+                + needReportA, null));
+        long taskHistory = count(call(user, "GET", "/engine-rest/history/task/count?taskId=" + taskA, null));
+        assertThat(instances).isEqualTo(allowed ? 1 : 0);
+        assertThat(variables > 0).isEqualTo(allowed);
+        assertThat(taskHistory).isEqualTo(allowed ? 1 : 0);
+    }
+
+    @Test
+    @Order(5)
+    void anonymous_reads_no_history() throws Exception {
+        assertDenied(call(Http.ANONYMOUS, "GET", "/engine-rest/history/process-instance?processInstanceId=" + needReportA,
+                null), Http.ANONYMOUS);
+    }
+
+    @ParameterizedTest(name = "{0} starts a cycle: {1}")
+    @CsvSource({"demo-eier-bergen, 2093, DENIED", "demo-eier-vestlandfk, 2093, DENIED",
+            "demo-saksbehandler-rogaland, 2093, 400", "demo-revisor, 2093, DENIED", "demo-prosesseier, 2093, DENIED",
+            "anonym, 2093, DENIED", "demo-saksbehandler, 2094, 200", "demo-admin, 2095, 200"})
+    @Order(6)
+    void start_a_cycle(String user, int year, String expected) throws Exception {
+        HttpResponse<String> response = call(user, "POST", "/engine-rest/process-definition/key/arssyklus/start", """
+                {"variables": {"embete": {"value": "vestland"}, "ordning": {"value": "REKOM"},
+                  "aar": {"value": %d, "type": "Integer"}, "ramme": {"value": "1 000"}}}""".formatted(year));
+        long started = runtime.createProcessInstanceQuery().processDefinitionKey("arssyklus")
+                .processInstanceBusinessKey("vestland-REKOM-" + year).count();
+        if (expected.equals("200")) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(started).isEqualTo(1);
+        } else if (expected.equals("400")) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("TILGANG");
+            assertThat(started).isZero();
+        } else {
+            assertDenied(response, user);
+            assertThat(started).isZero();
+        }
+    }
+
+    static final String MODEL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+              xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+              <bpmn:process id="matrise" isExecutable="true" camunda:historyTimeToLive="1">
+                <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /><bpmn:endEvent id="e" />
+              </bpmn:process>
+            </bpmn:definitions>""";
+
+    @ParameterizedTest(name = "{0} deploys a model: {1}")
+    @CsvSource({"demo-eier-bergen, DENIED", "demo-eier-vestlandfk, DENIED", "demo-saksbehandler, DENIED",
+            "demo-saksbehandler-rogaland, DENIED", "demo-revisor, DENIED", "anonym, DENIED", "demo-prosesseier, 200",
+            "demo-admin, 200"})
+    @Order(7)
+    void deploy(String user, String expected) throws Exception {
+        long before = repository.createDeploymentQuery().count();
+        HttpResponse<String> response = Http.multipart(port, user, "/engine-rest/deployment/create", "matrise.bpmn",
+                MODEL.replace("id=\"matrise\"", "id=\"matrise\" name=\"" + user + "\""));
+        if (expected.equals(DENIED)) {
+            assertDenied(response, user);
+            assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+        } else {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(repository.createDeploymentQuery().count()).isEqualTo(before + 1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} deletes a cycle: {1}")
+    @CsvSource({"demo-eier-bergen, DENIED", "demo-eier-vestlandfk, DENIED", "demo-saksbehandler, DENIED",
+            "demo-saksbehandler-rogaland, DENIED", "demo-revisor, DENIED", "demo-prosesseier, DENIED",
+            "anonym, DENIED", "demo-admin, 204"})
+    @Order(8)
+    void delete_a_process_instance(String user, String expected) throws Exception {
+        HttpResponse<String> response = call(user, "DELETE", "/engine-rest/process-instance/" + cycleToDelete, null);
+        long remaining = runtime.createProcessInstanceQuery().processInstanceId(cycleToDelete).count();
+        if (expected.equals(DENIED)) {
+            assertDenied(response, user);
+            assertThat(remaining).isEqualTo(1);
+        } else {
+            assertThat(response.statusCode()).isEqualTo(204);
+            assertThat(remaining).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} reads the project's endpoints: payments {1}, master data {2}")
+    @CsvSource({"demo-eier-bergen, 403, 200", "demo-eier-vestlandfk, 403, 200", "demo-saksbehandler, 200, 200",
+            "demo-saksbehandler-rogaland, 403, 200", "demo-revisor, 200, 200", "demo-prosesseier, 403, 200",
+            "demo-admin, 200, 200", "anonym, 401, 401"})
+    @Order(9)
+    void read_the_projects_own_endpoints(String user, int payments, int masterData) throws Exception {
+        HttpResponse<String> paid = call(user, "GET", "/api/sykluser/" + cycleId + "/utbetalinger", null);
+        assertThat(paid.statusCode()).isEqualTo(payments);
+        if (payments != 200) {
+            assertThat(paid.body()).isEmpty();
+        }
+        HttpResponse<String> report = call(user, "GET", "/api/rapporter/" + cycleId, null);
+        assertThat(report.statusCode()).isEqualTo(payments == 200 ? 404 : payments);
+        assertThat(call(user, "GET", "/api/stamdata/uh", null).statusCode()).isEqualTo(masterData);
+    }
+
+    @Test
+    @Order(10)
+    void owner_a_cannot_find_owner_bs_tasks_by_id_query_business_key_or_history() throws Exception {
+        String a = "demo-eier-bergen";
+        assertDenied(call(a, "GET", "/engine-rest/task/" + taskB, null), a);
+        assertThat(call(a, "GET", "/engine-rest/task?candidateGroup=eier-821311632", null).body()).isEqualTo("[]");
+        assertThat(call(a, "GET", "/engine-rest/task?processInstanceBusinessKey=" + KEY, null).body())
+                .doesNotContain(taskB);
+        assertThat(call(a, "GET", "/engine-rest/history/task?taskId=" + taskB, null).body()).isEqualTo("[]");
+        assertThat(call(a, "GET", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + KEY, null).body())
+                .contains(needReportA).doesNotContain(ownerTask(CycleScenario.VESTLAND_FK).getProcessInstanceId());
+        assertThat(call(a, "GET", "/engine-rest/history/variable-instance?variableName=eierNavn", null).body())
+                .contains("Bergen kommune").doesNotContain("Vestland fylkeskommune");
+    }
+
+    @ParameterizedTest(name = "{0} creates a Tasklist filter: {1}")
+    @CsvSource({"demo-eier-bergen, DENIED", "demo-saksbehandler, 200", "demo-revisor, 200", "demo-prosesseier, DENIED"})
+    @Order(11)
+    void only_roles_that_run_their_own_queries_create_filters(String user, String expected) throws Exception {
+        HttpResponse<String> response = call(user, "POST", "/engine-rest/filter/create",
+                "{\"resourceType\": \"Task\", \"name\": \"Mine\", \"query\": {}}");
+        if (expected.equals(DENIED)) {
+            assertDenied(response, user);
+        } else {
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(12)
+    void the_administrator_administers() throws Exception {
+        assertThat(call("demo-admin", "GET", "/engine-rest/authorization/count", null).statusCode()).isEqualTo(200);
+        assertThat(call("demo-saksbehandler", "POST", "/engine-rest/user/create", """
+                {"profile": {"id": "inntrenger"}, "credentials": {"password": "Hemmelig-1234"}}""").statusCode())
+                .isEqualTo(403);
+        assertThat(identity.createUserQuery().userId("inntrenger").count()).isZero();
+    }
+}
