@@ -1,0 +1,138 @@
+package no.kompetansemidler.audit;
+
+import no.kompetansemidler.cycle.CycleRepository;
+import no.kompetansemidler.domain.money.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The events of a cycle recorded in the application's own tables, each with its time and who acted. */
+@Repository
+class AuditRepository {
+
+    /** Ranks for events at the same instant: the order in which the cycle produces them. */
+    static final int RANK_NEED_REPORT = 30;
+    static final int RANK_PROPOSAL = 40;
+    static final int RANK_RULE_CHECK = 50;
+    static final int RANK_BREACH = 51;
+    static final int RANK_DECISION = 60;
+    static final int RANK_PAYMENT = 70;
+    static final int RANK_REMINDER = 25;
+    static final int RANK_SELF_EVALUATION = 80;
+    static final int RANK_SETTLEMENT = 81;
+
+    private final JdbcClient jdbc;
+
+    AuditRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<AuditEvent> events(CycleRepository.Cycle cycle) {
+        List<AuditEvent> events = new ArrayList<>();
+        String process = "arssyklus";
+        jdbc.sql("select * from km_need_report where cycle_id = ?").param(cycle.id()).query((rs, i) -> new AuditEvent(
+                rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"), null, "Behovsmelding",
+                "Behovsmelding fra " + rs.getString("organisation_number") + " med UH-partner " + rs.getString("uh_partner")
+                        + ". Medvirkning: " + rs.getString("involvement") + " Behov: " + rs.getString("needs"),
+                "behovsmelding", RANK_NEED_REPORT)).list().forEach(events::add);
+        jdbc.sql("select * from km_participation where cycle_id = ? and takes_part = false").param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by"), null,
+                        "Deltar ikke (R5)", rs.getString("organisation_number") + " registrert som ikke deltakende. Begrunnelse: "
+                        + rs.getString("reason"), "behovsmelding", RANK_NEED_REPORT)).list().forEach(events::add);
+        jdbc.sql("""
+                        select * from km_proposal where embete_code = ? and scheme = ? and budget_year = ?""")
+                .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), null,
+                        "Fordeling registrert", "Fordeling av rammen " + Money.ofOre(rs.getLong("frame_ore")).format()
+                        + " registrert (fordeling " + rs.getString("id") + ").", process, RANK_PROPOSAL))
+                .list().forEach(events::add);
+        jdbc.sql("""
+                        select c.* from km_rule_check c join km_proposal p on p.id = c.proposal_id
+                        where p.embete_code = ? and p.scheme = ? and p.budget_year = ?""")
+                .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("checked_at").toInstant(), null, null, "Regelkontroll",
+                        "Fordelingen kontrollert mot R1–R6 og R14: " + rs.getInt("breach_count") + " regelbrudd. Parametere: "
+                        + rs.getString("parameters"), process, RANK_RULE_CHECK))
+                .list().forEach(events::add);
+        jdbc.sql("""
+                        select b.*, c.checked_at from km_rule_breach b join km_rule_check c on c.id = b.check_id
+                        join km_proposal p on p.id = c.proposal_id
+                        where p.embete_code = ? and p.scheme = ? and p.budget_year = ? order by c.checked_at, b.line_no""")
+                .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("checked_at").toInstant(), null, null,
+                        "Regelbrudd " + rs.getString("rule_id"), rs.getString("reason"), process, RANK_BREACH))
+                .list().forEach(events::add);
+        jdbc.sql("select * from km_decision where cycle_id = ?").param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by"), null,
+                        "Vedtak", rs.getString("name") + " (" + rs.getString("organisation_number") + "): "
+                        + Money.ofOre(rs.getLong("amount_ore")).format() + ". Grunnlag: " + rs.getString("basis") + ". "
+                        + rs.getString("reasons"), process, RANK_DECISION))
+                .list().forEach(events::add);
+        jdbc.sql("""
+                        select p.*, d.name from km_payment p join km_decision d on d.id = p.decision_id
+                        where d.cycle_id = ?""").param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("paid_at").toInstant(), null, null, "Utbetaling",
+                        Money.ofOre(rs.getLong("amount_ore")).format() + " utbetalt til " + rs.getString("name") + " ("
+                        + rs.getString("organisation_number") + "), konto " + rs.getString("account_number")
+                        + ", vedtak " + rs.getString("decision_id") + ".", "utbetaling", RANK_PAYMENT))
+                .list().forEach(events::add);
+        jdbc.sql("select * from km_reminder where cycle_id = ?").param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("sent_at").toInstant(), null, null, "E-post sendt",
+                        "«" + rs.getString("subject") + "» til " + rs.getString("recipient") + " ("
+                        + rs.getString("organisation_number") + ").", rs.getString("kind").equals("BEHOVSMELDING")
+                        ? "behovsmelding" : "egenvurdering", RANK_REMINDER))
+                .list().forEach(events::add);
+        jdbc.sql("""
+                        select e.*, d.name, d.organisation_number from km_self_evaluation e
+                        join km_decision d on d.id = e.decision_id where d.cycle_id = ?""").param(cycle.id())
+                .query((rs, i) -> {
+                    List<AuditEvent> pair = new ArrayList<>();
+                    pair.add(new AuditEvent(rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"), null,
+                            "Egenvurdering", rs.getString("name") + " (" + rs.getString("organisation_number") + "): brukt "
+                            + Money.ofOre(rs.getLong("used_ore")).format() + ", egenfinansiering "
+                            + Money.ofOre(rs.getLong("co_financing_ore")).format() + ", " + rs.getInt("participants")
+                            + " deltakere. Tiltak: " + rs.getString("measures_done") + " Vurdering: "
+                            + rs.getString("assessment"), "egenvurdering", RANK_SELF_EVALUATION));
+                    if (rs.getTimestamp("reviewed_at") != null) {
+                        pair.add(new AuditEvent(rs.getTimestamp("reviewed_at").toInstant(), rs.getString("reviewed_by"), null,
+                                "Oppgjør (R15)", rs.getString("name") + ": " + rs.getString("settlement") + " "
+                                + Money.ofOre(rs.getLong("settlement_ore")).format() + ".", "egenvurdering",
+                                RANK_SETTLEMENT));
+                    }
+                    return pair;
+                }).list().forEach(events::addAll);
+        return events;
+    }
+
+    List<CycleRepository.Cycle> find(String embeteCode, String scheme, Integer year, String organisationNumber) {
+        StringBuilder sql = new StringBuilder("select c.* from km_cycle c where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (embeteCode != null) {
+            sql.append(" and c.embete_code = ?");
+            params.add(embeteCode);
+        }
+        if (scheme != null) {
+            sql.append(" and c.scheme = ?");
+            params.add(scheme);
+        }
+        if (year != null) {
+            sql.append(" and c.budget_year = ?");
+            params.add(year);
+        }
+        if (organisationNumber != null) {
+            sql.append(" and (exists (select 1 from km_need_report n where n.cycle_id = c.id and n.organisation_number = ?)"
+                    + " or exists (select 1 from km_participation n where n.cycle_id = c.id and n.organisation_number = ?)"
+                    + " or exists (select 1 from km_decision n where n.cycle_id = c.id and n.organisation_number = ?))");
+            params.add(organisationNumber);
+            params.add(organisationNumber);
+            params.add(organisationNumber);
+        }
+        sql.append(" order by c.budget_year desc, c.embete_code, c.scheme");
+        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new CycleRepository.Cycle(rs.getString("id"),
+                no.kompetansemidler.domain.organisation.Embete.valueOf(rs.getString("embete_code")),
+                no.kompetansemidler.domain.organisation.Scheme.valueOf(rs.getString("scheme")), rs.getInt("budget_year"),
+                Money.ofOre(rs.getLong("frame_ore")), rs.getString("process_instance_id"))).list();
+    }
+}

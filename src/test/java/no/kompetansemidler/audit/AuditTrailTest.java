@@ -1,0 +1,190 @@
+package no.kompetansemidler.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import no.kompetansemidler.cycle.CycleScenario;
+import no.kompetansemidler.system.Acting;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** After a complete cycle, the auditor's account shows who did what, when, in order; the exports agree. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditTrailTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    RuntimeService runtime;
+    @LocalServerPort
+    int port;
+    String cycleId;
+    List<AuditEvent> events;
+
+    @BeforeAll
+    void aCompleteCycle() throws Exception {
+        ProcessInstance cycle = new CycleScenario(context).run(2027);
+        cycleId = context.getBean(org.camunda.bpm.engine.HistoryService.class).createHistoricVariableInstanceQuery()
+                .processInstanceId(cycle.getId()).variableName("syklusId").singleResult().getValue().toString();
+        events = trail.account(cycleId).events();
+    }
+
+    int indexOf(Predicate<AuditEvent> event) {
+        for (int i = 0; i < events.size(); i++) {
+            if (event.test(events.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such event");
+    }
+
+    static Predicate<AuditEvent> kind(String kind, String text) {
+        return e -> e.kind().equals(kind) && e.what().contains(text);
+    }
+
+    @Test
+    void each_persons_completed_tasks_are_there_with_the_values_they_submitted_and_their_role() {
+        AuditEvent bergenReport = events.get(indexOf(kind("Skjemaverdier", "uhPartner = 917641404")
+                .and(e -> e.user().equals("demo-eier-bergen"))));
+        assertThat(bergenReport.role()).isEqualTo("eier (Bergen kommune)");
+        assertThat(bergenReport.what()).startsWith("«Send behovsmelding»:").contains("medvirkning = Skoleledere og lærere");
+        assertThat(bergenReport.process()).isEqualTo("behovsmelding v1 (1.0.0)");
+        AuditEvent completed = events.get(indexOf(kind("Oppgave fullført", "Send behovsmelding")
+                .and(e -> e.user().equals("demo-eier-bergen"))));
+        assertThat(completed.role()).isEqualTo("eier (Bergen kommune)");
+        assertThat(events).filteredOn(e -> e.kind().equals("Oppgave fullført") && e.user().equals("demo-saksbehandler"))
+                .extracting(AuditEvent::role).containsOnly("saksbehandler (Statsforvalteren i Vestland)");
+        assertThat(events).filteredOn(e -> e.kind().equals("Deltar ikke (R5)")).hasSize(41);
+    }
+
+    @Test
+    void the_innstilling_the_breach_the_decision_the_payments_and_the_reminders_are_there_in_order() {
+        int start = indexOf(kind("Prosess startet", "Årssyklus for en ordning"));
+        int reminder = indexOf(kind("E-post sendt", "Påminnelse: behovsmelding for DEKOM 2027"));
+        int innstilling = indexOf(kind("Skjemaverdier", "«Registrer forumets innstilling»: ")
+                .and(e -> e.what().contains("forumEnig = true") && e.what().contains("450 000,14")));
+        int breach = indexOf(kind("Regelbrudd R1", "Askøy kommune"));
+        int check = indexOf(kind("Regelkontroll", "1 regelbrudd. Parametere: ordning=DEKOM; R1 egenandel=30 %"));
+        int correction = indexOf(kind("Oppgave fullført", "Rett regelbrudd"));
+        int decision = indexOf(kind("Vedtak", "Bergen kommune (964338531): 4 000 000,00 kr. Grunnlag: INNSTILLING")
+                .and(e -> e.what().contains("Begrunnelse: Forumets innstilling av 10. mars.")));
+        int payment = indexOf(kind("Utbetaling", "4 000 000,00 kr utbetalt til Bergen kommune"));
+        int selfEvaluation = indexOf(kind("Egenvurdering", "Bergen kommune"));
+        int settlement = indexOf(kind("Oppgjør (R15)", "Askøy kommune: CARRY_OVER 500 000,00 kr"));
+        int end = indexOf(kind("Prosess avsluttet", "Årssyklus for en ordning"));
+        assertThat(List.of(start, reminder, innstilling, check, breach, correction, decision, payment, selfEvaluation,
+                settlement, end)).isSorted();
+        assertThat(events.get(decision).user()).isEqualTo("demo-saksbehandler");
+        assertThat(events).filteredOn(e -> e.kind().equals("Utbetaling")).hasSize(4);
+        assertThat(events).filteredOn(e -> e.kind().equals("E-post sendt")).hasSize(44);
+        assertThat(events).filteredOn(e -> e.kind().equals("Vedtak")).hasSize(4);
+        assertThat(events).filteredOn(e -> e.kind().startsWith("Regelbrudd")).hasSize(1);
+        assertThat(events).extracting(AuditEvent::at).isSorted();
+    }
+
+    HttpResponse<byte[]> get(String user, String path) throws Exception {
+        return HttpClient.newHttpClient().send(Acting.basic(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)), user, "demo").build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void the_page_the_csv_the_json_and_the_pdf_carry_the_same_events() throws Exception {
+        String base = "/revisjon/sykluser/" + cycleId;
+        HttpResponse<byte[]> page = get("demo-revisor", base);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = new String(page.body(), StandardCharsets.UTF_8);
+        assertThat(html).contains("Saksforløp: Statsforvalteren i Vestland, DEKOM 2027")
+                .contains(events.size() + " hendelser.");
+        assertThat(html.split("<tr>")).hasSize(events.size() + 2);
+
+        String csv = new String(get("demo-revisor", base + "/csv").body(), StandardCharsets.UTF_8);
+        List<String> rows = records(csv);
+        assertThat(rows).hasSize(events.size() + 1);
+        assertThat(rows.get(0)).isEqualTo("\uFEFFTidspunkt;Bruker;Rolle;Hendelse;Hva;Prosess");
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(rows.get(i + 1)).contains("\"" + events.get(i).kind() + "\"").contains("\"" + events.get(i).user() + "\"");
+        }
+
+        JsonNode json = new ObjectMapper().readTree(get("demo-revisor", base + "/json").body());
+        assertThat(json.get("hendelser")).hasSize(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(json.get("hendelser").get(i).get("hva").asText()).isEqualTo(events.get(i).what());
+        }
+        assertThat(json.get("syklus").get("rammeOre").asLong()).isEqualTo(1_000_000_000L);
+
+        HttpResponse<byte[]> pdf = get("demo-revisor", base + "/pdf");
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains(events.size() + " hendelser.").contains("Regelbrudd R1")
+                    .contains("Saksforløp: Statsforvalteren i Vestland, DEKOM 2027");
+            for (String kind : events.stream().map(AuditEvent::kind).distinct().toList()) {
+                assertThat(text).as(kind).contains(kind);
+            }
+        }
+    }
+
+    /** CSV records, quote-aware: a quoted cell may hold line breaks (RFC 4180). */
+    static List<String> records(String csv) {
+        List<String> records = new java.util.ArrayList<>();
+        StringBuilder record = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (!quoted && c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                records.add(record.toString());
+                record.setLength(0);
+                i++;
+            } else {
+                record.append(c);
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void only_auditors_and_administrators_open_it() throws Exception {
+        String base = "/revisjon/sykluser/" + cycleId;
+        assertThat(get("demo-eier-bergen", base).statusCode()).isEqualTo(403);
+        assertThat(get("demo-eier-bergen", base + "/pdf").statusCode()).isEqualTo(403);
+        assertThat(get("demo-saksbehandler", base + "/json").statusCode()).isEqualTo(403);
+        assertThat(get("demo-eier-bergen", base).body()).isEmpty();
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + base))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(get("demo-admin", base).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void auditors_find_cases_by_embete_scheme_year_and_organisation_number() throws Exception {
+        String found = new String(get("demo-revisor", "/revisjon?embete=vestland&ordning=DEKOM&aar=2027&orgnr=964338531")
+                .body(), StandardCharsets.UTF_8);
+        assertThat(found).contains("1 saker.").contains("/revisjon/sykluser/" + cycleId);
+        assertThat(new String(get("demo-revisor", "/revisjon?orgnr=917641404&aar=2026").body(), StandardCharsets.UTF_8))
+                .contains("0 saker.");
+    }
+}
