@@ -16,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,7 +48,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).collect(Collectors.toSet());
         request.setAttribute(ApiUser.REQUEST_ATTRIBUTE, new ApiUser(userId, groups));
-        chain.doFilter(request, response);
+        // the engine calls the endpoint makes run as this person: authorization and the user operation log apply
+        identityService.setAuthentication(userId, List.copyOf(groups));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     private static String fromSession(HttpServletRequest request) {

@@ -18,6 +18,10 @@ public record ApiUser(String id, Set<String> groups) {
         return groups.contains(IdentityGroups.AUDITORS);
     }
 
+    public boolean isProcessOwner() {
+        return groups.contains(IdentityGroups.PROCESS_OWNERS);
+    }
+
     public boolean isCaseworkerOf(Embete embete) {
         return groups.contains(IdentityGroups.caseworkers(embete));
     }

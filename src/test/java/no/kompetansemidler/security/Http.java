@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** Real HTTP calls as one person (HTTP Basic with the demo password), or anonymously when the user is "anonym". */
-final class Http {
+public final class Http {
 
     static final String ANONYMOUS = "anonym";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -16,7 +16,7 @@ final class Http {
     private Http() {
     }
 
-    static HttpResponse<String> call(int port, String user, String method, String path, String json) throws Exception {
+    public static HttpResponse<String> call(int port, String user, String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
@@ -31,13 +31,23 @@ final class Http {
 
     static HttpResponse<String> multipart(int port, String user, String path, String fileName, String content)
             throws Exception {
+        return multipart(port, user, path, java.util.Map.of(fileName, content));
+    }
+
+    /** A deployment as Camunda Modeler sends it: the files as multipart form data. */
+    public static HttpResponse<String> multipart(int port, String user, String path, java.util.Map<String, String> files)
+            throws Exception {
         String boundary = "----kompetansemidler" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmatrise\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        StringBuilder parts = new StringBuilder("--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfra-modeler\r\n");
+        files.forEach((fileName, content) -> parts.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content)
+                .append("\r\n"));
+        String body = parts + "--" + boundary + "--\r\n";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));
         if (!ANONYMOUS.equals(user)) {
             Acting.basic(request, user, "demo");
         }

@@ -1,0 +1,144 @@
+package no.kompetansemidler.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import no.kompetansemidler.security.Http;
+import no.kompetansemidler.system.Acting;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+/**
+ * A process owner deploys changed versions of the cycle's models while a cycle of the old versions is running,
+ * migrates it (after a dry run), and the migrated cycle completes correctly.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MigrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    IdentityService identity;
+
+    /** The model with its forms, changed as a process owner would in Modeler: a renamed task and a new versionTag. */
+    static Map<String, String> changed(String model, String task, String newName) throws Exception {
+        String xml = Files.readString(Path.of("bpmn/" + model + ".bpmn"))
+                .replace("camunda:versionTag=\"1.0.0\"", "camunda:versionTag=\"1.1.0\"");
+        xml = xml.replaceFirst("(id=\"" + task + "\" name=\")[^\"]*\"", "$1" + newName + "\"");
+        Map<String, String> files = new HashMap<>(Map.of(model + ".bpmn", xml));
+        try (var forms = Files.list(Path.of("forms"))) {
+            forms.forEach(f -> {
+                try {
+                    files.put(f.getFileName().toString(), Files.readString(f));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        return files;
+    }
+
+    JsonNode migrate(String user, String model, int from, int to, boolean dryRun, int expectedStatus) throws Exception {
+        HttpResponse<String> response = Http.call(port, user, "POST", "/api/prosesseier/migrering",
+                "{\"prosess\": \"%s\", \"fraVersjon\": %d, \"tilVersjon\": %d, \"proveKjoring\": %s}"
+                        .formatted(model, from, to, dryRun));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return expectedStatus == 200 ? new ObjectMapper().readTree(response.body()) : null;
+    }
+
+    void as(String user, Runnable action) throws Exception {
+        Acting.as(identity, user, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    @Test
+    void a_running_cycle_is_migrated_to_new_versions_and_completes() throws Exception {
+        init(engine);
+        ProcessInstance cycle = Acting.as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey(
+                "arssyklus", Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", 2080, "ramme", "500 000")));
+        String needReport = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").singleResult()
+                .getProcessInstanceId();
+
+        for (String model : new String[]{"arssyklus", "behovsmelding"}) {
+            HttpResponse<String> deployed = Http.multipart(port, "demo-prosesseier", "/engine-rest/deployment/create",
+                    changed(model, model.equals("arssyklus") ? "Task_PrepareForum" : "Task_SubmitNeedReport",
+                            "Ny versjon av oppgaven"));
+            assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+            var v2 = repository.createProcessDefinitionQuery().processDefinitionKey(model).latestVersion().singleResult();
+            assertThat(v2.getVersion()).isEqualTo(2);
+            assertThat(v2.getVersionTag()).isEqualTo("1.1.0");
+            assertThat(v2.getHistoryTimeToLive()).as("retention follows the parameter").isEqualTo(3660);
+        }
+
+        migrate("demo-eier-bergen", "arssyklus", 1, 2, true, 403);
+        migrate("demo-saksbehandler", "arssyklus", 1, 2, false, 403);
+        JsonNode dryRun = migrate("demo-prosesseier", "arssyklus", 1, 2, true, 200);
+        assertThat(dryRun.get("antall").asInt()).isEqualTo(1);
+        assertThat(dryRun.get("instanser").get(0).get("businessKey").asText()).isEqualTo("vestland-YRKESFAG-2080");
+        assertThat(dryRun.get("aktiviteter").toString()).contains("Task_PrepareForum → Task_PrepareForum");
+        assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery().processInstanceId(cycle.getId())
+                .singleResult().getProcessDefinitionId()).getVersion()).as("a dry run moves nothing").isEqualTo(1);
+        migrate("demo-prosesseier", "arssyklus", 1, 5, true, 400);
+
+        assertThat(migrate("demo-prosesseier", "arssyklus", 1, 2, false, 200).get("antall").asInt()).isEqualTo(1);
+        assertThat(migrate("demo-prosesseier", "behovsmelding", 1, 2, false, 200).get("antall").asInt()).isEqualTo(1);
+        assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery().processInstanceId(cycle.getId())
+                .singleResult().getProcessDefinitionId()).getVersionTag()).isEqualTo("1.1.0");
+        assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery().processInstanceId(needReport)
+                .singleResult().getProcessDefinitionId()).getVersion()).isEqualTo(2);
+
+        // the migrated cycle goes on to the end
+        String vfk = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").singleResult().getId();
+        as("demo-eier-vestlandfk", () -> tasks.complete(vfk, Map.of("uhPartner", "917641404",
+                "medvirkning", "Skoleledere og lærere deltok.", "behov", "Yrkesdidaktikk.")));
+        String prepare = tasks.createTaskQuery().taskDefinitionKey("Task_PrepareForum").singleResult().getId();
+        assertThat(tasks.createTaskQuery().taskId(prepare).singleResult().getName()).isEqualTo("Ny versjon av oppgaven");
+        as("demo-saksbehandler", () -> tasks.complete(prepare, Map.of()));
+        String recommendation = tasks.createTaskQuery().taskDefinitionKey("Task_RecordRecommendation").singleResult().getId();
+        Map<String, Object> form = new HashMap<>(Map.of("forumEnig", true, "prioriteringer", "Yrkesfag",
+                "fordelingsnokkel", "AMOUNTS", "begrunnelse", "Enige.",
+                "linjer", "821311632; 500 000; 0; 0; 0; Hospitering; etterutdanning; 2080; 2080"));
+        as("demo-saksbehandler", () -> tasks.complete(recommendation, form));
+        management.executeJob(management.createJobQuery().activityId("Task_Pay").singleResult().getId());
+        management.executeJob(management.createJobQuery().activityId("Event_SelfEvaluationOpens").singleResult().getId());
+        String evaluation = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").singleResult().getId();
+        as("demo-eier-vestlandfk", () -> tasks.complete(evaluation, Map.of("brukt", "500 000", "egenfinansiering", "0",
+                "gjennomforteTiltak", "Hospitering.", "deltakere", 12, "vurdering", "Bra.")));
+        String review = tasks.createTaskQuery().taskDefinitionKey("Task_ReviewSelfEvaluation").singleResult().getId();
+        as("demo-saksbehandler", () -> tasks.complete(review, Map.of("godkjent", true, "overforingVedtatt", false)));
+        String send = tasks.createTaskQuery().taskDefinitionKey("Task_SendReport").singleResult().getId();
+        as("demo-saksbehandler", () -> tasks.complete(send, Map.of()));
+
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(cycle).isEnded()
+                .hasPassed("EndEvent_ReportSent");
+    }
+}
