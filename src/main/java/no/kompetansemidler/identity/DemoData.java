@@ -130,12 +130,7 @@ class DemoData implements ApplicationRunner {
     static AccountNumber inventedAccountNumber(OrganisationNumber owner) {
         for (int lead = 1; lead <= 9; lead++) {
             String base = lead + owner.value();
-            int[] weights = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
-            int sum = 0;
-            for (int i = 0; i < 10; i++) {
-                sum += (base.charAt(i) - '0') * weights[i];
-            }
-            int check = sum % 11 == 0 ? 0 : 11 - sum % 11;
+            int check = AccountNumber.checkDigit(base);
             if (check != 10) {
                 return new AccountNumber(base + check);
             }

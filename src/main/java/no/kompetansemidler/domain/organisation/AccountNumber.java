@@ -24,16 +24,16 @@ public record AccountNumber(String value) {
         if (!candidate.matches("\\d{11}")) {
             return Optional.of("Kontonummeret «" + candidate + "» må bestå av 11 siffer.");
         }
-        int sum = 0;
-        for (int i = 0; i < 10; i++) {
-            sum += (candidate.charAt(i) - '0') * WEIGHTS[i];
-        }
-        int remainder = sum % 11;
-        int check = remainder == 0 ? 0 : 11 - remainder;
+        int check = checkDigit(candidate.substring(0, 10));
         if (check == 10 || check != candidate.charAt(10) - '0') {
             return Optional.of("Kontonummeret " + candidate + " er ugyldig: kontrollsifferet (MOD11) stemmer ikke.");
         }
         return Optional.empty();
+    }
+
+    /** The check digit for ten digits, or 10 when no valid account number starts with them. */
+    public static int checkDigit(String tenDigits) {
+        return Mod11.checkDigit(tenDigits, WEIGHTS);
     }
 
     /** "1234.56.78903" */

@@ -46,15 +46,7 @@ public record OrganisationNumber(String value) {
      * The MOD11 check digit for eight digits: 0 when the remainder is 0, 10 when no valid check digit exists.
      */
     public static int checkDigit(String eightDigits) {
-        if (!eightDigits.matches("\\d{8}")) {
-            throw new IllegalArgumentException("expected eight digits, got " + eightDigits);
-        }
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += (eightDigits.charAt(i) - '0') * WEIGHTS[i];
-        }
-        int remainder = sum % 11;
-        return remainder == 0 ? 0 : 11 - remainder;
+        return Mod11.checkDigit(eightDigits, WEIGHTS);
     }
 
     /** The number grouped as people write it: "974 767 880". */
