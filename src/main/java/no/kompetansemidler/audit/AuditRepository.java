@@ -130,9 +130,6 @@ class AuditRepository {
             params.add(organisationNumber);
         }
         sql.append(" order by c.budget_year desc, c.embete_code, c.scheme");
-        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new CycleRepository.Cycle(rs.getString("id"),
-                no.kompetansemidler.domain.organisation.Embete.valueOf(rs.getString("embete_code")),
-                no.kompetansemidler.domain.organisation.Scheme.valueOf(rs.getString("scheme")), rs.getInt("budget_year"),
-                Money.ofOre(rs.getLong("frame_ore")), rs.getString("process_instance_id"))).list();
+        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> CycleRepository.cycle(rs)).list();
     }
 }

@@ -53,7 +53,8 @@ public class CycleRepository {
         return jdbc.sql("select * from km_cycle where id = ?").param(id).query((rs, i) -> cycle(rs)).single();
     }
 
-    private static Cycle cycle(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** Maps a km_cycle row; also for queries of other features (the auditors' search). */
+    public static Cycle cycle(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Cycle(rs.getString("id"), Embete.valueOf(rs.getString("embete_code")),
                 Scheme.valueOf(rs.getString("scheme")), rs.getInt("budget_year"), Money.ofOre(rs.getLong("frame_ore")),
                 rs.getString("process_instance_id"));

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -94,10 +96,10 @@ public class MasterDataRepository {
     }
 
     public Optional<Owner> findOwner(OrganisationNumber organisationNumber) {
-        return jdbc.sql("select * from km_owner where organisation_number = ?")
+        return withSchemes(jdbc.sql("select * from km_owner where organisation_number = ?")
                 .param(organisationNumber.value())
-                .query((rs, i) -> mapOwner(rs))
-                .optional();
+                .query((rs, i) -> ownerRow(rs))
+                .list()).stream().findFirst();
     }
 
     /** The owners of an embete, optionally only those taking part in a scheme, ordered by name. */
@@ -110,11 +112,12 @@ public class MasterDataRepository {
         if (schemeOrNull != null) {
             statement = statement.param("scheme", schemeOrNull.name());
         }
-        return statement.query((rs, i) -> mapOwner(rs)).list();
+        return withSchemes(statement.query((rs, i) -> ownerRow(rs)).list());
     }
 
     public List<Owner> allOwners() {
-        return jdbc.sql("select * from km_owner order by organisation_number").query((rs, i) -> mapOwner(rs)).list();
+        return withSchemes(jdbc.sql("select * from km_owner order by organisation_number")
+                .query((rs, i) -> ownerRow(rs)).list());
     }
 
     public List<Municipality> municipalities(Embete embeteOrNull) {
@@ -184,12 +187,29 @@ public class MasterDataRepository {
         return updated > 0;
     }
 
-    private Owner mapOwner(ResultSet rs) throws SQLException {
-        String orgnr = rs.getString("organisation_number");
-        Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);
-        jdbc.sql("select scheme from km_owner_scheme where organisation_number = ?").param(orgnr)
-                .query(String.class).list().forEach(s -> schemes.add(Scheme.valueOf(s)));
-        return new Owner(new OrganisationNumber(orgnr), rs.getString("name"), OwnerKind.valueOf(rs.getString("kind")),
-                Embete.valueOf(rs.getString("embete_code")), schemes, rs.getString("contact_email"));
+    /** An owner as read from km_owner, before its schemes are added. */
+    private record OwnerRow(String organisationNumber, String name, OwnerKind kind, Embete embete, String contactEmail) {
+    }
+
+    private static OwnerRow ownerRow(ResultSet rs) throws SQLException {
+        return new OwnerRow(rs.getString("organisation_number"), rs.getString("name"),
+                OwnerKind.valueOf(rs.getString("kind")), Embete.valueOf(rs.getString("embete_code")),
+                rs.getString("contact_email"));
+    }
+
+    /** Adds the schemes of all the owners with one query, keeping their order. */
+    private List<Owner> withSchemes(List<OwnerRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<Scheme>> schemes = new HashMap<>();
+        jdbc.sql("select organisation_number, scheme from km_owner_scheme where organisation_number in (:numbers)")
+                .param("numbers", rows.stream().map(OwnerRow::organisationNumber).toList())
+                .query((rs, i) -> schemes.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Scheme.class))
+                        .add(Scheme.valueOf(rs.getString(2))))
+                .list();
+        return rows.stream().map(r -> new Owner(new OrganisationNumber(r.organisationNumber()), r.name(), r.kind(),
+                r.embete(), schemes.getOrDefault(r.organisationNumber(), EnumSet.noneOf(Scheme.class)),
+                r.contactEmail())).toList();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads and writes the distribution lines of the innstilling form, one recipient per line, fields separated by
+ * Reads the distribution lines of the innstilling form, one recipient per line, fields separated by
  * semicolons:
  * <pre>organisasjonsnummer; beløp (eller vekt); egenandel; lønn/frikjøp; tredjepart; tiltak; etterutdanning|videreutdanning; fra år; til år</pre>
  * Amounts are kroner as people write them ("600 000", "1 234,50"); with the key WEIGHTS the second field is a weight
@@ -132,29 +132,5 @@ public final class ProposalLines {
             return null;
         }
         return Integer.parseInt(typed);
-    }
-
-    /** Writes lines back in the same format, so that a correction task can show what is to be corrected. */
-    public static String format(List<ProposalLine> lines) {
-        StringBuilder text = new StringBuilder();
-        for (ProposalLine l : lines) {
-            text.append(l.organisationNumber()).append("; ")
-                    .append(l.weight() != null ? new BigDecimal(l.weight()).movePointLeft(2).toPlainString().replace('.', ',')
-                            : plain(l.amount())).append("; ")
-                    .append(plain(l.coFinancingCash())).append("; ")
-                    .append(plain(l.coFinancingSalary())).append("; ")
-                    .append(plain(l.thirdPartyAmount())).append("; ")
-                    .append(l.measure().title()).append("; ")
-                    .append(l.measure().kind().displayName()).append("; ")
-                    .append(l.measure().firstYear()).append("; ")
-                    .append(l.measure().lastYear()).append('\n');
-        }
-        return text.toString().strip();
-    }
-
-    /** "600 000" or "1 234,50": Money's format without " kr", and without ",00". */
-    private static String plain(Money m) {
-        String formatted = m.format().replace(" kr", "");
-        return formatted.endsWith(",00") ? formatted.substring(0, formatted.length() - 3) : formatted;
     }
 }

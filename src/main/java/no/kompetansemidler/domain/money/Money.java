@@ -63,10 +63,6 @@ public record Money(long ore) implements Comparable<Money> {
         return ore > other.ore;
     }
 
-    public boolean isLessThan(Money other) {
-        return ore < other.ore;
-    }
-
     /**
      * This amount times a percentage, rounded up to the next whole øre: the least amount that is at least the
      * percentage (used for requirements such as "at least 30 % co-financing").

@@ -47,9 +47,4 @@ public enum OwnerKind {
     public boolean isPrivate() {
         return this == PRIVAT_SKOLEEIER || this == PRIVAT_BARNEHAGEEIER;
     }
-
-    /** Whether this kind holds the county role (fylkeskommune, or Oslo kommune). */
-    public boolean hasCountyRole() {
-        return this == FYLKESKOMMUNE || this == KOMMUNE_MED_FYLKESROLLE;
-    }
 }
