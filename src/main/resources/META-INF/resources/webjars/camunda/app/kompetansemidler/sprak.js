@@ -1,0 +1,125 @@
+/*
+ * Language of the Camunda webapps (Tasklist, Cockpit, Admin, Welcome).
+ *
+ * Norwegian bokmål (nb) is the default whatever the browser's language; English stays selectable with
+ * the link in the lower right corner (or ?sprak=en / ?sprak=nb in the address). The choice is kept in
+ * the browser's localStorage. Each app's scripts/config.js imports this module.
+ */
+const STORAGE_KEY = 'kompetansemidler.sprak';
+const SUPPORTED = ['nb', 'en'];
+const DEFAULT_LANGUAGE = 'nb';
+
+function chosenLanguage() {
+  const fromAddress = new URLSearchParams(window.location.search).get('sprak');
+  if (SUPPORTED.includes(fromAddress)) {
+    window.localStorage.setItem(STORAGE_KEY, fromAddress);
+    return fromAddress;
+  }
+  const stored = window.localStorage.getItem(STORAGE_KEY);
+  return SUPPORTED.includes(stored) ? stored : DEFAULT_LANGUAGE;
+}
+
+export const language = chosenLanguage();
+
+/** Only the chosen language is offered, so the browser's language cannot override the choice. */
+export const locales = {availableLocales: [language], fallbackLocale: language};
+
+function addLanguageSwitch() {
+  if (document.getElementById('km-sprakvalg')) {
+    return;
+  }
+  const other = language === 'nb' ? 'en' : 'nb';
+  const link = document.createElement('a');
+  link.id = 'km-sprakvalg';
+  link.href = '#';
+  link.lang = other;
+  link.textContent = other === 'en' ? 'English' : 'Norsk (bokmål)';
+  link.title = other === 'en' ? 'Switch to English' : 'Bytt til norsk';
+  link.setAttribute('style', 'position:fixed;right:12px;bottom:8px;z-index:2000;font-size:12px;'
+      + 'background:#fff;padding:2px 6px;border:1px solid #ccc;border-radius:3px');
+  link.addEventListener('click', event => {
+    event.preventDefault();
+    window.localStorage.setItem(STORAGE_KEY, other);
+    window.location.reload();
+  });
+  document.body.appendChild(link);
+}
+
+/*
+ * Camunda Forms (form-js) checks fields in the browser with English messages, and shows an English "Select"
+ * placeholder, that no locale file reaches; in Norwegian they are rewritten as they appear. The patterns the forms use get a message that says what
+ * to write instead of showing the regular expression.
+ */
+const PATTERN_MESSAGES = [
+  [/\\d\{1,3\}/, 'Skriv et beløp i kroner, for eksempel 1 234 567,89.'],
+  [/\\d\{3\}\\s\?\\d\{3\}/, 'Skriv et organisasjonsnummer med ni sifre, for eksempel 964 338 531.']
+];
+
+export function norwegianFormMessage(message) {
+  let match;
+  if (message === 'Field is required.') {
+    return 'Feltet må fylles ut.';
+  }
+  if (message === 'Field must be a valid email.') {
+    return 'Skriv en gyldig e-postadresse.';
+  }
+  if (message.startsWith('Field must be a valid  international phone number')) {
+    return 'Skriv et gyldig internasjonalt telefonnummer, for eksempel +4722000000.';
+  }
+  if ((match = /^Field must have minimum length of (\d+)\.$/.exec(message))) {
+    return `Feltet må ha minst ${match[1]} tegn.`;
+  }
+  if ((match = /^Field must have maximum length of (\d+)\.$/.exec(message))) {
+    return `Feltet kan ha høyst ${match[1]} tegn.`;
+  }
+  if ((match = /^Field must have minimum value of (.+)\.$/.exec(message))) {
+    return `Verdien må være minst ${match[1]}.`;
+  }
+  if ((match = /^Field must have maximum value of (.+)\.$/.exec(message))) {
+    return `Verdien kan være høyst ${match[1]}.`;
+  }
+  if ((match = /^Field must match pattern (.+)\.$/.exec(message))) {
+    const known = PATTERN_MESSAGES.find(([pattern]) => pattern.test(match[1]));
+    return known ? known[1] : 'Feltet har feil format.';
+  }
+  return message;
+}
+
+function translateFormTexts(root) {
+  // text nodes are changed in place: form-js keeps references to them and updates them when a value is chosen
+  root.querySelectorAll('.fjs-select-placeholder').forEach(placeholder => {
+    placeholder.childNodes.forEach(node => {
+      if (node.nodeType === Node.TEXT_NODE && node.nodeValue === 'Select') {
+        node.nodeValue = 'Velg';
+      }
+    });
+  });
+  root.querySelectorAll('input.fjs-input[placeholder="Search"]').forEach(search => {
+    search.placeholder = 'Søk';
+  });
+  const errors = root.querySelectorAll('.fjs-form-field-error');
+  errors.forEach(error => {
+    const walker = document.createTreeWalker(error, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const translated = norwegianFormMessage(node.nodeValue.trim());
+      if (translated !== node.nodeValue.trim()) {
+        node.nodeValue = translated;
+      }
+    }
+  });
+}
+
+function start() {
+  addLanguageSwitch();
+  if (language === 'nb') {
+    new MutationObserver(() => translateFormTexts(document.body))
+        .observe(document.body, {childList: true, subtree: true, characterData: true});
+  }
+}
+
+document.documentElement.lang = language;
+if (document.body) {
+  start();
+} else {
+  document.addEventListener('DOMContentLoaded', start);
+}

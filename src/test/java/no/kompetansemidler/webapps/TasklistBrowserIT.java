@@ -1,0 +1,401 @@
+package no.kompetansemidler.webapps;
+
+import no.kompetansemidler.system.Acting;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The caseworkers' and owners' day in Tasklist, in headless Chromium against the running application (demo,
+ * Vestland): a caseworker starts the DEKOM cycle from its start form, Bergen's owner sends the need report after a
+ * bad value is refused, the caseworker finds the next tasks in the DEKOM filter and records the forum's innstilling,
+ * corrects an R1 breach, and the year runs to the report. Every form in forms/ is opened. The browser is set to
+ * English: Norwegian is the default anyway. Screenshots of every step are kept in target/skjermbilder.
+ * <p>
+ * Only what nobody does in Tasklist is done through the engine's API: timers that fall due (the job executor's
+ * work), payments (asynchronous jobs), and the 42 other owners who miss the deadline.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TasklistBrowserIT {
+
+    static final String CASEWORKER = "demo-saksbehandler";
+    static final String BERGEN_USER = "demo-eier-bergen";
+    static final String BERGEN = "964338531";
+    static final String HVL = "917641404";
+    static final String DEKOM_FILTER = "DEKOM: min gruppes oppgaver";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identity;
+
+    Browser browser;
+    final Set<String> formsOpened = new TreeSet<>();
+
+    @RegisterExtension
+    final TestWatcher keepPageOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("FEIL-" + context.getRequiredTestMethod().getName());
+                browser.keepPage("FEIL-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    @BeforeAll
+    void openBrowser() {
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    @Order(1)
+    void the_caseworker_sees_tasklist_in_norwegian_with_the_filters_of_the_role() {
+        browser.login("tasklist", CASEWORKER);
+        browser.waitForText("Mine oppgaver");
+        String page = browser.pageText();
+        assertThat(page).contains("Min gruppes oppgaver", "Forfalt", "Forfaller innen en uke", DEKOM_FILTER,
+                "Start prosess", "Opprett oppgave", "Tastatursnarveier", "English");
+        assertThat(page).doesNotContain("My tasks", "Start process", "Create task", "Keyboard Shortcuts");
+        // the task list opens sorted by due date, earliest first
+        assertThat(browser.driver().getCurrentUrl()).contains("dueDate");
+        browser.screenshot("saksbehandler-innlogget");
+    }
+
+    @Test
+    @Order(2)
+    void the_caseworker_starts_the_dekom_cycle_from_its_start_form_after_a_bad_amount_is_refused() {
+        browser.openStartForm("Årssyklus for en ordning");
+        formsOpened.add("arssyklus-start");
+        browser.select("Embete", "Statsforvalteren i Vestland");
+        browser.select("Ordning", "DEKOM");
+        browser.type("År", "2027");
+        browser.type("Ramme (kroner)", "ti millioner");
+        browser.waitForFieldError("Ramme (kroner)", "Skriv et beløp i kroner, for eksempel 1 234 567,89.");
+        assertThat(browser.buttonEnabled("Start")).isFalse();
+        browser.screenshot("arssyklus-start-ugyldig-ramme");
+
+        browser.type("Ramme (kroner)", "10 000 000");
+        browser.screenshot("arssyklus-start-utfylt");
+        browser.clickButton("Start");
+        browser.waitForNotification("Prosessen er startet.");
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").count()).isEqualTo(44);
+        browser.closeNotifications();
+    }
+
+    @Test
+    @Order(3)
+    void a_private_owner_with_an_invalid_organisation_number_is_refused_with_the_rule() {
+        browser.openStartForm("Registrer privat eier");
+        formsOpened.add("registrer-privat-eier");
+        browser.type("Organisasjonsnummer", "123 456 789");
+        browser.type("Navn på eieren", "Testskolen AS");
+        browser.choose("Eiertype", "Privat skoleeier (deltar i DEKOM)");
+        browser.select("Embete", "Statsforvalteren i Vestland");
+        browser.type("Kontaktadresse (e-post)", "post@testskolen.example");
+        browser.clickButton("Start");
+        browser.waitForNotification("Prosessen kunne ikke startes.");
+        assertThat(browser.notifications()).contains("MOD11");
+        browser.screenshot("registrer-privat-eier-ugyldig-orgnr");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("registrer-privat-eier").count()).isZero();
+        browser.clickButton("Lukk");
+        browser.closeNotifications();
+    }
+
+    @Test
+    @Order(4)
+    void bergen_sends_the_need_report_after_the_bad_values_are_refused() {
+        browser.login("tasklist", BERGEN_USER);
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Send behovsmelding");
+        formsOpened.add("behovsmelding");
+        assertThat(browser.value("Eier")).isEqualTo("Bergen kommune");
+        browser.screenshot("behovsmelding-apnet");
+        browser.claim();
+        browser.select("UH-partner", "Høgskulen på Vestlandet");
+        browser.type("Medvirkning fra skoleledere og lærere", "For kort");
+        browser.type("Kompetansebehov", "Lesing, vurdering for læring og inkluderende læringsmiljø.");
+        browser.waitForFieldError("Medvirkning fra skoleledere og lærere", "Feltet må ha minst 20 tegn.");
+        assertThat(browser.buttonEnabled("Fullfør")).isFalse();
+        browser.screenshot("behovsmelding-for-kort");
+
+        // markup gets past the browser's checks, and is refused by the server with the field and the rule
+        browser.type("Medvirkning fra skoleledere og lærere", "<script>alert('hei')</script> Lærerne deltok i kartleggingen.");
+        browser.clickButton("Fullfør");
+        browser.waitForNotification("kan ikke inneholde HTML eller skript");
+        assertThat(browser.notifications()).contains("TEGN");
+        browser.screenshot("behovsmelding-skript-avvist");
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport")
+                .processVariableValueEquals("eier", BERGEN).count()).isEqualTo(1);
+        browser.closeNotifications();
+
+        browser.type("Medvirkning fra skoleledere og lærere", "Skoleledere og lærere deltok i kartleggingen på hver skole.");
+        browser.screenshot("behovsmelding-rettet");
+        browser.clickButton("Fullfør");
+        browser.waitForText("Velg en oppgave i listen.");
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport")
+                .processVariableValueEquals("eier", BERGEN).count()).isZero();
+        browser.closeNotifications();
+    }
+
+    @Test
+    @Order(5)
+    void the_caseworker_records_one_owner_missing_the_deadline_in_the_scheme_filter() {
+        // the deadline passes (the job executor's work); 42 of the 43 owners are handled through the API
+        executeJobsOf("BoundaryEvent_DeadlinePassed");
+        List<Task> missed = tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list();
+        assertThat(missed).hasSize(43);
+        for (Task task : missed.subList(1, missed.size())) {
+            as(CASEWORKER, () -> {
+                tasks.complete(task.getId(), Map.of("fristValg", "DELTAR_IKKE",
+                        "begrunnelseIkkeDeltakelse", "Meldte at de ikke har kapasitet i år."));
+                return null;
+            });
+        }
+
+        browser.login("tasklist", CASEWORKER);
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Frist passert: forleng eller registrer at eieren ikke deltar");
+        formsOpened.add("frist-passert");
+        browser.claim();
+        browser.choose("Hva gjør vi?", "Eieren deltar ikke i år");
+        browser.type("Begrunnelse", "Eieren svarte på e-post at de ikke deltar i år.");
+        browser.screenshot("frist-passert-utfylt");
+        browser.clickButton("Fullfør");
+        browser.waitForText("Velg en oppgave i listen.");
+        browser.closeNotifications();
+    }
+
+    @Test
+    @Order(6)
+    void the_caseworker_finds_the_forum_tasks_in_the_scheme_filter_and_records_the_innstilling() {
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Forbered samarbeidsforumet");
+        formsOpened.add("forbered-forum");
+        assertThat(browser.value("Behovsmeldinger")).contains("Bergen kommune");
+        browser.claim();
+        browser.type("Notat til forumet", "Én behovsmelding (Bergen). Møte 10. mars.");
+        browser.screenshot("forbered-forum");
+        browser.clickButton("Fullfør");
+        browser.waitForText("Velg en oppgave i listen.");
+        browser.closeNotifications();
+
+        browser.clickFilter(DEKOM_FILTER);
+        browser.waitForText("Registrer forumets innstilling");
+        assertThat(browser.taskNames()).contains("Registrer forumets innstilling");
+        browser.screenshot("dekom-filteret-med-innstillingen");
+        browser.openTask("Registrer forumets innstilling");
+        formsOpened.add("innstilling");
+        browser.claim();
+        browser.check("Forumet ble enig om fordelingen", true);
+        browser.type("Prioriteringer", "Lesing og inkluderende læringsmiljø");
+        browser.select("Fordelingsnøkkel", "Beløp per mottaker");
+        // Bergen's co-financing is below 30 % of its grant: an R1 breach the caseworker must correct
+        browser.type("Fordeling", lines("1 000 000"));
+        browser.type("Begrunnelse", "Forumets innstilling av 10. mars.");
+        browser.screenshot("innstilling-utfylt");
+        browser.clickButton("Fullfør");
+        browser.waitForText("Velg en oppgave i listen.");
+        browser.closeNotifications();
+    }
+
+    @Test
+    @Order(7)
+    void the_caseworker_corrects_the_r1_breach_and_the_decisions_are_paid() {
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Rett regelbrudd");
+        formsOpened.add("rett-regelbrudd");
+        assertThat(browser.value("Brutte regler")).contains("R1");
+        assertThat(browser.value("Regelbrudd")).contains("Bergen kommune");
+        browser.screenshot("rett-regelbrudd-apnet");
+        browser.claim();
+        browser.select("Fordelingsnøkkel", "Beløp per mottaker");
+        browser.type("Fordeling", lines("2 100 000"));
+        browser.type("Begrunnelse", "Bergen bekreftet 2,1 mill. kr i egenfinansiering.");
+        browser.clickButton("Fullfør");
+        browser.waitForText("Velg en oppgave i listen.");
+        browser.closeNotifications();
+
+        executeJobsOf("Task_Pay");
+        executeJobsOf("Event_SelfEvaluationOpens");
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(8)
+    void bergen_sends_the_self_evaluation_and_the_caseworker_approves_it() {
+        browser.login("tasklist", BERGEN_USER);
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Send egenvurdering og rapport");
+        formsOpened.add("egenvurdering");
+        assertThat(browser.value("Tildelt")).contains("7 000 000");
+        browser.claim();
+        browser.type("Brukt av tildelte midler (kroner)", "-5");
+        browser.waitForFieldError("Brukt av tildelte midler (kroner)", "Skriv et beløp i kroner");
+        assertThat(browser.buttonEnabled("Fullfør")).isFalse();
+        browser.screenshot("egenvurdering-negativt-belop");
+        browser.type("Brukt av tildelte midler (kroner)", "7 000 000");
+        browser.type("Egenfinansiering faktisk bidratt (kroner)", "2 100 000");
+        browser.type("Gjennomførte tiltak", "Nettverk for lesing på alle skoler.");
+        browser.type("Antall deltakere", "120");
+        browser.type("Vurdering", "God deltakelse; fortsetter neste år.");
+        browser.screenshot("egenvurdering-utfylt");
+        browser.clickButton("Fullfør");
+        browser.waitForText("Velg en oppgave i listen.");
+        browser.closeNotifications();
+
+        browser.login("tasklist", CASEWORKER);
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Vurder egenvurderingen");
+        formsOpened.add("vurder-egenvurdering");
+        assertThat(browser.value("Brukt")).contains("7 000 000");
+        browser.claim();
+        browser.check("Egenvurderingen er godkjent", true);
+        browser.screenshot("vurder-egenvurdering");
+        browser.clickButton("Fullfør");
+        browser.waitForText("Velg en oppgave i listen.");
+        browser.closeNotifications();
+    }
+
+    @Test
+    @Order(9)
+    void the_caseworker_sends_the_yearly_report() {
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Send årsrapporten til Udir");
+        formsOpened.add("send-rapport");
+        assertThat(browser.value("Rapporten")).contains("/api/rapporter/");
+        browser.claim();
+        browser.type("Merknad", "Sendt Udir 1. oktober.");
+        browser.screenshot("send-rapport");
+        browser.clickButton("Fullfør");
+        browser.waitForText("Velg en oppgave i listen.");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("arssyklus").count()).isZero();
+        browser.closeNotifications();
+    }
+
+    @Test
+    @Order(10)
+    void when_the_forum_disagrees_the_caseworker_makes_the_fallback_decision() {
+        // a second year, run through the API up to the forum, which does not agree
+        as(CASEWORKER, () -> runtime.startProcessInstanceByKey("arssyklus",
+                Map.of("embete", "vestland", "ordning", "DEKOM", "aar", 2028, "ramme", "5 000 000")));
+        Task bergen = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport")
+                .processVariableValueEquals("eier", BERGEN).singleResult();
+        as(BERGEN_USER, () -> {
+            tasks.complete(bergen.getId(), Map.of("uhPartner", HVL,
+                    "medvirkning", "Skoleledere og lærere deltok i kartleggingen.", "behov", "Lesing."));
+            return null;
+        });
+        executeJobsOf("BoundaryEvent_DeadlinePassed");
+        for (Task task : tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list()) {
+            as(CASEWORKER, () -> {
+                tasks.complete(task.getId(), Map.of("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Svarte ikke."));
+                return null;
+            });
+        }
+        completeOnly("Task_PrepareForum", Map.of());
+        completeOnly("Task_RecordRecommendation", Map.of("forumEnig", false));
+
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Statsforvalterens reservevedtak (R7)");
+        formsOpened.add("reservevedtak");
+        browser.claim();
+        browser.type("Prioriteringer", "Lesing");
+        browser.select("Fordelingsnøkkel", "Beløp per mottaker");
+        browser.type("Fordeling", BERGEN + "; 5 000 000; 1 500 000; 0; 0; Lesing; etterutdanning; 2028; 2028");
+        browser.type("Begrunnelse", "Forumet ble ikke enig; Statsforvalteren fordeler etter R7.");
+        browser.screenshot("reservevedtak-utfylt");
+        browser.clickButton("Fullfør");
+        browser.waitForText("Velg en oppgave i listen.");
+        browser.closeNotifications();
+    }
+
+    @Test
+    @Order(11)
+    void english_stays_selectable() {
+        browser.driver().findElement(org.openqa.selenium.By.id("km-sprakvalg")).click();
+        browser.waitForText("Start process");
+        assertThat(browser.pageText()).contains("Create task", "Keyboard Shortcuts", "Select a task in the list.")
+                .doesNotContain("Start prosess", "Opprett oppgave");
+        browser.screenshot("engelsk-valgt");
+        browser.driver().findElement(org.openqa.selenium.By.id("km-sprakvalg")).click();
+        browser.waitForText("Start prosess");
+    }
+
+    @Test
+    @Order(12)
+    void every_form_in_forms_was_opened_in_the_browser() throws Exception {
+        Set<String> all = new TreeSet<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+            files.map(p -> p.getFileName().toString().replace(".form", "")).forEach(all::add);
+        }
+        assertThat(formsOpened).isEqualTo(all);
+    }
+
+    /** Organisation number; amount; cash; salary; third party; measure; kind; from; to. */
+    static String lines(String bergenCoFinancing) {
+        return BERGEN + "; 7 000 000; " + bergenCoFinancing + "; 0; 0; Lesing i alle fag; etterutdanning; 2027; 2028\n"
+                + HVL + "; 3 000 000; 0; 0; 300 000; Partnerskap med skolene; etterutdanning; 2027; 2029";
+    }
+
+    private void executeJobsOf(String activityId) {
+        for (Job job : management.createJobQuery().activityId(activityId).list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private void completeOnly(String definitionKey, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().taskDefinitionKey(definitionKey).singleResult();
+        as(CASEWORKER, () -> {
+            tasks.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private <T> T as(String user, Callable<T> action) {
+        try {
+            return Acting.as(identity, user, action);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
