@@ -52,8 +52,8 @@ class DeadlineChoiceDelegate implements JavaDelegate {
             String reason = FreeText.check(execution.getVariable(CycleVariables.NON_PARTICIPATION_REASON),
                     CycleVariables.NON_PARTICIPATION_REASON, "Begrunnelsen", 1, "R5", problems);
             if (problems.isEmpty()) {
-                cycles.recordParticipation(ProcessSupport.text(execution, CycleVariables.CYCLE_ID),
-                        ProcessSupport.text(execution, CycleVariables.OWNER), false, reason,
+                cycles.recordParticipation(ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID),
+                        ProcessSupport.caseVariable(execution, CycleVariables.OWNER), false, reason,
                         ProcessSupport.currentUser(execution), clock.instant());
             }
         } else {

@@ -34,7 +34,7 @@ class MakeDecisionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String cycleId = ProcessSupport.text(execution, CycleVariables.CYCLE_ID);
+        String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         String proposalId = ProcessSupport.text(execution, FundingVariables.PROPOSAL_ID);
         StoredProposal proposal = proposals.find(proposalId).orElseThrow();
         String basis = ProcessSupport.text(execution, CycleVariables.DECISION_BASIS);

@@ -36,7 +36,7 @@ class PrepareNeedReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
-        String owner = ProcessSupport.text(execution, CycleVariables.OWNER);
+        String owner = ProcessSupport.caseVariable(execution, CycleVariables.OWNER);
         execution.setVariable(CycleVariables.OWNER_NAME, collections.ownerName(owner));
         String ownerGroup = IdentityGroups.owner(new OrganisationNumber(owner));
         execution.setVariable(CycleVariables.OWNER_GROUP, ownerGroup);

@@ -77,7 +77,7 @@ class RecordProposalDelegate implements JavaDelegate {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        String cycleId = ProcessSupport.text(execution, CycleVariables.CYCLE_ID);
+        String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
         Set<String> optedOut = new HashSet<>(cycles.nonParticipants(cycleId));
         List<StoredGrant> grants = lines.stream().map(l -> new StoredGrant(l.organisationNumber(),

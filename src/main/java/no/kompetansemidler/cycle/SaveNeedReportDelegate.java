@@ -49,8 +49,8 @@ class SaveNeedReportDelegate implements JavaDelegate {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        String cycleId = ProcessSupport.text(execution, CycleVariables.CYCLE_ID);
-        String owner = ProcessSupport.text(execution, CycleVariables.OWNER);
+        String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
+        String owner = ProcessSupport.caseVariable(execution, CycleVariables.OWNER);
         String user = ProcessSupport.currentUser(execution);
         cycles.saveNeedReport(cycleId, new CycleRepository.NeedReport(owner, partner, involvement, needs, user),
                 clock.instant());

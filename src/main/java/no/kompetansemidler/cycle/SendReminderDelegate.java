@@ -41,9 +41,9 @@ class SendReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String cycleId = ProcessSupport.text(execution, CycleVariables.CYCLE_ID);
+        String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
-        String owner = ProcessSupport.text(execution, CycleVariables.OWNER);
+        String owner = ProcessSupport.caseVariable(execution, CycleVariables.OWNER);
         boolean needReport = execution.getVariable(CycleVariables.DECISION_ID) == null;
         String kind = needReport ? NEED_REPORT : SELF_EVALUATION;
         Date deadline = (Date) execution.getVariable(needReport ? CycleVariables.NEED_REPORT_DEADLINE

@@ -18,7 +18,7 @@ class SummariseNeedReportsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String cycleId = ProcessSupport.text(execution, CycleVariables.CYCLE_ID);
+        String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         var reports = cycles.needReports(cycleId);
         var nonParticipants = cycles.nonParticipants(cycleId);
         StringBuilder text = new StringBuilder(reports.size() + " behovsmeldinger, " + nonParticipants.size()

@@ -22,7 +22,7 @@ class WriteReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String cycleId = ProcessSupport.text(execution, CycleVariables.CYCLE_ID);
+        String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
         var decisions = cycles.decisions(cycleId);
         Map<String, CycleRepository.SelfEvaluation> evaluations = new HashMap<>();

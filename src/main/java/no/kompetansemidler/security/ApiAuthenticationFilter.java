@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * The project's own endpoints (/api/*) require a person: the Camunda webapps' session (a link opened from Tasklist)
- * or HTTP Basic against the identity service (throttled like every login). Without one: 401 and no body.
+ * or HTTP Basic against the identity service (throttled like every login). Without one: 401 and no body. The
+ * metrics (/actuator/prometheus, /actuator/metrics) are for administrators only: anyone else gets 403.
  */
 @Component
 class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -47,6 +48,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).collect(Collectors.toSet());
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
+                && !groups.contains(no.kompetansemidler.identity.IdentityGroups.ADMINISTRATORS)) {
+            // metrics are for operations: administrators only
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         request.setAttribute(ApiUser.REQUEST_ATTRIBUTE, new ApiUser(userId, groups));
         // the engine calls the endpoint makes run as this person: authorization and the user operation log apply
         identityService.setAuthentication(userId, List.copyOf(groups));

@@ -29,7 +29,8 @@ class RestAuthentication {
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ApiAuthenticationFilter filter) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("api-authentication");
-        registration.addUrlPatterns("/api/*", "/revisjon", "/revisjon/*");
+        registration.addUrlPatterns("/api/*", "/revisjon", "/revisjon/*", "/actuator/prometheus", "/actuator/metrics",
+                "/actuator/metrics/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
