@@ -1,5 +1,8 @@
 package no.kompetansemidler.cycle;
 
+import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.domain.validation.Violation;
+
 import no.kompetansemidler.domain.organisation.AccountNumber;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Owner;
@@ -66,6 +69,14 @@ class CycleController {
     ResponseEntity<Void> registerAccount(@PathVariable("organisasjonsnummer") String organisationNumber,
                                          @RequestBody AccountRequest request) {
         OrganisationNumber number = OrganisationNumber.parse(organisationNumber);
+        if (masterData.findOwner(number).isEmpty() && masterData.findUhInstitution(number).isEmpty()) {
+            throw new ValidationException(List.of(new Violation("organisasjonsnummer", "R2", "Organisasjonsnummeret "
+                    + number.value() + " er ikke en eier eller en UH-institusjon i stamdataene; bare de kan få midler.")));
+        }
+        if (request == null || request.kontonummer() == null || request.kontonummer().isBlank()) {
+            throw new ValidationException(List.of(new Violation("kontonummer", "PÅKREVD",
+                    "Oppgi kontonummeret, for eksempel 1503.12.34562.")));
+        }
         Embete embete = masterData.findOwner(number).map(Owner::embete).orElse(null);
         if (embete == null ? !access.current().isAdministrator() : !access.current().mayWork(embete)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);

@@ -30,12 +30,22 @@ class RegisterPrivateOwnerDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         NewPrivateOwner request = new NewPrivateOwner(
-                (String) execution.getVariable(ORGANISATION_NUMBER), (String) execution.getVariable(NAME),
-                (String) execution.getVariable(KIND), (String) execution.getVariable(EMBETE),
-                (String) execution.getVariable(CONTACT_EMAIL));
-        Owner owner = registration.register(request, (String) execution.getVariable(REGISTERED_BY));
+                text(execution, ORGANISATION_NUMBER), text(execution, NAME),
+                text(execution, KIND), text(execution, EMBETE),
+                text(execution, CONTACT_EMAIL));
+        Owner owner = registration.register(request, text(execution, REGISTERED_BY));
         execution.setVariable(ORGANISATION_NUMBER, owner.organisationNumber().value());
         execution.setProcessBusinessKey("eier-" + owner.organisationNumber().value());
         caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(owner.embete()));
+    }
+
+    /** A text from the start form; anything else (a number where text belongs) is refused with the field named. */
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value != null && !(value instanceof String)) {
+            throw new no.kompetansemidler.domain.validation.ValidationException(java.util.List.of(
+                    new no.kompetansemidler.domain.validation.Violation(name, "TYPE", "«" + name + "» må være tekst.")));
+        }
+        return (String) value;
     }
 }

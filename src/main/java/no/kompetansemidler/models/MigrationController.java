@@ -58,8 +58,14 @@ class MigrationController {
         if (request.prosess() == null || request.prosess().isBlank()) {
             problems.add(new Violation("prosess", "PÅKREVD", "Oppgi prosessnøkkelen, f.eks. behovsmelding."));
         }
+        else if (!request.prosess().matches("[a-zA-Z0-9_-]{1,64}")) {
+            problems.add(new Violation("prosess", "FORMAT", "Prosessnøkkelen kan bare ha bokstaver, sifre, - og _ "
+                    + "(høyst 64 tegn), f.eks. behovsmelding."));
+        }
         if (request.fraVersjon() == null || request.tilVersjon() == null) {
             problems.add(new Violation("fraVersjon", "PÅKREVD", "Oppgi fraVersjon og tilVersjon."));
+        } else if (request.fraVersjon() < 1 || request.tilVersjon() < 1) {
+            problems.add(new Violation("fraVersjon", "VERSJON", "Versjonene må være 1 eller høyere."));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -35,6 +35,14 @@ class ApiErrors {
         return ResponseEntity.status(e.getStatusCode()).build();
     }
 
+    /** A body that is not JSON, or a field of the wrong type (text where a number belongs). */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new ErrorBody(List.of(new Violation("", "UGYLDIG",
+                "Forespørselen kunne ikke leses: send gyldig JSON, med tekst og tall der endepunktet venter dem "
+                        + "(se docs/api.md)."))));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new ErrorBody(List.of(new Violation(e.getName(),

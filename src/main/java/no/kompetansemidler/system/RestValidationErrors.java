@@ -146,8 +146,40 @@ class RestValidationErrors implements ResourceConfigCustomizer {
                 .execute(context -> context.getTaskManager().findTaskById(taskId) != null);
     }
 
+    /** A body that is not JSON. */
+    @jakarta.annotation.Priority(1)
+    static class UnreadableMapper implements ExceptionMapper<com.fasterxml.jackson.core.JsonProcessingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new Body("UgyldigJson", "Forespørselen kunne ikke leses: send gyldig JSON i Camundas format, "
+                            + "for eksempel {\"variables\": {\"navn\": {\"value\": \"...\"}}} (se docs/api.md).", List.of()))
+                    .build();
+        }
+    }
+
+    /** Jackson's own mappers answer these two in English plain text; ours win by priority. */
+    @jakarta.annotation.Priority(1)
+    static class ParseMapper implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+            return new UnreadableMapper().toResponse(e);
+        }
+    }
+
+    @jakarta.annotation.Priority(1)
+    static class MappingMapper implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+            return new UnreadableMapper().toResponse(e);
+        }
+    }
+
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+        config.register(new UnreadableMapper());
+        config.register(new ParseMapper());
+        config.register(new MappingMapper());
         config.register(new AuthorizationMapper());
         config.register(new WrappedMapper());
         config.register(new UnexpectedMapper());

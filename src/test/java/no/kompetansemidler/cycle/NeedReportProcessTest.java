@@ -154,7 +154,7 @@ class NeedReportProcessTest {
             return null;
         })).hasMessageContaining("nyFrist [FRIST]");
         assertThatThrownBy(() -> taskService().complete(task().getId(), Map.of("fristValg", "KANSKJE")))
-                .hasMessageContaining("fristValg [PÅKREVD]");
+                .hasMessageContaining("fristValg [VALG]");
         assertThat(instance).isWaitingAt("Task_HandleMissedDeadline");
     }
 

@@ -42,7 +42,7 @@ class DockerComposeTest {
     @Test
     @SuppressWarnings("unchecked")
     void postgres_and_the_application_image_built_from_this_repository() {
-        assertThat(services).containsOnlyKeys("postgres", "app");
+        assertThat(services).containsOnlyKeys("postgres", "app", "app2");
         assertThat(service("postgres").get("image")).isEqualTo("postgres:15");
         assertThat(service("app").get("build")).isEqualTo(".");
         assertThat(service("app").get("depends_on").toString()).contains("postgres").contains("service_healthy");
@@ -92,5 +92,13 @@ class DockerComposeTest {
                 .contains("USER kompetansemidler")
                 .contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/kompetansemidler.jar\"]");
         assertThat(Path.of(".mvn/wrapper/maven-wrapper.properties")).exists();
+    }
+
+    @Test
+    void a_second_node_runs_the_same_image_on_the_same_database_when_asked_for() {
+        assertThat(service("app2").get("profiles").toString()).isEqualTo("[flere-noder]");
+        assertThat(service("app2").get("build")).isEqualTo(".");
+        assertThat(environment("app2")).isEqualTo(environment("app"));
+        assertThat((List<Object>) service("app2").get("ports")).containsExactly("8082:8080");
     }
 }

@@ -331,7 +331,8 @@ class TasklistBrowserIT {
             });
         }
         completeOnly("Task_PrepareForum", Map.of());
-        completeOnly("Task_RecordRecommendation", Map.of("forumEnig", false));
+        completeOnly("Task_RecordRecommendation", Map.of("forumEnig", false, "prioriteringer", "Uenighet om fordelingen",
+                "fordelingsnokkel", "AMOUNTS", "linjer", "-", "begrunnelse", "Forumet ble ikke enig."));
 
         browser.clickFilter(DEKOM_FILTER);
         browser.openTask("Statsforvalterens reservevedtak (R7)");

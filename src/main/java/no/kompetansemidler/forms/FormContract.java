@@ -1,0 +1,156 @@
+package no.kompetansemidler.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import no.kompetansemidler.domain.validation.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A Camunda Form is the contract for what a person may submit: the browser checks it, and so does the server,
+ * because /engine-rest and the webapps' REST accept anything. For every field a person fills in (not the read-only
+ * ones the process fills), the submitted value must have the field's type, keep to its pattern, length and range,
+ * be one of its options, and carry no markup; a required field must have a value (submitted now, or kept from an
+ * earlier submission of the same case). The rules (R1–R15) and minimum lengths are checked by the delegates that
+ * know them; this contract stops what no rule expects: missing fields, wrong types, huge texts, script.
+ */
+public final class FormContract {
+
+    /** The longest text any field takes; Camunda keeps at most 4000 characters in a text variable. */
+    public static final int MAX_TEXT = 3900;
+    private static final Pattern MARKUP = Pattern.compile("(?s).*<\\s*[a-zA-Z/!?].*");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$");
+
+    private final String formId;
+    private final List<JsonNode> fields = new ArrayList<>();
+
+    public FormContract(JsonNode form) {
+        this.formId = form.path("id").asText();
+        collect(form.path("components"));
+    }
+
+    public String formId() {
+        return formId;
+    }
+
+    private void collect(JsonNode components) {
+        for (JsonNode component : components) {
+            if (component.has("components")) {
+                collect(component.path("components"));
+            } else if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)
+                    && !component.path("disabled").asBoolean(false)) {
+                fields.add(component);
+            }
+        }
+    }
+
+    /** Every breach of the contract by the submitted values (looked up by field key); empty when all is well. */
+    public List<Violation> check(Function<String, Object> submitted) {
+        List<Violation> problems = new ArrayList<>();
+        for (JsonNode field : fields) {
+            String key = field.path("key").asText();
+            Object value = submitted.apply(key);
+            boolean required = field.path("validate").path("required").asBoolean(false);
+            if (required && (value == null || value instanceof String text && text.isBlank())) {
+                problems.add(new Violation(key, "PÅKREVD", "«" + field.path("label").asText(key) + "» må fylles ut."));
+            } else if (value != null) {
+                checkField(field, key, value, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void checkField(JsonNode field, String key, Object value, List<Violation> problems) {
+        String label = field.path("label").asText(key);
+        JsonNode validate = field.path("validate");
+        switch (field.path("type").asText()) {
+            case "textfield", "textarea" -> {
+                if (!(value instanceof String text)) {
+                    problems.add(new Violation(key, "TYPE", "«" + label + "» må være tekst."));
+                    return;
+                }
+                int max = Math.min(validate.path("maxLength").asInt(MAX_TEXT), MAX_TEXT);
+                if (text.length() > max) {
+                    problems.add(new Violation(key, "LENGDE", "«" + label + "» kan ha høyst " + max + " tegn (har "
+                            + text.length() + ")."));
+                } else if (MARKUP.matcher(text).matches()) {
+                    problems.add(new Violation(key, "TEGN", "«" + label + "» kan ikke inneholde HTML eller skript."));
+                } else if (!text.isBlank() && validate.hasNonNull("pattern") && !matches(validate.path("pattern").asText(), text)) {
+                    problems.add(new Violation(key, "FORMAT", "«" + label + "» har feil format: " + formatHint(validate.path("pattern").asText())));
+                } else if (!text.isBlank() && "email".equals(validate.path("validationType").asText()) && !EMAIL.matcher(text.trim()).matches()) {
+                    problems.add(new Violation(key, "FORMAT", "«" + label + "» må være en e-postadresse."));
+                }
+            }
+            case "number" -> {
+                if (!(value instanceof Number number)) {
+                    problems.add(new Violation(key, "TYPE", "«" + label + "» må være et tall."));
+                    return;
+                }
+                double n = number.doubleValue();
+                if (validate.has("min") && n < validate.path("min").asDouble()) {
+                    problems.add(new Violation(key, "VERDI", "«" + label + "» må være minst " + validate.path("min").asText() + "."));
+                } else if (validate.has("max") && n > validate.path("max").asDouble()) {
+                    problems.add(new Violation(key, "VERDI", "«" + label + "» kan være høyst " + validate.path("max").asText() + "."));
+                }
+            }
+            case "checkbox" -> {
+                if (!(value instanceof Boolean)) {
+                    problems.add(new Violation(key, "TYPE", "«" + label + "» må være ja eller nei (true/false)."));
+                }
+            }
+            case "select", "radio" -> {
+                if (!(value instanceof String choice)) {
+                    problems.add(new Violation(key, "TYPE", "«" + label + "» må være ett av valgene."));
+                    return;
+                }
+                JsonNode values = field.path("values");
+                if (values.isArray() && !values.isEmpty() && !choice.isEmpty()) {
+                    boolean known = false;
+                    for (JsonNode option : values) {
+                        known |= choice.equals(option.path("value").asText());
+                    }
+                    if (!known) {
+                        problems.add(new Violation(key, "VALG", "«" + label + "» må være ett av valgene i skjemaet."));
+                    }
+                } else if (choice.length() > 200) {
+                    problems.add(new Violation(key, "LENGDE", "«" + label + "» er for lang."));
+                }
+            }
+            default -> {
+                if (value instanceof String text && text.length() > MAX_TEXT) {
+                    problems.add(new Violation(key, "LENGDE", "«" + label + "» kan ha høyst " + MAX_TEXT + " tegn."));
+                }
+            }
+        }
+    }
+
+    private static boolean matches(String pattern, String text) {
+        try {
+            return Pattern.compile(pattern).matcher(text).find();
+        } catch (PatternSyntaxException e) {
+            return true;
+        }
+    }
+
+    /** What to write instead, for the patterns the forms use. */
+    static String formatHint(String pattern) {
+        if (pattern.contains("\\d{1,3}")) {
+            return "skriv et beløp i kroner, for eksempel 1 234 567,89.";
+        }
+        if (pattern.contains("\\d{3}\\s?\\d{3}")) {
+            return "skriv et organisasjonsnummer med ni sifre.";
+        }
+        return "se hjelpeteksten under feltet.";
+    }
+
+    /** The contract of each deployed form, by form id. */
+    public static Map<String, FormContract> byId(List<JsonNode> forms) {
+        Map<String, FormContract> contracts = new java.util.HashMap<>();
+        forms.forEach(form -> contracts.put(form.path("id").asText(), new FormContract(form)));
+        return contracts;
+    }
+}

@@ -1,0 +1,140 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.system.Acting;
+import no.kompetansemidler.system.NodeProcess;
+import no.kompetansemidler.system.PostgresSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two application nodes on one PostgreSQL database, both with their job executors on: node A in this JVM, node B
+ * as a separate process (the packaged jar). The cycle's timers are made due at once, as the calendar would make
+ * them due, and both nodes race for the jobs: every reminder is sent once, every missed deadline becomes one task,
+ * every payment is made once, and the self-evaluations open once per owner.
+ */
+class TwoNodesPostgresIT {
+
+    static final String DATABASE = "kompetansemidler_it_nodes";
+
+    @Test
+    void two_nodes_fire_every_timer_once_and_make_every_payment_once() throws Exception {
+        PostgresSupport.freshDatabase(DATABASE);
+        try (ConfigurableApplicationContext nodeA = PostgresSupport.start(DATABASE, List.of("postgres", "demo"),
+                "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.max-wait=1000",
+                "--camunda.bpm.generic-properties.properties.hostname=node-a");
+             NodeProcess nodeB = new NodeProcess("node-b", DATABASE).start()) {
+            RuntimeService runtime = nodeA.getBean(RuntimeService.class);
+            TaskService tasks = nodeA.getBean(TaskService.class);
+            ManagementService management = nodeA.getBean(ManagementService.class);
+            IdentityService identity = nodeA.getBean(IdentityService.class);
+            JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+
+            as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
+                    Map.of("embete", "vestland", "ordning", "DEKOM", "aar", 2027, "ramme", "10 000 000")));
+            assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").count()).isEqualTo(44);
+
+            // the reminders fall due: 44 timers, two nodes
+            dueNow(management, "BoundaryEvent_ReminderDue");
+            await(() -> jobs(management, "BoundaryEvent_ReminderDue") + jobs(management, "Task_SendNeedReportReminder") == 0);
+            assertThat(jdbc.sql("select count(*) from km_reminder").query(Long.class).single()).isEqualTo(44);
+            assertThat(jdbc.sql("select count(distinct organisation_number) from km_reminder").query(Long.class).single())
+                    .isEqualTo(44);
+
+            // two owners report; the deadline passes for the other 42: one task each
+            for (String[] owner : new String[][]{{CycleScenario.BERGEN, "demo-eier-bergen"},
+                    {CycleScenario.VESTLAND_FK, "demo-eier-vestlandfk"}}) {
+                Task task = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport")
+                        .processVariableValueEquals("eier", owner[0]).singleResult();
+                as(identity, owner[1], () -> {
+                    tasks.complete(task.getId(), Map.of("uhPartner", CycleScenario.HVL,
+                            "medvirkning", "Skoleledere og lærere deltok i kartleggingen.", "behov", "Lesing."));
+                    return null;
+                });
+            }
+            dueNow(management, "BoundaryEvent_DeadlinePassed");
+            await(() -> jobs(management, "BoundaryEvent_DeadlinePassed") == 0);
+            await(() -> tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").count() == 42);
+            assertThat(jdbc.sql("select count(*) from act_hi_taskinst where task_def_key_ = 'Task_HandleMissedDeadline'")
+                    .query(Long.class).single()).isEqualTo(42);
+            for (Task missed : tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list()) {
+                as(identity, "demo-saksbehandler", () -> {
+                    tasks.complete(missed.getId(), Map.of("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Svarte ikke."));
+                    return null;
+                });
+            }
+
+            // forum and innstilling; the two payments are asynchronous jobs for both nodes
+            complete(identity, tasks, "Task_PrepareForum", Map.of());
+            complete(identity, tasks, "Task_RecordRecommendation", Map.of("forumEnig", true, "prioriteringer", "Lesing",
+                    "fordelingsnokkel", "AMOUNTS", "begrunnelse", "Forumets innstilling.", "linjer",
+                    CycleScenario.BERGEN + "; 7 000 000; 2 100 000; 0; 0; Lesing; etterutdanning; 2027; 2027\n"
+                            + CycleScenario.VESTLAND_FK + "; 3 000 000; 900 000; 0; 0; Lesing; etterutdanning; 2027; 2027"));
+            await(() -> jobs(management, "Task_Pay") == 0
+                    && jdbc.sql("select count(*) from km_payment").query(Long.class).single() == 2);
+            assertThat(jdbc.sql("select count(distinct decision_id) from km_payment").query(Long.class).single()).isEqualTo(2);
+            assertThat(jdbc.sql("select sum(amount_ore) from km_payment").query(Long.class).single()).isEqualTo(1_000_000_000L);
+
+            // the self-evaluation opens: one task per owner paid
+            dueNow(management, "Event_SelfEvaluationOpens");
+            await(() -> tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count() == 2);
+            Thread.sleep(2000);
+            assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count()).isEqualTo(2);
+            assertThat(runtime.createIncidentQuery().count()).isZero();
+
+            List<Map<String, Object>> byNode = jdbc.sql("select hostname_, count(*) as jobs from act_hi_job_log "
+                    + "where job_state_ = 2 group by hostname_ order by hostname_").query().listOfRows();
+            System.out.println("Two nodes: successful jobs per node " + byNode);
+            assertThat(byNode).extracting(row -> row.get("hostname_")).isSubsetOf("node-a", "node-b");
+        }
+    }
+
+    static void dueNow(ManagementService management, String activityId) {
+        for (Job job : management.createJobQuery().activityId(activityId).list()) {
+            management.setJobDuedate(job.getId(), new Date(System.currentTimeMillis() - 1000));
+        }
+    }
+
+    static long jobs(ManagementService management, String activityId) {
+        return management.createJobQuery().activityId(activityId).count();
+    }
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofMinutes(2));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("not reached within 2 minutes");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static void complete(IdentityService identity, TaskService tasks, String definitionKey, Map<String, Object> variables)
+            throws Exception {
+        Task task = tasks.createTaskQuery().taskDefinitionKey(definitionKey).singleResult();
+        as(identity, "demo-saksbehandler", () -> {
+            tasks.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    static <T> T as(IdentityService identity, String user, Callable<T> action) throws Exception {
+        return Acting.as(identity, user, action);
+    }
+}
