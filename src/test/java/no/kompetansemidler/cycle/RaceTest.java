@@ -37,16 +37,19 @@ class RaceTest {
     @LocalServerPort
     int port;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    JdbcClient jdbc;
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void two_people_completing_the_same_task_at_once_one_wins_the_other_gets_a_clear_answer_nothing_doubles() throws Exception {
+        raceEveryNeedReport(context, port);
+    }
+
+    /** The races, against the application in the context (H2 here, PostgreSQL in RacePostgresIT). */
+    static void raceEveryNeedReport(org.springframework.context.ApplicationContext context, int port) throws Exception {
+        RuntimeService runtime = context.getBean(RuntimeService.class);
+        TaskService tasks = context.getBean(TaskService.class);
+        IdentityService identity = context.getBean(IdentityService.class);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
         Acting.as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
                 Map.of("embete", "vestland", "ordning", "DEKOM", "aar", 2027, "ramme", "10 000 000")));
         List<Task> needReports = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").list();
@@ -57,11 +60,11 @@ class RaceTest {
         try {
             for (Task task : needReports) {
                 String owner = (String) tasks.getVariable(task.getId(), "eier");
-                String first = ensureUser("test-eier-a-" + owner, "eier-" + owner);
-                String second = ensureUser("test-eier-b-" + owner, "eier-" + owner);
+                String first = ensureUser(identity, "test-eier-a-" + owner, "eier-" + owner);
+                String second = ensureUser(identity, "test-eier-b-" + owner, "eier-" + owner);
                 CyclicBarrier together = new CyclicBarrier(2);
-                Future<HttpResponse<String>> a = pool.submit(() -> complete(client, together, task.getId(), first));
-                Future<HttpResponse<String>> b = pool.submit(() -> complete(client, together, task.getId(), second));
+                Future<HttpResponse<String>> a = pool.submit(() -> complete(client, port, together, task.getId(), first));
+                Future<HttpResponse<String>> b = pool.submit(() -> complete(client, port, together, task.getId(), second));
                 List<HttpResponse<String>> answers = List.of(a.get(), b.get());
                 rounds++;
 
@@ -87,7 +90,8 @@ class RaceTest {
                 + losers.stream().map(l -> l.substring(0, 3)).sorted().distinct().toList());
     }
 
-    private HttpResponse<String> complete(HttpClient client, CyclicBarrier together, String taskId, String user)
+    private static HttpResponse<String> complete(HttpClient client, int port, CyclicBarrier together, String taskId,
+                                                String user)
             throws Exception {
         HttpRequest request = Acting.basic(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/engine-rest/task/" + taskId + "/complete")), user, "demo")
@@ -102,7 +106,7 @@ class RaceTest {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private String ensureUser(String id, String group) {
+    private static String ensureUser(IdentityService identity, String id, String group) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             User user = identity.newUser(id);
             user.setPassword("demo");
