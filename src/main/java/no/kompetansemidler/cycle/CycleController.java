@@ -69,7 +69,8 @@ class CycleController {
     ResponseEntity<Void> registerAccount(@PathVariable("organisasjonsnummer") String organisationNumber,
                                          @RequestBody AccountRequest request) {
         OrganisationNumber number = OrganisationNumber.parse(organisationNumber);
-        if (masterData.findOwner(number).isEmpty() && masterData.findUhInstitution(number).isEmpty()) {
+        java.util.Optional<Owner> owner = masterData.findOwner(number);
+        if (owner.isEmpty() && masterData.findUhInstitution(number).isEmpty()) {
             throw new ValidationException(List.of(new Violation("organisasjonsnummer", "R2", "Organisasjonsnummeret "
                     + number.value() + " er ikke en eier eller en UH-institusjon i stamdataene; bare de kan få midler.")));
         }
@@ -77,7 +78,7 @@ class CycleController {
             throw new ValidationException(List.of(new Violation("kontonummer", "PÅKREVD",
                     "Oppgi kontonummeret, for eksempel 1503.12.34562.")));
         }
-        Embete embete = masterData.findOwner(number).map(Owner::embete).orElse(null);
+        Embete embete = owner.map(Owner::embete).orElse(null);
         if (embete == null ? !access.current().isAdministrator() : !access.current().mayWork(embete)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }

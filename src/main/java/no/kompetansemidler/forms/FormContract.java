@@ -1,6 +1,7 @@
 package no.kompetansemidler.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import no.kompetansemidler.domain.validation.Texts;
 import no.kompetansemidler.domain.validation.Violation;
 
 import java.util.ArrayList;
@@ -20,21 +21,12 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class FormContract {
 
-    /** The longest text any field takes; Camunda keeps at most 4000 characters in a text variable. */
-    public static final int MAX_TEXT = 3900;
-    private static final Pattern MARKUP = Pattern.compile("(?s).*<\\s*[a-zA-Z/!?].*");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$");
+    private static final int MAX_TEXT = Texts.MAX_LENGTH;
 
-    private final String formId;
     private final List<JsonNode> fields = new ArrayList<>();
 
     public FormContract(JsonNode form) {
-        this.formId = form.path("id").asText();
         collect(form.path("components"));
-    }
-
-    public String formId() {
-        return formId;
     }
 
     private void collect(JsonNode components) {
@@ -77,11 +69,11 @@ public final class FormContract {
                 if (text.length() > max) {
                     problems.add(new Violation(key, "LENGDE", "«" + label + "» kan ha høyst " + max + " tegn (har "
                             + text.length() + ")."));
-                } else if (MARKUP.matcher(text).matches()) {
+                } else if (Texts.containsMarkup(text)) {
                     problems.add(new Violation(key, "TEGN", "«" + label + "» kan ikke inneholde HTML eller skript."));
                 } else if (!text.isBlank() && validate.hasNonNull("pattern") && !matches(validate.path("pattern").asText(), text)) {
                     problems.add(new Violation(key, "FORMAT", "«" + label + "» har feil format: " + formatHint(validate.path("pattern").asText())));
-                } else if (!text.isBlank() && "email".equals(validate.path("validationType").asText()) && !EMAIL.matcher(text.trim()).matches()) {
+                } else if (!text.isBlank() && "email".equals(validate.path("validationType").asText()) && !Texts.isEmailAddress(text)) {
                     problems.add(new Violation(key, "FORMAT", "«" + label + "» må være en e-postadresse."));
                 }
             }

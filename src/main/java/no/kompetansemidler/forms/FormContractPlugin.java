@@ -6,7 +6,7 @@ import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -26,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every user task with a Camunda Form checks what is submitted against that form (FormContract) when it is
- * completed (not when a timer or an end cancels it), whatever the way in: Tasklist, /engine-rest or the Java API. A breach throws ValidationException, so
- * the completion is rolled back and the task stays as it was.
+ * completed (not when a timer or an end cancels it), whatever the way in: Tasklist, /engine-rest or the Java API.
+ * A breach throws ValidationException, so the completion is rolled back and the task stays as it was.
  */
 @Component
 class FormContractPlugin extends AbstractProcessEnginePlugin {
@@ -76,7 +77,7 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
     private Map<String, FormContract> contracts(String deploymentId) {
         return byDeployment.computeIfAbsent(deploymentId, id -> {
             List<JsonNode> forms = new ArrayList<>();
-            for (var resource : org.camunda.bpm.engine.impl.context.Context.getCommandContext().getResourceManager()
+            for (var resource : Context.getCommandContext().getResourceManager()
                     .findResourcesByDeploymentId(id)) {
                 if (resource.getName().endsWith(".form")) {
                     try {

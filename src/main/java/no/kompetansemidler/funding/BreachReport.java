@@ -2,6 +2,7 @@ package no.kompetansemidler.funding;
 
 import no.kompetansemidler.domain.funding.Outcome;
 import no.kompetansemidler.domain.funding.SchemeRules;
+import no.kompetansemidler.domain.validation.Texts;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -10,9 +11,6 @@ import java.util.stream.Collectors;
 
 /** Writes breaches to the process for the correction task's form, and raises the BPMN error a model routes on. */
 final class BreachReport {
-
-    /** Camunda keeps at most 4000 characters in a String variable; the full list stays in km_rule_breach. */
-    static final int MAX_TEXT = 3900;
 
     private BreachReport() {
     }
@@ -23,7 +21,8 @@ final class BreachReport {
         for (int i = 0; i < breaches.size(); i++) {
             Outcome.Rejected b = breaches.get(i);
             String line = b.rule().name() + " " + b.rule().title() + ": " + b.reason() + "\n";
-            if (text.length() + line.length() > MAX_TEXT) {
+            // the form shows one text variable; the full list stays in km_rule_breach
+            if (text.length() + line.length() > Texts.MAX_LENGTH) {
                 text.append("… og ").append(breaches.size() - i).append(" regelbrudd til.");
                 break;
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.kompetansemidler.system.Acting;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,9 +66,10 @@ class BadInputCampaignTest {
     @Autowired
     ManagementService management;
     @Autowired
-    IdentityService identity;
-    @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    CycleScenario scenario;
 
     final HttpClient http = HttpClient.newHttpClient();
     /** A task of each form, and who may complete it. */
@@ -80,6 +79,7 @@ class BadInputCampaignTest {
 
     @BeforeAll
     void casesAtEveryStage() throws Exception {
+        scenario = new CycleScenario(context);
         // each cycle is driven to one stage; the later stages first, so a timer of one cycle never moves another
         cycleUpTo(2034, "Task_CorrectBreaches");
         cycleUpTo(2033, "Task_SendReport");
@@ -413,54 +413,48 @@ class BadInputCampaignTest {
 
     private void cycleUpTo(int year, String stage) throws Exception {
         start(year);
-        report(BERGEN, "demo-eier-bergen");
-        report(FK, "demo-eier-vestlandfk");
-        executeJobsOf("BoundaryEvent_DeadlinePassed");
-        for (Task missed : tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list()) {
-            complete(missed, CASEWORKER, Map.of("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Svarte ikke."));
-        }
+        scenario.submitNeedReport(BERGEN, "demo-eier-bergen");
+        scenario.submitNeedReport(FK, "demo-eier-vestlandfk");
+        scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(scenario::doesNotTakePart);
         if (stage.equals("Task_PrepareForum")) {
             return;
         }
-        complete(only("Task_PrepareForum"), CASEWORKER, Map.of());
+        scenario.complete("Task_PrepareForum", CASEWORKER, Map.of());
         if (stage.equals("Task_RecordRecommendation")) {
             return;
         }
         if (stage.equals("Task_FallbackDecision")) {
-            complete(only("Task_RecordRecommendation"), CASEWORKER, Map.of("forumEnig", false, "prioriteringer", "Uenighet",
+            scenario.complete("Task_RecordRecommendation", CASEWORKER, Map.of("forumEnig", false, "prioriteringer", "Uenighet",
                     "fordelingsnokkel", "AMOUNTS", "linjer", "-", "begrunnelse", "Forumet ble ikke enig."));
             return;
         }
         String coFinancing = stage.equals("Task_CorrectBreaches") ? "100 000" : "2 100 000";
-        complete(only("Task_RecordRecommendation"), CASEWORKER, Map.of("forumEnig", true, "prioriteringer", "Lesing",
+        scenario.complete("Task_RecordRecommendation", CASEWORKER, Map.of("forumEnig", true, "prioriteringer", "Lesing",
                 "fordelingsnokkel", "AMOUNTS", "linjer", lines(coFinancing).replace("2030", String.valueOf(year)),
                 "begrunnelse", "Forumets innstilling."));
         if (stage.equals("Task_CorrectBreaches")) {
             return;
         }
-        executeJobsOf("Task_Pay");
-        executeJobsOf("Event_SelfEvaluationOpens");
+        scenario.executeJobsOf("Task_Pay");
+        scenario.executeJobsOf("Event_SelfEvaluationOpens");
         Map<String, Object> selfEvaluation = Map.of("brukt", "3 000 000", "egenfinansiering", "900 000",
                 "gjennomforteTiltak", "Nettverk.", "deltakere", 12, "vurdering", "Bra.");
-        complete(ownersTask("Task_SubmitSelfEvaluation", FK), "demo-eier-vestlandfk", selfEvaluation);
+        scenario.complete(scenario.taskFor("Task_SubmitSelfEvaluation", FK), "demo-eier-vestlandfk", selfEvaluation);
         if (stage.equals("Task_SubmitSelfEvaluation")) {
             return;
         }
-        complete(ownersTask("Task_SubmitSelfEvaluation", BERGEN), "demo-eier-bergen",
+        scenario.complete(scenario.taskFor("Task_SubmitSelfEvaluation", BERGEN), "demo-eier-bergen",
                 Map.of("brukt", "7 000 000", "egenfinansiering", "2 100 000", "gjennomforteTiltak", "Nettverk.",
                         "deltakere", 120, "vurdering", "Bra."));
-        complete(ownersTask("Task_ReviewSelfEvaluation", FK), CASEWORKER, Map.of("godkjent", true, "overforingVedtatt", false));
-        complete(ownersTask("Task_ReviewSelfEvaluation", BERGEN), CASEWORKER, Map.of("godkjent", true, "overforingVedtatt", false));
+        Map<String, Object> approved = Map.of("godkjent", true, "overforingVedtatt", false);
+        scenario.complete(scenario.taskFor("Task_ReviewSelfEvaluation", FK), CASEWORKER, approved);
+        scenario.complete(scenario.taskFor("Task_ReviewSelfEvaluation", BERGEN), CASEWORKER, approved);
     }
 
-    private void start(int year) throws Exception {
-        as(CASEWORKER, () -> runtime.startProcessInstanceByKey("arssyklus",
+    private void start(int year) {
+        scenario.as(CASEWORKER, () -> runtime.startProcessInstanceByKey("arssyklus",
                 Map.of("embete", "vestland", "ordning", "DEKOM", "aar", year, "ramme", "10 000 000")));
-    }
-
-    private void report(String owner, String user) {
-        complete(ownersTask("Task_SubmitNeedReport", owner), user, Map.of("uhPartner", HVL,
-                "medvirkning", "Skoleledere og lærere deltok i kartleggingen.", "behov", "Lesing."));
     }
 
     private void record(Map<String, String> formToTask) {
@@ -479,37 +473,5 @@ class BadInputCampaignTest {
                 userOfForm.put(form, "demo-eier-bergen");
             }
         });
-    }
-
-    private Task only(String definitionKey) {
-        return tasks.createTaskQuery().taskDefinitionKey(definitionKey).singleResult();
-    }
-
-    private Task ownersTask(String definitionKey, String owner) {
-        return tasks.createTaskQuery().taskDefinitionKey(definitionKey).processVariableValueEquals("eier", owner)
-                .singleResult();
-    }
-
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        as(user, () -> {
-            tasks.complete(task.getId(), new LinkedHashMap<>(variables));
-            return null;
-        });
-    }
-
-    private void executeJobsOf(String activityId) {
-        for (Job job : management.createJobQuery().activityId(activityId).list()) {
-            management.executeJob(job.getId());
-        }
-    }
-
-    private <T> T as(String user, Callable<T> action) {
-        try {
-            return Acting.as(identity, user, action);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.system.NodeProcess;
 import no.kompetansemidler.system.PostgresSupport;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,13 +12,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static no.kompetansemidler.cycle.TwoNodesPostgresIT.as;
+import static no.kompetansemidler.cycle.TwoNodesPostgresIT.waitUntil;
 
 /**
  * A node is killed with SIGKILL in the middle of disbursing to 220 recipients (five DEKOM years for all 44 owners in
@@ -40,12 +38,12 @@ class CrashPostgresIT {
             RuntimeService runtime = driver.getBean(RuntimeService.class);
             TaskService tasks = driver.getBean(TaskService.class);
             ManagementService management = driver.getBean(ManagementService.class);
-            IdentityService identity = driver.getBean(IdentityService.class);
             JdbcClient jdbc = driver.getBean(JdbcClient.class);
+            CycleScenario scenario = new CycleScenario(driver);
 
             List<String> cycles = new ArrayList<>();
             for (int year = 2027; year < 2027 + YEARS; year++) {
-                cycles.add(cycleToDecisions(runtime, tasks, identity, year).getId());
+                cycles.add(cycleToDecisions(scenario, runtime, tasks, year).getId());
             }
             long decisions = jdbc.sql("select count(*) from km_decision").query(Long.class).single();
             assertThat(decisions).isEqualTo(44L * YEARS);
@@ -89,35 +87,21 @@ class CrashPostgresIT {
     }
 
     /** A cycle where all 44 owners report, and the forum gives each 100 000 kr (30 % co-financing). */
-    static ProcessInstance cycleToDecisions(RuntimeService runtime, TaskService tasks, IdentityService identity, int year)
-            throws Exception {
-        ProcessInstance cycle = as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
+    static ProcessInstance cycleToDecisions(CycleScenario scenario, RuntimeService runtime, TaskService tasks, int year) {
+        ProcessInstance cycle = scenario.as("demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
                 Map.of("embete", "vestland", "ordning", "DEKOM", "aar", year, "ramme", "4 400 000")));
         StringBuilder lines = new StringBuilder();
         for (Task report : tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").list()) {
             String owner = (String) tasks.getVariable(report.getId(), "eier");
-            as(identity, "demo-admin", () -> {
-                tasks.complete(report.getId(), Map.of("uhPartner", CycleScenario.HVL,
-                        "medvirkning", "Skoleledere og lærere deltok i kartleggingen.", "behov", "Lesing."));
-                return null;
-            });
+            scenario.complete(report, "demo-admin", Map.of("uhPartner", CycleScenario.HVL,
+                    "medvirkning", "Skoleledere og lærere deltok i kartleggingen.", "behov", "Lesing."));
             lines.append(owner).append("; 100 000; 30 000; 0; 0; Lesing; etterutdanning; ").append(year).append("; ")
                     .append(year).append('\n');
         }
-        TwoNodesPostgresIT.complete(identity, tasks, "Task_PrepareForum", Map.of());
-        TwoNodesPostgresIT.complete(identity, tasks, "Task_RecordRecommendation", Map.of("forumEnig", true,
+        scenario.complete("Task_PrepareForum", "demo-saksbehandler", Map.of());
+        scenario.complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true,
                 "prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS", "begrunnelse", "Forumets innstilling.",
                 "linjer", lines.toString().trim()));
         return cycle;
-    }
-
-    static void waitUntil(java.util.function.BooleanSupplier condition, Duration limit) throws InterruptedException {
-        Instant until = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not reached within " + limit);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -67,13 +67,7 @@ public final class CycleScenario {
         submitNeedReport(VESTLAND_FK, "demo-eier-vestlandfk");
         submitNeedReport(ASKOY, "test-eier-askoy");
         executeJobsOf("BoundaryEvent_DeadlinePassed");
-        for (Task missed : tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list()) {
-            as("demo-saksbehandler", () -> {
-                tasks.complete(missed.getId(), Map.of("fristValg", "DELTAR_IKKE",
-                        "begrunnelseIkkeDeltakelse", "Meldte at de ikke har kapasitet i år."));
-                return null;
-            });
-        }
+        tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(this::doesNotTakePart);
         assertThat(cycles.nonParticipants(cycleId)).hasSize(41);
 
         // forum: prepared, the innstilling has an R1 breach that the caseworker corrects
@@ -116,14 +110,19 @@ public final class CycleScenario {
                 HVL + "; 1 499 999,50; 0; 0; 300 000; Partnerskap med skolene; etterutdanning; " + year + "; " + (year + 2));
     }
 
-    private void submitNeedReport(String owner, String user) {
-        Task task = taskFor("Task_SubmitNeedReport", owner);
-        as(user, () -> {
-            tasks.complete(task.getId(), Map.of("uhPartner", HVL,
-                    "medvirkning", "Skoleledere og lærere deltok i kartleggingen på hver skole.",
-                    "behov", "Lesing, vurdering for læring og inkluderende læringsmiljø."));
-            return null;
-        });
+    // --- the steps, shared by the tests that drive a cycle through the engine's API ------------------------
+
+    /** The owner's user sends the need report, with Høgskulen på Vestlandet as UH partner. */
+    public void submitNeedReport(String owner, String user) {
+        complete(taskFor("Task_SubmitNeedReport", owner), user, Map.of("uhPartner", HVL,
+                "medvirkning", "Skoleledere og lærere deltok i kartleggingen på hver skole.",
+                "behov", "Lesing, vurdering for læring og inkluderende læringsmiljø."));
+    }
+
+    /** The caseworker records that an owner who missed the deadline does not take part this year. */
+    public void doesNotTakePart(Task missedDeadline) {
+        complete(missedDeadline, "demo-saksbehandler", Map.of("fristValg", "DELTAR_IKKE",
+                "begrunnelseIkkeDeltakelse", "Meldte at de ikke har kapasitet i år."));
     }
 
     private void submitSelfEvaluation(String owner, String user, String used, String coFinancing) {
@@ -144,13 +143,17 @@ public final class CycleScenario {
         });
     }
 
-    Task taskFor(String definitionKey, String owner) {
+    public Task taskFor(String definitionKey, String owner) {
         return tasks.createTaskQuery().taskDefinitionKey(definitionKey).processVariableValueEquals("eier", owner)
                 .singleResult();
     }
 
-    void complete(String definitionKey, String user, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().taskDefinitionKey(definitionKey).singleResult();
+    /** Completes the only open task of the definition, as the user. */
+    public void complete(String definitionKey, String user, Map<String, Object> variables) {
+        complete(tasks.createTaskQuery().taskDefinitionKey(definitionKey).singleResult(), user, variables);
+    }
+
+    public void complete(Task task, String user, Map<String, Object> variables) {
         as(user, () -> {
             tasks.complete(task.getId(), new HashMap<>(variables));
             return null;
@@ -158,13 +161,13 @@ public final class CycleScenario {
     }
 
     /** Executes every job of the activity now (timers included), as the job executor would when they are due. */
-    void executeJobsOf(String activityId) {
+    public void executeJobsOf(String activityId) {
         for (Job job : management.createJobQuery().activityId(activityId).list()) {
             management.executeJob(job.getId());
         }
     }
 
-    <T> T as(String user, java.util.concurrent.Callable<T> action) {
+    public <T> T as(String user, java.util.concurrent.Callable<T> action) {
         try {
             return no.kompetansemidler.system.Acting.as(identity, user, action);
         } catch (RuntimeException e) {

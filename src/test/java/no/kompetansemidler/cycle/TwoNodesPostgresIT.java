@@ -1,14 +1,11 @@
 package no.kompetansemidler.cycle;
 
-import no.kompetansemidler.system.Acting;
 import no.kompetansemidler.system.NodeProcess;
 import no.kompetansemidler.system.PostgresSupport;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +15,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,57 +39,44 @@ class TwoNodesPostgresIT {
             RuntimeService runtime = nodeA.getBean(RuntimeService.class);
             TaskService tasks = nodeA.getBean(TaskService.class);
             ManagementService management = nodeA.getBean(ManagementService.class);
-            IdentityService identity = nodeA.getBean(IdentityService.class);
             JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+            CycleScenario scenario = new CycleScenario(nodeA);
 
-            as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
+            scenario.as("demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
                     Map.of("embete", "vestland", "ordning", "DEKOM", "aar", 2027, "ramme", "10 000 000")));
             assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").count()).isEqualTo(44);
 
             // the reminders fall due: 44 timers, two nodes
             dueNow(management, "BoundaryEvent_ReminderDue");
-            await(() -> jobs(management, "BoundaryEvent_ReminderDue") + jobs(management, "Task_SendNeedReportReminder") == 0);
+            waitUntil(() -> jobs(management, "BoundaryEvent_ReminderDue") + jobs(management, "Task_SendNeedReportReminder") == 0);
             assertThat(jdbc.sql("select count(*) from km_reminder").query(Long.class).single()).isEqualTo(44);
             assertThat(jdbc.sql("select count(distinct organisation_number) from km_reminder").query(Long.class).single())
                     .isEqualTo(44);
 
             // two owners report; the deadline passes for the other 42: one task each
-            for (String[] owner : new String[][]{{CycleScenario.BERGEN, "demo-eier-bergen"},
-                    {CycleScenario.VESTLAND_FK, "demo-eier-vestlandfk"}}) {
-                Task task = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport")
-                        .processVariableValueEquals("eier", owner[0]).singleResult();
-                as(identity, owner[1], () -> {
-                    tasks.complete(task.getId(), Map.of("uhPartner", CycleScenario.HVL,
-                            "medvirkning", "Skoleledere og lærere deltok i kartleggingen.", "behov", "Lesing."));
-                    return null;
-                });
-            }
+            scenario.submitNeedReport(CycleScenario.BERGEN, "demo-eier-bergen");
+            scenario.submitNeedReport(CycleScenario.VESTLAND_FK, "demo-eier-vestlandfk");
             dueNow(management, "BoundaryEvent_DeadlinePassed");
-            await(() -> jobs(management, "BoundaryEvent_DeadlinePassed") == 0);
-            await(() -> tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").count() == 42);
+            waitUntil(() -> jobs(management, "BoundaryEvent_DeadlinePassed") == 0);
+            waitUntil(() -> tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").count() == 42);
             assertThat(jdbc.sql("select count(*) from act_hi_taskinst where task_def_key_ = 'Task_HandleMissedDeadline'")
                     .query(Long.class).single()).isEqualTo(42);
-            for (Task missed : tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list()) {
-                as(identity, "demo-saksbehandler", () -> {
-                    tasks.complete(missed.getId(), Map.of("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Svarte ikke."));
-                    return null;
-                });
-            }
+            tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(scenario::doesNotTakePart);
 
             // forum and innstilling; the two payments are asynchronous jobs for both nodes
-            complete(identity, tasks, "Task_PrepareForum", Map.of());
-            complete(identity, tasks, "Task_RecordRecommendation", Map.of("forumEnig", true, "prioriteringer", "Lesing",
+            scenario.complete("Task_PrepareForum", "demo-saksbehandler", Map.of());
+            scenario.complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true, "prioriteringer", "Lesing",
                     "fordelingsnokkel", "AMOUNTS", "begrunnelse", "Forumets innstilling.", "linjer",
                     CycleScenario.BERGEN + "; 7 000 000; 2 100 000; 0; 0; Lesing; etterutdanning; 2027; 2027\n"
                             + CycleScenario.VESTLAND_FK + "; 3 000 000; 900 000; 0; 0; Lesing; etterutdanning; 2027; 2027"));
-            await(() -> jobs(management, "Task_Pay") == 0
+            waitUntil(() -> jobs(management, "Task_Pay") == 0
                     && jdbc.sql("select count(*) from km_payment").query(Long.class).single() == 2);
             assertThat(jdbc.sql("select count(distinct decision_id) from km_payment").query(Long.class).single()).isEqualTo(2);
             assertThat(jdbc.sql("select sum(amount_ore) from km_payment").query(Long.class).single()).isEqualTo(1_000_000_000L);
 
             // the self-evaluation opens: one task per owner paid
             dueNow(management, "Event_SelfEvaluationOpens");
-            await(() -> tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count() == 2);
+            waitUntil(() -> tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count() == 2);
             Thread.sleep(2000);
             assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count()).isEqualTo(2);
             assertThat(runtime.createIncidentQuery().count()).isZero();
@@ -115,26 +98,18 @@ class TwoNodesPostgresIT {
         return management.createJobQuery().activityId(activityId).count();
     }
 
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofMinutes(2));
+    /** Waits for what the job executors do, at most two minutes. */
+    static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        waitUntil(condition, Duration.ofMinutes(2));
+    }
+
+    static void waitUntil(BooleanSupplier condition, Duration limit) throws InterruptedException {
+        Instant until = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not reached within 2 minutes");
+                throw new AssertionError("not reached within " + limit);
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
-    }
-
-    static void complete(IdentityService identity, TaskService tasks, String definitionKey, Map<String, Object> variables)
-            throws Exception {
-        Task task = tasks.createTaskQuery().taskDefinitionKey(definitionKey).singleResult();
-        as(identity, "demo-saksbehandler", () -> {
-            tasks.complete(task.getId(), variables);
-            return null;
-        });
-    }
-
-    static <T> T as(IdentityService identity, String user, Callable<T> action) throws Exception {
-        return Acting.as(identity, user, action);
     }
 }

@@ -46,12 +46,11 @@ public final class NodeProcess implements AutoCloseable {
                 "-Xmx512m", "-jar", jar.getPath(),
                 "--spring.profiles.active=postgres,demo",
                 "--server.port=" + port,
-                "--KOMPETANSEMIDLER_DB_URL=jdbc:postgresql://" + PostgresSupport.HOST + "/" + database,
-                "--KOMPETANSEMIDLER_DB_USER=" + PostgresSupport.USER, "--KOMPETANSEMIDLER_DB_PASSWORD=",
                 "--camunda.bpm.job-execution.enabled=true",
                 // the job executor looks for due jobs at least every second (not the default back-off of minutes)
                 "--camunda.bpm.job-execution.max-wait=1000",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        command.addAll(PostgresSupport.databaseArguments(database));
         File log = Path.of("target", name + ".log").toFile();
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();

@@ -31,9 +31,15 @@ public final class PostgresSupport {
         }
     }
 
+    /** The command-line arguments that put the application on the database (in this JVM or as a process). */
+    static List<String> databaseArguments(String database) {
+        return List.of("--KOMPETANSEMIDLER_DB_URL=jdbc:postgresql://" + HOST + "/" + database,
+                "--KOMPETANSEMIDLER_DB_USER=" + USER, "--KOMPETANSEMIDLER_DB_PASSWORD=");
+    }
+
     public static ConfigurableApplicationContext start(String database, List<String> profiles, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--KOMPETANSEMIDLER_DB_URL=jdbc:postgresql://" + HOST + "/" + database,
-                "--KOMPETANSEMIDLER_DB_USER=" + USER, "--KOMPETANSEMIDLER_DB_PASSWORD=", "--server.port=0"));
+        List<String> args = new ArrayList<>(databaseArguments(database));
+        args.add("--server.port=0");
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(KompetansemidlerApplication.class)
                 .profiles(profiles.toArray(String[]::new)).run(args.toArray(String[]::new));

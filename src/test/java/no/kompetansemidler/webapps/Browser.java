@@ -60,18 +60,13 @@ final class Browser implements AutoCloseable {
     void login(String app, String user) {
         driver.get(baseUrl + "/camunda/app/" + app + "/default/");
         driver.manage().deleteAllCookies();
-        WebElement name = null;
-        for (int attempt = 0; name == null; attempt++) {
+        By userName = By.cssSelector("input[ng-model='username']");
+        // the first page after the cookies are gone sometimes stays on its spinner: load it again
+        retrying(() -> {
             driver.get(baseUrl + "/camunda/app/" + app + "/default/#/login");
-            try {
-                name = new WebDriverWait(driver, Duration.ofSeconds(10)).until(
-                        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-            } catch (org.openqa.selenium.TimeoutException slow) {
-                if (attempt == 3) {
-                    throw slow;
-                }
-            }
-        }
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(userName));
+        }, org.openqa.selenium.TimeoutException.class);
+        WebElement name = driver.findElement(userName);
         WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
         // the login page moves the focus to the user name shortly after it shows: type until both fields hold theirs
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -85,7 +80,7 @@ final class Browser implements AutoCloseable {
             }
         }
         driver.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(userName));
     }
 
     /** Waits until the visible page text contains the text. */
@@ -140,15 +135,21 @@ final class Browser implements AutoCloseable {
         retrying(() -> typeOnce(label, text));
     }
 
-    /** Runs a step again when the form was rendered anew under it (a stale element). */
-    private void retrying(Runnable step) {
+    /**
+     * Runs a step again, up to five times, when the page was rendered anew under it (a stale element) or when it
+     * failed in one of the other passing ways named.
+     */
+    @SafeVarargs
+    private static void retrying(Runnable step, Class<? extends RuntimeException>... passing) {
         for (int attempt = 0; ; attempt++) {
             try {
                 step.run();
                 return;
-            } catch (StaleElementReferenceException rendered) {
-                if (attempt == 5) {
-                    throw rendered;
+            } catch (RuntimeException e) {
+                boolean passes = e instanceof StaleElementReferenceException
+                        || java.util.Arrays.stream(passing).anyMatch(kind -> kind.isInstance(e));
+                if (!passes || attempt == 5) {
+                    throw e;
                 }
                 pause(300);
             }
@@ -175,16 +176,8 @@ final class Browser implements AutoCloseable {
 
     /** Picks an option in a select field by (the start of) its visible text. */
     void select(String label, String option) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                selectOnce(label, option);
-                return;
-            } catch (StaleElementReferenceException | org.openqa.selenium.TimeoutException notYet) {
-                if (attempt == 5) {
-                    throw notYet;
-                }
-            }
-        }
+        // the list may not have opened yet: the three-second waits inside time out, and the pick is made again
+        retrying(() -> selectOnce(label, option), org.openqa.selenium.TimeoutException.class);
     }
 
     private void selectOnce(String label, String option) {
@@ -231,6 +224,12 @@ final class Browser implements AutoCloseable {
                 .reduce("", String::concat);
     }
 
+    /** Completes the open task ("Fullfør") and waits until Tasklist has let go of it. */
+    void completeTask() {
+        clickButton("Fullfør");
+        waitForText("Velg en oppgave i listen.");
+    }
+
     /** Waits until the form-js message under the field contains the text. */
     void waitForFieldError(String label, String text) {
         wait.until(d -> fieldErrors(label).contains(text));
@@ -267,17 +266,8 @@ final class Browser implements AutoCloseable {
     }
 
     private void click(By by) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-                return;
-            } catch (StaleElementReferenceException | org.openqa.selenium.ElementClickInterceptedException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-                pause(300);
-            }
-        }
+        retrying(() -> wait.until(ExpectedConditions.elementToBeClickable(by)).click(),
+                org.openqa.selenium.ElementClickInterceptedException.class);
     }
 
     /** Keeps what the screen shows as target/skjermbilder/NN-name.png. */

@@ -1,11 +1,8 @@
 package no.kompetansemidler.webapps;
 
-import no.kompetansemidler.system.Acting;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
+import no.kompetansemidler.cycle.CycleScenario;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +42,8 @@ class TasklistBrowserIT {
 
     static final String CASEWORKER = "demo-saksbehandler";
     static final String BERGEN_USER = "demo-eier-bergen";
-    static final String BERGEN = "964338531";
-    static final String HVL = "917641404";
+    static final String BERGEN = CycleScenario.BERGEN;
+    static final String HVL = CycleScenario.HVL;
     static final String DEKOM_FILTER = "DEKOM: min gruppes oppgaver";
 
     @LocalServerPort
@@ -57,9 +53,8 @@ class TasklistBrowserIT {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    ManagementService management;
-    @Autowired
-    IdentityService identity;
+    org.springframework.context.ApplicationContext context;
+    CycleScenario scenario;
 
     Browser browser;
     final Set<String> formsOpened = new TreeSet<>();
@@ -77,6 +72,7 @@ class TasklistBrowserIT {
 
     @BeforeAll
     void openBrowser() {
+        scenario = new CycleScenario(context);
         browser = new Browser("http://localhost:" + port);
     }
 
@@ -168,8 +164,7 @@ class TasklistBrowserIT {
 
         browser.type("Medvirkning fra skoleledere og lærere", "Skoleledere og lærere deltok i kartleggingen på hver skole.");
         browser.screenshot("behovsmelding-rettet");
-        browser.clickButton("Fullfør");
-        browser.waitForText("Velg en oppgave i listen.");
+        browser.completeTask();
         assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport")
                 .processVariableValueEquals("eier", BERGEN).count()).isZero();
         browser.closeNotifications();
@@ -179,16 +174,10 @@ class TasklistBrowserIT {
     @Order(5)
     void the_caseworker_records_one_owner_missing_the_deadline_in_the_scheme_filter() {
         // the deadline passes (the job executor's work); 42 of the 43 owners are handled through the API
-        executeJobsOf("BoundaryEvent_DeadlinePassed");
+        scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
         List<Task> missed = tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list();
         assertThat(missed).hasSize(43);
-        for (Task task : missed.subList(1, missed.size())) {
-            as(CASEWORKER, () -> {
-                tasks.complete(task.getId(), Map.of("fristValg", "DELTAR_IKKE",
-                        "begrunnelseIkkeDeltakelse", "Meldte at de ikke har kapasitet i år."));
-                return null;
-            });
-        }
+        missed.subList(1, missed.size()).forEach(scenario::doesNotTakePart);
 
         browser.login("tasklist", CASEWORKER);
         browser.clickFilter(DEKOM_FILTER);
@@ -198,8 +187,7 @@ class TasklistBrowserIT {
         browser.choose("Hva gjør vi?", "Eieren deltar ikke i år");
         browser.type("Begrunnelse", "Eieren svarte på e-post at de ikke deltar i år.");
         browser.screenshot("frist-passert-utfylt");
-        browser.clickButton("Fullfør");
-        browser.waitForText("Velg en oppgave i listen.");
+        browser.completeTask();
         browser.closeNotifications();
     }
 
@@ -213,8 +201,7 @@ class TasklistBrowserIT {
         browser.claim();
         browser.type("Notat til forumet", "Én behovsmelding (Bergen). Møte 10. mars.");
         browser.screenshot("forbered-forum");
-        browser.clickButton("Fullfør");
-        browser.waitForText("Velg en oppgave i listen.");
+        browser.completeTask();
         browser.closeNotifications();
 
         browser.clickFilter(DEKOM_FILTER);
@@ -231,8 +218,7 @@ class TasklistBrowserIT {
         browser.type("Fordeling", lines("1 000 000"));
         browser.type("Begrunnelse", "Forumets innstilling av 10. mars.");
         browser.screenshot("innstilling-utfylt");
-        browser.clickButton("Fullfør");
-        browser.waitForText("Velg en oppgave i listen.");
+        browser.completeTask();
         browser.closeNotifications();
     }
 
@@ -249,12 +235,11 @@ class TasklistBrowserIT {
         browser.select("Fordelingsnøkkel", "Beløp per mottaker");
         browser.type("Fordeling", lines("2 100 000"));
         browser.type("Begrunnelse", "Bergen bekreftet 2,1 mill. kr i egenfinansiering.");
-        browser.clickButton("Fullfør");
-        browser.waitForText("Velg en oppgave i listen.");
+        browser.completeTask();
         browser.closeNotifications();
 
-        executeJobsOf("Task_Pay");
-        executeJobsOf("Event_SelfEvaluationOpens");
+        scenario.executeJobsOf("Task_Pay");
+        scenario.executeJobsOf("Event_SelfEvaluationOpens");
         assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count()).isEqualTo(1);
     }
 
@@ -277,8 +262,7 @@ class TasklistBrowserIT {
         browser.type("Antall deltakere", "120");
         browser.type("Vurdering", "God deltakelse; fortsetter neste år.");
         browser.screenshot("egenvurdering-utfylt");
-        browser.clickButton("Fullfør");
-        browser.waitForText("Velg en oppgave i listen.");
+        browser.completeTask();
         browser.closeNotifications();
 
         browser.login("tasklist", CASEWORKER);
@@ -289,8 +273,7 @@ class TasklistBrowserIT {
         browser.claim();
         browser.check("Egenvurderingen er godkjent", true);
         browser.screenshot("vurder-egenvurdering");
-        browser.clickButton("Fullfør");
-        browser.waitForText("Velg en oppgave i listen.");
+        browser.completeTask();
         browser.closeNotifications();
     }
 
@@ -304,8 +287,7 @@ class TasklistBrowserIT {
         browser.claim();
         browser.type("Merknad", "Sendt Udir 1. oktober.");
         browser.screenshot("send-rapport");
-        browser.clickButton("Fullfør");
-        browser.waitForText("Velg en oppgave i listen.");
+        browser.completeTask();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("arssyklus").count()).isZero();
         browser.closeNotifications();
     }
@@ -314,24 +296,13 @@ class TasklistBrowserIT {
     @Order(10)
     void when_the_forum_disagrees_the_caseworker_makes_the_fallback_decision() {
         // a second year, run through the API up to the forum, which does not agree
-        as(CASEWORKER, () -> runtime.startProcessInstanceByKey("arssyklus",
+        scenario.as(CASEWORKER, () -> runtime.startProcessInstanceByKey("arssyklus",
                 Map.of("embete", "vestland", "ordning", "DEKOM", "aar", 2028, "ramme", "5 000 000")));
-        Task bergen = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport")
-                .processVariableValueEquals("eier", BERGEN).singleResult();
-        as(BERGEN_USER, () -> {
-            tasks.complete(bergen.getId(), Map.of("uhPartner", HVL,
-                    "medvirkning", "Skoleledere og lærere deltok i kartleggingen.", "behov", "Lesing."));
-            return null;
-        });
-        executeJobsOf("BoundaryEvent_DeadlinePassed");
-        for (Task task : tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list()) {
-            as(CASEWORKER, () -> {
-                tasks.complete(task.getId(), Map.of("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Svarte ikke."));
-                return null;
-            });
-        }
-        completeOnly("Task_PrepareForum", Map.of());
-        completeOnly("Task_RecordRecommendation", Map.of("forumEnig", false, "prioriteringer", "Uenighet om fordelingen",
+        scenario.submitNeedReport(BERGEN, BERGEN_USER);
+        scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(scenario::doesNotTakePart);
+        scenario.complete("Task_PrepareForum", CASEWORKER, Map.of());
+        scenario.complete("Task_RecordRecommendation", CASEWORKER, Map.of("forumEnig", false, "prioriteringer", "Uenighet om fordelingen",
                 "fordelingsnokkel", "AMOUNTS", "linjer", "-", "begrunnelse", "Forumet ble ikke enig."));
 
         browser.clickFilter(DEKOM_FILTER);
@@ -343,8 +314,7 @@ class TasklistBrowserIT {
         browser.type("Fordeling", BERGEN + "; 5 000 000; 1 500 000; 0; 0; Lesing; etterutdanning; 2028; 2028");
         browser.type("Begrunnelse", "Forumet ble ikke enig; Statsforvalteren fordeler etter R7.");
         browser.screenshot("reservevedtak-utfylt");
-        browser.clickButton("Fullfør");
-        browser.waitForText("Velg en oppgave i listen.");
+        browser.completeTask();
         browser.closeNotifications();
     }
 
@@ -374,29 +344,5 @@ class TasklistBrowserIT {
     static String lines(String bergenCoFinancing) {
         return BERGEN + "; 7 000 000; " + bergenCoFinancing + "; 0; 0; Lesing i alle fag; etterutdanning; 2027; 2028\n"
                 + HVL + "; 3 000 000; 0; 0; 300 000; Partnerskap med skolene; etterutdanning; 2027; 2029";
-    }
-
-    private void executeJobsOf(String activityId) {
-        for (Job job : management.createJobQuery().activityId(activityId).list()) {
-            management.executeJob(job.getId());
-        }
-    }
-
-    private void completeOnly(String definitionKey, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().taskDefinitionKey(definitionKey).singleResult();
-        as(CASEWORKER, () -> {
-            tasks.complete(task.getId(), variables);
-            return null;
-        });
-    }
-
-    private <T> T as(String user, Callable<T> action) {
-        try {
-            return Acting.as(identity, user, action);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

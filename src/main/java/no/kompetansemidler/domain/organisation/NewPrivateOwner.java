@@ -5,7 +5,6 @@ import no.kompetansemidler.domain.validation.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What a caseworker submits to register a private school or kindergarten owner. Everything arrives as
@@ -15,7 +14,6 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
                               String contactEmail) {
 
     public static final int MAX_NAME_LENGTH = 200;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[a-zA-Z]{2,}$");
 
     public List<Violation> validate() {
         List<Violation> problems = new ArrayList<>();
@@ -32,7 +30,7 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
         parseEmbete(problems);
         if (contactEmail == null || contactEmail.isBlank()) {
             problems.add(new Violation("kontaktEpost", "PÅKREVD", "Kontaktadresse (e-post) må fylles ut."));
-        } else if (!EMAIL.matcher(contactEmail.trim()).matches() || contactEmail.length() > 254) {
+        } else if (!Texts.isEmailAddress(contactEmail)) {
             problems.add(new Violation("kontaktEpost", "EPOST", "«" + Texts.abbreviate(contactEmail)
                     + "» er ikke en gyldig e-postadresse."));
         }

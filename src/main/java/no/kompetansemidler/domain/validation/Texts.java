@@ -1,9 +1,29 @@
 package no.kompetansemidler.domain.validation;
 
-/** Helpers for quoting what a person typed back to them. */
+import java.util.regex.Pattern;
+
+/** What any text a person types must keep to, and helpers for quoting it back to them. */
 public final class Texts {
 
+    /**
+     * The longest text kept in a case: Camunda keeps at most 4000 characters in a text variable, and the rest is
+     * left for what the process adds.
+     */
+    public static final int MAX_LENGTH = 3900;
+    private static final Pattern MARKUP = Pattern.compile("(?s).*<\\s*[a-zA-Z/!?].*");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[a-zA-Z]{2,}$");
+
     private Texts() {
+    }
+
+    /** Whether the text is one e-mail address (at most 254 characters). */
+    public static boolean isEmailAddress(String text) {
+        return text.length() <= 254 && EMAIL.matcher(text.trim()).matches();
+    }
+
+    /** Whether the text holds HTML or script (a tag, a comment or a declaration). */
+    public static boolean containsMarkup(String text) {
+        return MARKUP.matcher(text).matches();
     }
 
     /** The text, cut to 40 characters with an ellipsis, so that a message never repeats a huge input. */
