@@ -33,8 +33,8 @@ class SummariseNeedReportsDelegate implements JavaDelegate {
             text.append("\n• ").append(collections.ownerName(o)).append(" (").append(o).append("): deltar ikke (R5)");
         }
         String summary = text.toString();
-        if (summary.length() > Texts.MAX_LENGTH) {
-            summary = summary.substring(0, Texts.MAX_LENGTH - 40) + "\n… (hele listen i behovsmeldingene)";
+        if (summary.length() > Texts.MAX_LIST_LENGTH) {
+            summary = summary.substring(0, Texts.MAX_LIST_LENGTH - 40) + "\n… (hele listen i behovsmeldingene)";
         }
         execution.setVariable(CycleVariables.NEED_REPORT_SUMMARY, summary);
     }

@@ -21,6 +21,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class FormContract {
 
+    /** A text field's length when its form sets none; a form may allow up to {@link Texts#MAX_LIST_LENGTH}. */
     private static final int MAX_TEXT = Texts.MAX_LENGTH;
 
     private final List<JsonNode> fields = new ArrayList<>();
@@ -65,7 +66,7 @@ public final class FormContract {
                     problems.add(new Violation(key, "TYPE", "«" + label + "» må være tekst."));
                     return;
                 }
-                int max = Math.min(validate.path("maxLength").asInt(MAX_TEXT), MAX_TEXT);
+                int max = Math.min(validate.path("maxLength").asInt(MAX_TEXT), Texts.MAX_LIST_LENGTH);
                 if (text.length() > max) {
                     problems.add(new Violation(key, "LENGDE", "«" + label + "» kan ha høyst " + max + " tegn (har "
                             + text.length() + ")."));

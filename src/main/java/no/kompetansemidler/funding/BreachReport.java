@@ -22,7 +22,7 @@ final class BreachReport {
             Outcome.Rejected b = breaches.get(i);
             String line = b.rule().name() + " " + b.rule().title() + ": " + b.reason() + "\n";
             // the form shows one text variable; the full list stays in km_rule_breach
-            if (text.length() + line.length() > Texts.MAX_LENGTH) {
+            if (text.length() + line.length() > Texts.MAX_LIST_LENGTH) {
                 text.append("… og ").append(breaches.size() - i).append(" regelbrudd til.");
                 break;
             }

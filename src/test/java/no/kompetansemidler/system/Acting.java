@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.identity.Group;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,6 +28,20 @@ public final class Acting {
         authenticate(identity, user);
         try {
             return action.call();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** As the user with the given groups (no group lookup); a checked exception comes back unchecked. */
+    public static <T> T as(IdentityService identity, String user, List<String> groups, Callable<T> action) {
+        identity.setAuthentication(user, groups);
+        try {
+            return action.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
             identity.clearAuthentication();
         }

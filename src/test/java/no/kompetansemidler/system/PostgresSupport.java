@@ -32,9 +32,13 @@ public final class PostgresSupport {
     }
 
     /** The command-line arguments that put the application on the database (in this JVM or as a process). */
-    static List<String> databaseArguments(String database) {
-        return List.of("--KOMPETANSEMIDLER_DB_URL=jdbc:postgresql://" + HOST + "/" + database,
+    public static List<String> databaseArguments(String database) {
+        return List.of("--KOMPETANSEMIDLER_DB_URL=" + url(database),
                 "--KOMPETANSEMIDLER_DB_USER=" + USER, "--KOMPETANSEMIDLER_DB_PASSWORD=");
+    }
+
+    public static String url(String database) {
+        return "jdbc:postgresql://" + HOST + "/" + database;
     }
 
     public static ConfigurableApplicationContext start(String database, List<String> profiles, String... extra) {

@@ -59,10 +59,21 @@ public final class WebappSession {
         return post(path, "application/json", json);
     }
 
+    /** A JSON POST with the Accept header Tasklist sends (e.g. "application/hal+json" for a filter's list). */
+    public HttpResponse<String> postJson(String path, String json, String accept)
+            throws IOException, InterruptedException {
+        return post(path, "application/json", json, accept);
+    }
+
     private HttpResponse<String> post(String path, String contentType, String body)
             throws IOException, InterruptedException {
+        return post(path, contentType, body, "application/json");
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String accept)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", contentType)
+                .header("Content-Type", contentType).header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (csrfToken != null) {
             request.header("X-XSRF-TOKEN", csrfToken);

@@ -5,11 +5,14 @@ import java.util.regex.Pattern;
 /** What any text a person types must keep to, and helpers for quoting it back to them. */
 public final class Texts {
 
-    /**
-     * The longest text kept in a case: Camunda keeps at most 4000 characters in a text variable, and the rest is
-     * left for what the process adds.
-     */
+    /** The longest free text a person writes in one field (a description, an assessment, a reason). */
     public static final int MAX_LENGTH = 3900;
+    /**
+     * The longest list a case keeps in one text (a distribution of one line per recipient, the forum's overview of
+     * the need reports, the list of breaches): room for ProposalLines.MAX_LINES recipients. Texts longer than 4000
+     * characters are stored as bytes by the engine (system.LongTextPlugin).
+     */
+    public static final int MAX_LIST_LENGTH = 200_000;
     private static final Pattern MARKUP = Pattern.compile("(?s).*<\\s*[a-zA-Z/!?].*");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[a-zA-Z]{2,}$");
 
