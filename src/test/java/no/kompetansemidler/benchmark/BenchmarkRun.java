@@ -85,7 +85,7 @@ public final class BenchmarkRun {
             double cycleSeconds = year.phases.entrySet().stream().filter(e -> !e.getKey().equals("oppsett")
                     && !e.getKey().equals("private eiere registrert")).mapToDouble(e -> e.getValue().toNanos() / 1e9)
                     .sum();
-            measure.put("syklus_s", String.format(java.util.Locale.ROOT, "%.2f", cycleSeconds));
+            measure.put("syklus_s", decimal(cycleSeconds, 2));
             measure.put("sykluser", totals.cycles());
             measure.put("sykluser_fullfort", totals.cyclesCompleted());
             measure.put("eiere", year.cycles().stream().mapToInt(c -> c.owners.size()).sum());
@@ -100,14 +100,12 @@ public final class BenchmarkRun {
             measure.put("rammer_ore", totals.frameOre());
             measure.put("paminnelser", totals.reminders());
             measure.put("konflikter", totals.conflicts());
-            measure.put("brukeroppgaver_per_s", String.format(java.util.Locale.ROOT, "%.1f",
-                    totals.userTasks() / cycleSeconds));
+            measure.put("brukeroppgaver_per_s", decimal(totals.userTasks() / cycleSeconds, 1));
             var payments = JdbcClient.create(app.getBean(javax.sql.DataSource.class))
                     .sql("select min(paid_at), max(paid_at) from km_payment")
                     .query((rs, n) -> Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
                     .single();
-            measure.put("utbetalinger_per_s", String.format(java.util.Locale.ROOT, "%.1f",
-                    totals.payments() / Math.max(0.001, payments.toNanos() / 1e9)));
+            measure.put("utbetalinger_per_s", decimal(totals.payments() / Math.max(0.001, payments.toNanos() / 1e9), 1));
             if (totals.cyclesCompleted() != totals.cycles() || totals.payments() != totals.decisions()
                     || totals.decisionsPaid() != totals.decisions() || totals.paidOre() != totals.frameOre()) {
                 throw new IllegalStateException("the year does not add up: " + totals);
@@ -171,15 +169,18 @@ public final class BenchmarkRun {
                 }
                 count = response.body().replaceAll("(?s).*\"count\":(\\d+).*", "$1");
             }
-            measure.put("latens." + label + "." + user + ".p50_ms", String.format(java.util.Locale.ROOT, "%.1f",
-                    Measure.percentileMillis(samples, 50)));
-            measure.put("latens." + label + "." + user + ".p95_ms", String.format(java.util.Locale.ROOT, "%.1f",
-                    Measure.percentileMillis(samples, 95)));
+            measure.put("latens." + label + "." + user + ".p50_ms", decimal(Measure.percentileMillis(samples, 50), 1));
+            measure.put("latens." + label + "." + user + ".p95_ms", decimal(Measure.percentileMillis(samples, 95), 1));
             measure.put("latens." + label + "." + user + ".oppgaver_i_listen", count);
         }
     }
 
     static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
+        return decimal(nanos / 1e9, 2);
+    }
+
+    /** With a decimal point, whatever the machine's locale. */
+    static String decimal(double value, int places) {
+        return String.format(java.util.Locale.ROOT, "%." + places + "f", value);
     }
 }

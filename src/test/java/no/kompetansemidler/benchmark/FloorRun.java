@@ -87,13 +87,13 @@ public final class FloorRun {
 
             int groups = 400;
             long start = System.nanoTime();
-            Parallel.run(users, (int) userTasks, i -> as(engine, user(i % groups), () -> engine.getRuntimeService()
+            Parallel.run(users, (int) userTasks, i -> as(engine, i % groups, () -> engine.getRuntimeService()
                     .startProcessInstanceByKey(i < withOneMore ? "golv-ekstra" : "golv",
                             Map.of("gruppe", group(i % groups)))));
             long started = System.nanoTime();
             TaskService tasks = engine.getTaskService();
             FormService forms = engine.getFormService();
-            Parallel.run(users, (int) userTasks, i -> as(engine, user(i % groups), () -> {
+            Parallel.run(users, (int) userTasks, i -> as(engine, i % groups, () -> {
                 List<Task> list = tasks.createTaskQuery().taskCandidateGroupIn(List.of(group(i % groups)))
                         .includeAssignedTasks().orderByDueDate().asc().listPage(0, 1);
                 Task task = list.get(0);
@@ -103,7 +103,7 @@ public final class FloorRun {
                 return null;
             }));
             long completed = System.nanoTime();
-            Parallel.run(users, (int) asyncTasks, i -> as(engine, user(0), () ->
+            Parallel.run(users, (int) asyncTasks, i -> as(engine, 0, () ->
                     engine.getRuntimeService().startProcessInstanceByKey("golv-jobb")));
             while (engine.getManagementService().createJobQuery().count() > 0) {
                 Thread.sleep(20);
@@ -161,8 +161,8 @@ public final class FloorRun {
         }
     }
 
-    private static <T> T as(ProcessEngine engine, String user, java.util.concurrent.Callable<T> action) {
-        int group = Integer.parseInt(user.substring(user.lastIndexOf('-') + 1));
-        return Acting.as(engine.getIdentityService(), user, List.of(group(group)), action);
+    /** As floor user number n, member of floor group n. */
+    private static <T> T as(ProcessEngine engine, long n, java.util.concurrent.Callable<T> action) {
+        return Acting.as(engine.getIdentityService(), user(n), List.of(group(n)), action);
     }
 }

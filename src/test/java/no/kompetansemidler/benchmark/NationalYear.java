@@ -207,16 +207,10 @@ public final class NationalYear {
                             real.kind().eligibleSchemes(), null), null);
                 }
             }
-            for (Owner owner : masterData.owners(embete, null)) {
-                String org = owner.organisationNumber().value();
-                ensureUser(ownerUser(org), IdentityGroups.owner(owner.organisationNumber()), false);
-                masterData.setAccountNumber(owner.organisationNumber(),
-                        new AccountNumber(DemoAccess.inventedAccountNumber(org)));
-            }
+            masterData.owners(embete, null).forEach(this::loginAndAccount);
         }
         for (UhInstitution uh : masterData.uhInstitutions()) {
-            masterData.setAccountNumber(uh.organisationNumber(),
-                    new AccountNumber(DemoAccess.inventedAccountNumber(uh.organisationNumber().value())));
+            account(uh.organisationNumber());
         }
     }
 
@@ -226,8 +220,7 @@ public final class NationalYear {
 
     /** The caseworkers register the private owners through the start form "Registrer privat eier". */
     private void registerPrivateOwners() throws Exception {
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("registrer-privat-eier")
-                .latestVersion().singleResult().getId();
+        String definition = latestDefinition("registrer-privat-eier");
         forEachInParallel(settings.embeter(), embete -> {
             int municipalities = masterData.municipalities(embete).size();
             int schools = (municipalities + 7) / 8 * settings.scale();
@@ -246,15 +239,19 @@ public final class NationalYear {
             }
         });
         for (Embete embete : settings.embeter()) {
-            for (Owner owner : masterData.owners(embete, null)) {
-                if (owner.kind().isPrivate()) {
-                    String org = owner.organisationNumber().value();
-                    ensureUser(ownerUser(org), IdentityGroups.owner(owner.organisationNumber()), false);
-                    masterData.setAccountNumber(owner.organisationNumber(),
-                            new AccountNumber(DemoAccess.inventedAccountNumber(org)));
-                }
-            }
+            masterData.owners(embete, null).stream().filter(o -> o.kind().isPrivate()).forEach(this::loginAndAccount);
         }
+    }
+
+    /** A login for the owner's people, and a bank account (as PUT /api/stamdata/kontonummer registers it). */
+    private void loginAndAccount(Owner owner) {
+        ensureUser(ownerUser(owner.organisationNumber().value()), IdentityGroups.owner(owner.organisationNumber()),
+                false);
+        account(owner.organisationNumber());
+    }
+
+    private void account(OrganisationNumber recipient) {
+        masterData.setAccountNumber(recipient, new AccountNumber(DemoAccess.inventedAccountNumber(recipient.value())));
     }
 
     /** An organisation number no one has: "93", a serial, the MOD11 check digit. */
@@ -326,25 +323,27 @@ public final class NationalYear {
     }
 
     private void start(Cycle cycle) {
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("arssyklus")
-                .latestVersion().singleResult().getId();
-        ProcessInstance instance = act(cycle.caseworker(), () -> forms.submitStartForm(definition, Map.of(
-                "embete", cycle.embete.slug(), "ordning", cycle.scheme.name(), "aar", (long) settings.year(),
-                "ramme", cycle.frame().format().replace(" kr", ""))));
+        ProcessInstance instance = startCycle(cycle, settings.year());
         cycle.processInstanceId = instance.getId();
         cycle.cycleId = (String) runtime.getVariable(instance.getId(), "syklusId");
     }
 
     /** Starts a further year's cycles (the load on the task list); returns the number of cycles started. */
     int startFollowingYear(int year) {
-        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("arssyklus")
-                .latestVersion().singleResult().getId();
-        for (Cycle cycle : cycles) {
-            act(cycle.caseworker(), () -> forms.submitStartForm(definition, Map.of("embete", cycle.embete.slug(),
-                    "ordning", cycle.scheme.name(), "aar", (long) year, "ramme", cycle.frame().format()
-                            .replace(" kr", ""))));
-        }
+        cycles.forEach(cycle -> startCycle(cycle, year));
         return cycles.size();
+    }
+
+    /** The caseworker submits the start form "Ramme mottatt fra Udir" for the cycle's embete and scheme. */
+    private ProcessInstance startCycle(Cycle cycle, int year) {
+        return act(cycle.caseworker(), () -> forms.submitStartForm(latestDefinition("arssyklus"), Map.of(
+                "embete", cycle.embete.slug(), "ordning", cycle.scheme.name(), "aar", (long) year,
+                "ramme", cycle.frame().format().replace(" kr", ""))));
+    }
+
+    private String latestDefinition(String key) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
+                .getId();
     }
 
     private void needReports(Cycle cycle) {

@@ -34,16 +34,14 @@ class NationalYearBenchmark {
         List<String> rows = new ArrayList<>();
         for (String scale : scales) {
             for (String database : databases) {
-                String name = database + "-" + scale + "x";
+                String embeter = System.getProperty("ytelse.embeter", "");
+                String name = database + "-" + scale + "x" + (embeter.isBlank() ? "" : "-" + embeter.replace(',', '+'));
                 Path run = OUT.resolve(name + ".properties");
                 boolean load = Integer.parseInt(scale) >= Integer.parseInt(System.getProperty("ytelse.last.fra", "10"));
                 List<String> runArgs = new ArrayList<>(List.of("--database=" + database, "--scale=" + scale,
                         "--users=" + users, "--last=" + load, "--out=" + run));
-                if (!System.getProperty("ytelse.embeter", "").isBlank()) {
-                    runArgs.add("--embeter=" + System.getProperty("ytelse.embeter"));
-                    name = name + "-" + System.getProperty("ytelse.embeter").replace(',', '+');
-                    run = OUT.resolve(name + ".properties");
-                    runArgs.set(4, "--out=" + run);
+                if (!embeter.isBlank()) {
+                    runArgs.add("--embeter=" + embeter);
                 }
                 java(BenchmarkRun.class, name, runArgs.toArray(String[]::new));
                 Map<String, String> ours = Measure.read(run);
