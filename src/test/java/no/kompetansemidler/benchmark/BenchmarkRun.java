@@ -52,9 +52,11 @@ public final class BenchmarkRun {
                 "--KOMPETANSEMIDLER_SMTP_PORT=" + smtp.getSmtp().getPort(), "--camunda.bpm.job-execution.enabled=true",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=error"));
         String profile;
+        FreshStatistics statistics = null;
         if (database.equals("postgres")) {
             String name = "km_ytelse_" + scale;
             PostgresSupport.freshDatabase(name);
+            statistics = FreshStatistics.keep(name, measure, "");
             appArgs.addAll(PostgresSupport.databaseArguments(name));
             appArgs.add("--spring.datasource.url=" + PostgresSupport.url(name));
             profile = "postgres";
@@ -135,6 +137,9 @@ public final class BenchmarkRun {
             }
             app.close();
             smtp.stop();
+            if (statistics != null) {
+                statistics.close();
+            }
         }
     }
 

@@ -45,8 +45,10 @@ public final class FloorRun {
         Measure measure = new Measure();
 
         HikariConfig pool = new HikariConfig();
+        FreshStatistics statistics = null;
         if (database.equals("postgres")) {
             PostgresSupport.freshDatabase("km_ytelse_golv");
+            statistics = FreshStatistics.keep("km_ytelse_golv", measure, "golv.");
             pool.setJdbcUrl(PostgresSupport.url("km_ytelse_golv"));
             pool.setUsername(System.getProperty("km.it.pg.user", "postgres"));
         } else {
@@ -88,15 +90,13 @@ public final class FloorRun {
             int groups = 400;
             long start = System.nanoTime();
             Parallel.run(users, (int) userTasks, i -> as(engine, i % groups, () -> engine.getRuntimeService()
-                    .startProcessInstanceByKey(i < withOneMore ? "golv-ekstra" : "golv",
+                    .startProcessInstanceByKey(i < withOneMore ? "golv-ekstra" : "golv", group(i % groups),
                             Map.of("gruppe", group(i % groups)))));
             long started = System.nanoTime();
             TaskService tasks = engine.getTaskService();
             FormService forms = engine.getFormService();
             Parallel.run(users, (int) userTasks, i -> as(engine, i % groups, () -> {
-                List<Task> list = tasks.createTaskQuery().taskCandidateGroupIn(List.of(group(i % groups)))
-                        .includeAssignedTasks().orderByDueDate().asc().listPage(0, 1);
-                Task task = list.get(0);
+                Task task = Tasklist.page(tasks, List.of(group(i % groups)), group(i % groups), "Oppgave").get(0);
                 forms.getTaskFormVariables(task.getId());
                 tasks.claim(task.getId(), user(i % groups));
                 forms.submitTaskForm(task.getId(), new HashMap<>(Map.of("svar", "Ferdig")));
@@ -124,6 +124,9 @@ public final class FloorRun {
                 measure.write(Path.of(arguments.get("out")));
             }
             engine.close();
+            if (statistics != null) {
+                statistics.close();
+            }
         }
     }
 

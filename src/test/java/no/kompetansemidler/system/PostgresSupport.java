@@ -24,8 +24,7 @@ public final class PostgresSupport {
     }
 
     public static void freshDatabase(String name) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
-             Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
             s.execute("create database " + name);
         }
@@ -35,6 +34,11 @@ public final class PostgresSupport {
     public static List<String> databaseArguments(String database) {
         return List.of("--KOMPETANSEMIDLER_DB_URL=" + url(database),
                 "--KOMPETANSEMIDLER_DB_USER=" + USER, "--KOMPETANSEMIDLER_DB_PASSWORD=");
+    }
+
+    /** A connection of its own to the database, as the suite's user. */
+    public static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), USER, "");
     }
 
     public static String url(String database) {
