@@ -51,6 +51,7 @@ public final class FloorRun {
             statistics = FreshStatistics.keep("km_ytelse_golv", measure, "golv.");
             pool.setJdbcUrl(PostgresSupport.url("km_ytelse_golv"));
             pool.setUsername(System.getProperty("km.it.pg.user", "postgres"));
+            pool.setConnectionInitSql("SET jit = off"); // as the application's postgres profile
         } else {
             pool.setJdbcUrl("jdbc:h2:file:" + Files.createTempDirectory("km-golv-h2").resolve("golv")
                     + ";DB_CLOSE_ON_EXIT=FALSE");

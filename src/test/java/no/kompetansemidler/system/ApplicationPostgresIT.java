@@ -55,6 +55,9 @@ class ApplicationPostgresIT {
             identity.clearAuthentication();
             assertThat(demo.getBean(org.springframework.core.env.Environment.class)
                     .getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
+            assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(demo.getBean(javax.sql.DataSource.class))
+                    .sql("show jit").query(String.class).single()).as("JIT off on the pool's connections")
+                    .isEqualTo("off");
         }
         try (ConfigurableApplicationContext production = start(List.of("postgres"),
                 "--KOMPETANSEMIDLER_ADMIN_PASSWORD=" + Starts.STRONG_ADMIN_PASSWORD)) {
