@@ -172,6 +172,12 @@ final class Browser implements AutoCloseable {
         }
         input.sendKeys(Keys.TAB);
         wait.until(d -> text.equals(input.getAttribute("value")));
+        // form-js applies a field's change after a debounce; a change still pending from the field before can
+        // render this one anew with its old value (seen in CI: "Vurdering" empty after "Antall deltakere")
+        pause(400);
+        if (!text.equals(input.getAttribute("value"))) {
+            throw new StaleElementReferenceException("«" + label + "» was rendered anew and lost the text typed");
+        }
     }
 
     /** Picks an option in a select field by (the start of) its visible text. */
