@@ -1,7 +1,7 @@
 package no.kompetansemidler.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import no.kompetansemidler.engine.EngineContext;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,9 +18,7 @@ final class ProcessSupport {
 
     /** The user on whose behalf the engine runs now (who completed the task), or null for the job executor. */
     static String currentUser(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-                .getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return EngineContext.currentUserId(execution);
     }
 
     /** A deadline: the end of the day in Norway. */

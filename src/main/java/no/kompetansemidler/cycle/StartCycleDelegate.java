@@ -3,6 +3,7 @@ package no.kompetansemidler.cycle;
 import no.kompetansemidler.domain.funding.SchemeCalendar;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.engine.EngineContext;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
@@ -52,7 +53,7 @@ class StartCycleDelegate implements JavaDelegate {
         Integer year = year(execution.getVariable(CycleVariables.YEAR), problems);
         Money frame = frame(execution, problems);
         String user = ProcessSupport.currentUser(execution);
-        if (embete != null && user != null && !mayStart(execution, user, embete)) {
+        if (embete != null && user != null && !mayStart(execution, embete)) {
             problems.add(new Violation(CycleVariables.EMBETE, "TILGANG",
                     "Bare saksbehandlere hos " + embete.displayName() + " kan starte en syklus der."));
         }
@@ -86,10 +87,10 @@ class StartCycleDelegate implements JavaDelegate {
         execution.setVariable(CycleVariables.REPORT_DEADLINE, endOfDay(calendar.reportDeadline(year)));
     }
 
-    private static boolean mayStart(DelegateExecution execution, String user, Embete embete) {
-        var identity = execution.getProcessEngineServices().getIdentityService();
-        return identity.createUserQuery().userId(user).memberOfGroup(IdentityGroups.caseworkers(embete)).count() > 0
-                || identity.createUserQuery().userId(user).memberOfGroup(IdentityGroups.ADMINISTRATORS).count() > 0;
+    /** The caseworkers of the embete and the administrators, by the groups the engine acts with. */
+    private static boolean mayStart(DelegateExecution execution, Embete embete) {
+        List<String> groups = EngineContext.currentGroupIds(execution);
+        return groups.contains(IdentityGroups.caseworkers(embete)) || groups.contains(IdentityGroups.ADMINISTRATORS);
     }
 
     private static <T> T parse(java.util.function.Supplier<T> parser, List<Violation> problems, String field,

@@ -13,7 +13,7 @@ public class FundingParameters {
 
     private final FundingProperties properties;
 
-    FundingParameters(FundingProperties properties) {
+    public FundingParameters(FundingProperties properties) {
         this.properties = properties;
     }
 

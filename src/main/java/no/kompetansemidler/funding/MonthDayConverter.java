@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 /** Reads calendar dates in the configuration: "02-01" or ISO "--02-01". */
 @Component
 @ConfigurationPropertiesBinding
-class MonthDayConverter implements Converter<String, MonthDay> {
+public class MonthDayConverter implements Converter<String, MonthDay> {
 
     @Override
     public MonthDay convert(String source) {

@@ -30,7 +30,7 @@ import java.util.List;
  */
 @Component
 @Order(30)
-class DemoData implements ApplicationRunner {
+public class DemoData implements ApplicationRunner {
 
     static final Embete DEMO_EMBETE = Embete.VESTLAND;
     static final String DEMO_PASSWORD = "demo";
@@ -127,7 +127,7 @@ class DemoData implements ApplicationRunner {
     }
 
     /** A made-up bank account for a demo recipient: a digit, the organisation number, the MOD11 check digit. */
-    static AccountNumber inventedAccountNumber(OrganisationNumber owner) {
+    public static AccountNumber inventedAccountNumber(OrganisationNumber owner) {
         for (int lead = 1; lead <= 9; lead++) {
             String base = lead + owner.value();
             int check = AccountNumber.checkDigit(base);
@@ -142,7 +142,7 @@ class DemoData implements ApplicationRunner {
      * A made-up organisation number for a demo municipality: "99", the municipality number and a counter,
      * then the MOD11 check digit (skipping counters whose check digit would be 10). Deterministic.
      */
-    static OrganisationNumber inventedOrganisationNumber(String municipalityNumber) {
+    public static OrganisationNumber inventedOrganisationNumber(String municipalityNumber) {
         for (int counter = 0; counter < 100; counter++) {
             String base = "99" + municipalityNumber + String.format("%02d", counter);
             int check = OrganisationNumber.checkDigit(base);

@@ -5,7 +5,7 @@ import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.masterdata.UhInstitution;
 import no.kompetansemidler.security.RoleGrants;
-import no.kompetansemidler.security.SystemAccess;
+import no.kompetansemidler.engine.EngineContext;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.identity.Group;
@@ -76,7 +76,7 @@ public class IdentityProvisioning implements ApplicationRunner {
      */
     public void ensureOwnerGroup(Owner owner) {
         String id = IdentityGroups.owner(owner.organisationNumber());
-        SystemAccess.run(() -> {
+        EngineContext.runAsSystem(() -> {
             if (!identityService.isReadOnly() && identityService.createGroupQuery().groupId(id).count() == 0) {
                 create(id, owner.name(), IdentityGroups.TYPE_WORKFLOW);
             }

@@ -27,7 +27,7 @@ import java.util.Map;
  */
 @Component
 @Order(10)
-class ReferenceDataLoader implements ApplicationRunner {
+public class ReferenceDataLoader implements ApplicationRunner {
 
     static final String SYSTEM_USER = "stamdata";
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataLoader.class);
@@ -37,7 +37,7 @@ class ReferenceDataLoader implements ApplicationRunner {
     private final MasterDataRepository repository;
     private final Clock clock;
 
-    ReferenceDataLoader(MasterDataRepository repository, Clock clock) {
+    public ReferenceDataLoader(MasterDataRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
     }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import no.kompetansemidler.engine.EngineContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,7 @@ public class CaseAccess implements ExecutionListener {
     }
 
     public void caseworkers(String processInstanceId, String group) {
-        SystemAccess.run(() -> {
+        EngineContext.runAsSystem(() -> {
             Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, processInstanceId,
                     ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
                     ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.UPDATE_VARIABLE);
@@ -44,7 +45,7 @@ public class CaseAccess implements ExecutionListener {
     }
 
     public void owner(String processInstanceId, String group) {
-        SystemAccess.run(() -> {
+        EngineContext.runAsSystem(() -> {
             Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, processInstanceId,
                     ProcessInstancePermissions.READ);
             Grants.grant(authorizations, group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,

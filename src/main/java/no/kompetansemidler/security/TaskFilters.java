@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -84,7 +83,7 @@ public class TaskFilters implements ApplicationRunner {
     }
 
     private static TaskQuery sorted(TaskQuery query) {
-        return ((TaskQueryImpl) query).orderByDueDate().asc();
+        return query.orderByDueDate().asc();
     }
 
     private Filter ensure(String name, TaskQuery query, int priority, String description) {

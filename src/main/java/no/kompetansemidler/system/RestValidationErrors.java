@@ -14,7 +14,7 @@ import no.kompetansemidler.domain.validation.Violation;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import no.kompetansemidler.engine.EngineContext;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -94,9 +94,7 @@ class RestValidationErrors implements ResourceConfigCustomizer {
     }
 
     private boolean taskExists(String taskId) {
-        var configuration = (ProcessEngineConfigurationImpl) engine.getObject().getProcessEngineConfiguration();
-        return configuration.getCommandExecutorTxRequired()
-                .execute(context -> context.getTaskManager().findTaskById(taskId) != null);
+        return EngineContext.taskExists(engine.getObject(), taskId);
     }
 
     @Priority(1)

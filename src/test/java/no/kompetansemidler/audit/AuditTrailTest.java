@@ -1,9 +1,11 @@
 package no.kompetansemidler.audit;
 
+import no.kompetansemidler.testkit.ApplicationTest;
+import no.kompetansemidler.testkit.Years;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.kompetansemidler.cycle.CycleScenario;
-import no.kompetansemidler.system.Acting;
+import no.kompetansemidler.testkit.CycleScenario;
+import no.kompetansemidler.testkit.People;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
@@ -28,7 +29,7 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** After a complete cycle, the auditor's account shows who did what, when, in order; the exports agree. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTrailTest {
 
@@ -42,10 +43,14 @@ class AuditTrailTest {
     int port;
     String cycleId;
     List<AuditEvent> events;
+    final int year = Years.next();
+    int owners;
 
     @BeforeAll
     void aCompleteCycle() throws Exception {
-        ProcessInstance cycle = new CycleScenario(context).run(2027);
+        CycleScenario scenario = new CycleScenario(context);
+        ProcessInstance cycle = scenario.run(year);
+        owners = scenario.owners();
         cycleId = context.getBean(org.camunda.bpm.engine.HistoryService.class).createHistoricVariableInstanceQuery()
                 .processInstanceId(cycle.getId()).variableName("syklusId").singleResult().getValue().toString();
         events = trail.account(cycleId).events();
@@ -76,13 +81,13 @@ class AuditTrailTest {
         assertThat(completed.role()).isEqualTo("eier (Bergen kommune)");
         assertThat(events).filteredOn(e -> e.kind().equals("Oppgave fullført") && e.user().equals("demo-saksbehandler"))
                 .extracting(AuditEvent::role).containsOnly("saksbehandler (Statsforvalteren i Vestland)");
-        assertThat(events).filteredOn(e -> e.kind().equals("Deltar ikke (R5)")).hasSize(41);
+        assertThat(events).filteredOn(e -> e.kind().equals("Deltar ikke (R5)")).hasSize(owners - 3);
     }
 
     @Test
     void the_innstilling_the_breach_the_decision_the_payments_and_the_reminders_are_there_in_order() {
         int start = indexOf(kind("Prosess startet", "Årssyklus for en ordning"));
-        int reminder = indexOf(kind("E-post sendt", "Påminnelse: behovsmelding for DEKOM 2027"));
+        int reminder = indexOf(kind("E-post sendt", "Påminnelse: behovsmelding for DEKOM " + year));
         int innstilling = indexOf(kind("Skjemaverdier", "«Registrer forumets innstilling»: ")
                 .and(e -> e.what().contains("forumEnig = true") && e.what().contains("450 000,14")));
         int breach = indexOf(kind("Regelbrudd R1", "Askøy kommune"));
@@ -98,14 +103,14 @@ class AuditTrailTest {
                 settlement, end)).isSorted();
         assertThat(events.get(decision).user()).isEqualTo("demo-saksbehandler");
         assertThat(events).filteredOn(e -> e.kind().equals("Utbetaling")).hasSize(4);
-        assertThat(events).filteredOn(e -> e.kind().equals("E-post sendt")).hasSize(44);
+        assertThat(events).filteredOn(e -> e.kind().equals("E-post sendt")).hasSize(owners);
         assertThat(events).filteredOn(e -> e.kind().equals("Vedtak")).hasSize(4);
         assertThat(events).filteredOn(e -> e.kind().startsWith("Regelbrudd")).hasSize(1);
         assertThat(events).extracting(AuditEvent::at).isSorted();
     }
 
     HttpResponse<byte[]> get(String user, String path) throws Exception {
-        return HttpClient.newHttpClient().send(Acting.basic(HttpRequest.newBuilder(
+        return HttpClient.newHttpClient().send(People.basic(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + path)), user, "demo").build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -115,7 +120,7 @@ class AuditTrailTest {
         HttpResponse<byte[]> page = get("demo-revisor", base);
         assertThat(page.statusCode()).isEqualTo(200);
         String html = new String(page.body(), StandardCharsets.UTF_8);
-        assertThat(html).contains("Saksforløp: Statsforvalteren i Vestland, DEKOM 2027")
+        assertThat(html).contains("Saksforløp: Statsforvalteren i Vestland, DEKOM " + year)
                 .contains(events.size() + " hendelser.");
         assertThat(html.split("<tr>")).hasSize(events.size() + 2);
 
@@ -139,7 +144,7 @@ class AuditTrailTest {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains(events.size() + " hendelser.").contains("Regelbrudd R1")
-                    .contains("Saksforløp: Statsforvalteren i Vestland, DEKOM 2027");
+                    .contains("Saksforløp: Statsforvalteren i Vestland, DEKOM " + year);
             for (String kind : events.stream().map(AuditEvent::kind).distinct().toList()) {
                 assertThat(text).as(kind).contains(kind);
             }
@@ -181,10 +186,10 @@ class AuditTrailTest {
 
     @Test
     void auditors_find_cases_by_embete_scheme_year_and_organisation_number() throws Exception {
-        String found = new String(get("demo-revisor", "/revisjon?embete=vestland&ordning=DEKOM&aar=2027&orgnr=964338531")
+        String found = new String(get("demo-revisor", "/revisjon?embete=vestland&ordning=DEKOM&aar=" + year + "&orgnr=964338531")
                 .body(), StandardCharsets.UTF_8);
         assertThat(found).contains("1 saker.").contains("/revisjon/sykluser/" + cycleId);
-        assertThat(new String(get("demo-revisor", "/revisjon?orgnr=917641404&aar=2026").body(), StandardCharsets.UTF_8))
+        assertThat(new String(get("demo-revisor", "/revisjon?orgnr=917641404&aar=2020" /* a year no test cycle has (Years) */).body(), StandardCharsets.UTF_8))
                 .contains("0 saker.");
     }
 }

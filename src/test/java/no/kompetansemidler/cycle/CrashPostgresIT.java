@@ -1,7 +1,8 @@
 package no.kompetansemidler.cycle;
 
-import no.kompetansemidler.system.NodeProcess;
-import no.kompetansemidler.system.PostgresSupport;
+import no.kompetansemidler.testkit.CycleScenario;
+import no.kompetansemidler.testkit.NodeProcess;
+import no.kompetansemidler.testkit.PostgresSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -88,8 +89,7 @@ class CrashPostgresIT {
 
     /** A cycle where all 44 owners report, and the forum gives each 100 000 kr (30 % co-financing). */
     static ProcessInstance cycleToDecisions(CycleScenario scenario, RuntimeService runtime, TaskService tasks, int year) {
-        ProcessInstance cycle = scenario.as("demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
-                Map.of("embete", "vestland", "ordning", "DEKOM", "aar", year, "ramme", "4 400 000")));
+        ProcessInstance cycle = scenario.start("DEKOM", year, "4 400 000");
         StringBuilder lines = new StringBuilder();
         for (Task report : tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").list()) {
             String owner = (String) tasks.getVariable(report.getId(), "eier");

@@ -1,6 +1,7 @@
 package no.kompetansemidler.cycle;
 
-import no.kompetansemidler.system.PostgresSupport;
+import no.kompetansemidler.testkit.CycleScenario;
+import no.kompetansemidler.testkit.PostgresSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -1,12 +1,12 @@
 package no.kompetansemidler.cycle;
 
-import no.kompetansemidler.system.PostgresSupport;
+import no.kompetansemidler.testkit.PostgresSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.List;
 
-/** The same races as RaceTest, on PostgreSQL: its row locks and MVCC decide differently from H2's. */
+/** The same races as RaceIT, on PostgreSQL: its row locks and MVCC decide differently from H2's. */
 class RacePostgresIT {
 
     @Test
@@ -15,7 +15,7 @@ class RacePostgresIT {
         try (ConfigurableApplicationContext app = PostgresSupport.start("kompetansemidler_it_race",
                 List.of("postgres", "demo"), "--camunda.bpm.job-execution.enabled=false")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            RaceTest.raceEveryNeedReport(app, port);
+            RaceIT.raceEveryNeedReport(app, port);
         }
     }
 }

@@ -1,7 +1,8 @@
 package no.kompetansemidler.cycle;
 
-import no.kompetansemidler.system.NodeProcess;
-import no.kompetansemidler.system.PostgresSupport;
+import no.kompetansemidler.testkit.CycleScenario;
+import no.kompetansemidler.testkit.NodeProcess;
+import no.kompetansemidler.testkit.PostgresSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -42,8 +43,7 @@ class TwoNodesPostgresIT {
             JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
             CycleScenario scenario = new CycleScenario(nodeA);
 
-            scenario.as("demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
-                    Map.of("embete", "vestland", "ordning", "DEKOM", "aar", 2027, "ramme", "10 000 000")));
+            scenario.start("DEKOM", 2027, "10 000 000");
             assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").count()).isEqualTo(44);
 
             // the reminders fall due: 44 timers, two nodes

@@ -3,47 +3,42 @@ package no.kompetansemidler.funding;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Scheme;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.testkit.ModelTest;
+import no.kompetansemidler.testkit.TestDatabase;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-/** A breach is a BPMN error that a model routes to a correction task, whose form gets the breaches; then it loops back. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * A breach is a BPMN error that a model routes to a correction task, whose form gets the breaches; then it loops back.
+ * The real rule check, over the real tables, in a test model on the model engine.
+ */
+@ModelTest
+@Deployment(resources = "bpmn-test/regelkontroll-ruting.bpmn")
 class BreachRoutingTest {
 
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    ProposalRepository proposals;
-    String deploymentId;
+    final JdbcClient jdbc = TestDatabase.withReferenceData();
+    final ProposalRepository proposals = new ProposalRepository(jdbc);
 
     @BeforeEach
-    void deploy() {
-        init(engine);
-        deploymentId = repositoryService.createDeployment()
-                .addClasspathResource("bpmn-test/regelkontroll-ruting.bpmn").deploy().getId();
-    }
-
-    @AfterEach
-    void undeploy() {
-        repositoryService.deleteDeployment(deploymentId, true);
+    void theRealRuleCheck() {
+        Mocks.register("checkFundingRulesDelegate", new CheckFundingRulesDelegate(proposals,
+                new ProposalAssembler(new MasterDataRepository(jdbc)), TestDatabase.fundingParameters(),
+                Clock.systemUTC()));
     }
 
     @Test

@@ -8,9 +8,13 @@ import no.kompetansemidler.domain.organisation.Scheme;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.testkit.TestDatabase;
+import no.kompetansemidler.testkit.Tiers;
+import org.junit.jupiter.api.Tag;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +31,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** Each funding delegate against a mocked DelegateExecution, over the real master data and tables. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag(Tiers.DELEGATE)
 class FundingDelegatesTest {
 
     static final Measure LESING = new Measure("Lesing i alle fag", MeasureKind.ETTERUTDANNING, 2026, 2027);
@@ -37,16 +41,13 @@ class FundingDelegatesTest {
     /** A valid organisation number that is neither an owner nor a UH institution. */
     static final String UNKNOWN = "987654325";
 
-    @Autowired
-    CheckFundingRulesDelegate check;
-    @Autowired
-    DistributeFrameDelegate distribute;
-    @Autowired
-    SettleUnusedMoneyDelegate settle;
-    @Autowired
-    ProposalRepository proposals;
-    @Autowired
-    JdbcClient jdbc;
+    final JdbcClient jdbc = TestDatabase.withReferenceData();
+    final ProposalRepository proposals = new ProposalRepository(jdbc);
+    final FundingParameters parameters = TestDatabase.fundingParameters();
+    final CheckFundingRulesDelegate check = new CheckFundingRulesDelegate(proposals,
+            new ProposalAssembler(new MasterDataRepository(jdbc)), parameters, Clock.systemUTC());
+    final DistributeFrameDelegate distribute = new DistributeFrameDelegate(proposals);
+    final SettleUnusedMoneyDelegate settle = new SettleUnusedMoneyDelegate(parameters);
 
     static StoredGrant line(String orgnr, String name, long amountOre, long cashOre, Long weight, boolean optedOut) {
         return new StoredGrant(orgnr, name, false, optedOut, weight, Money.ofOre(amountOre), Money.ofOre(cashOre),

@@ -1,9 +1,10 @@
 package no.kompetansemidler.funding;
 
+import no.kompetansemidler.testkit.OwnJvmTest;
 import no.kompetansemidler.domain.funding.UnusedMoneyPolicy;
 import no.kompetansemidler.domain.money.Percentage;
 import no.kompetansemidler.domain.organisation.Scheme;
-import no.kompetansemidler.system.Starts;
+import no.kompetansemidler.testkit.Starts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The scheme parameters come from the configuration and a nonsensical value stops the start, naming the property. */
+@OwnJvmTest
 @ExtendWith(OutputCaptureExtension.class)
 class FundingParametersTest {
 

@@ -1,6 +1,7 @@
 package no.kompetansemidler.identity;
 
-import no.kompetansemidler.system.Starts;
+import no.kompetansemidler.testkit.OwnJvmTest;
+import no.kompetansemidler.testkit.Starts;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A production start (without the demo profile) needs a strong administrator password from the environment. */
+@OwnJvmTest
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionStartTest {
 

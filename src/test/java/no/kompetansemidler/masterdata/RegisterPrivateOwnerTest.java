@@ -1,9 +1,10 @@
 package no.kompetansemidler.masterdata;
 
+import no.kompetansemidler.testkit.ApplicationTest;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.domain.validation.ValidationException;
-import no.kompetansemidler.system.WebappSession;
+import no.kompetansemidler.testkit.WebappSession;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A caseworker registers a private owner through the model registrer-privat-eier, as Tasklist's start form does. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class RegisterPrivateOwnerTest {
 
     private static final String PROCESS = "registrer-privat-eier";
@@ -44,7 +44,7 @@ class RegisterPrivateOwnerTest {
 
     @Test
     void a_caseworker_registers_a_private_school_owner_in_her_embete() {
-        no.kompetansemidler.system.Acting.authenticate(identityService, "demo-saksbehandler");
+        no.kompetansemidler.testkit.People.authenticate(identityService, "demo-saksbehandler");
         String id = runtimeService.startProcessInstanceByKey(PROCESS, form("911 111 128", "Vestland Friskole AS",
                 "PRIVAT_SKOLEEIER", "vestland")).getId();
 
@@ -63,7 +63,7 @@ class RegisterPrivateOwnerTest {
 
     @Test
     void an_invalid_organisation_number_is_refused_and_nothing_is_stored() {
-        no.kompetansemidler.system.Acting.authenticate(identityService, "demo-saksbehandler");
+        no.kompetansemidler.testkit.People.authenticate(identityService, "demo-saksbehandler");
         long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count();
 
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
@@ -80,7 +80,7 @@ class RegisterPrivateOwnerTest {
 
     @Test
     void a_caseworker_cannot_register_an_owner_in_another_embete() {
-        no.kompetansemidler.system.Acting.authenticate(identityService, "demo-saksbehandler");
+        no.kompetansemidler.testkit.People.authenticate(identityService, "demo-saksbehandler");
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
                 form("922 222 223", "Stavanger Friskole AS", "PRIVAT_SKOLEEIER", "rogaland")))
                 .isInstanceOf(ValidationException.class)
@@ -91,7 +91,7 @@ class RegisterPrivateOwnerTest {
 
     @Test
     void an_owner_already_registered_or_a_uh_institution_is_refused() {
-        no.kompetansemidler.system.Acting.authenticate(identityService, "demo-saksbehandler");
+        no.kompetansemidler.testkit.People.authenticate(identityService, "demo-saksbehandler");
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
                 form("964338531", "Bergen kommune", "PRIVAT_SKOLEEIER", "vestland")))
                 .hasMessageContaining("[DUPLIKAT]").hasMessageContaining("Bergen kommune");

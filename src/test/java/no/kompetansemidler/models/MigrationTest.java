@@ -1,9 +1,10 @@
 package no.kompetansemidler.models;
 
+import no.kompetansemidler.testkit.OwnJvmTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.kompetansemidler.security.Http;
-import no.kompetansemidler.system.Acting;
+import no.kompetansemidler.testkit.Http;
+import no.kompetansemidler.testkit.People;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
@@ -29,7 +29,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
  * A process owner deploys changed versions of the cycle's models while a cycle of the old versions is running,
  * migrates it (after a dry run), and the migrated cycle completes correctly.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@OwnJvmTest
+@org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MigrationTest {
 
     @LocalServerPort
@@ -74,7 +75,7 @@ class MigrationTest {
     }
 
     void as(String user, Runnable action) throws Exception {
-        Acting.as(identity, user, () -> {
+        People.as(identity, user, () -> {
             action.run();
             return null;
         });
@@ -83,7 +84,7 @@ class MigrationTest {
     @Test
     void a_running_cycle_is_migrated_to_new_versions_and_completes() throws Exception {
         init(engine);
-        ProcessInstance cycle = Acting.as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey(
+        ProcessInstance cycle = People.as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey(
                 "arssyklus", Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", 2080, "ramme", "500 000")));
         String needReport = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").singleResult()
                 .getProcessInstanceId();

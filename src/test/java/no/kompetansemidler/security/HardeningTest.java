@@ -1,13 +1,14 @@
 package no.kompetansemidler.security;
 
-import no.kompetansemidler.system.WebappSession;
+import no.kompetansemidler.testkit.ApplicationTest;
+import no.kompetansemidler.testkit.Http;
+import no.kompetansemidler.testkit.WebappSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
@@ -17,7 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Throttled logins, the webapps' CSRF protection and security headers, no Java serialization, sessions that end. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class HardeningTest {
 
     @LocalServerPort
@@ -61,9 +62,9 @@ class HardeningTest {
 
     @Test
     void java_serialized_variables_are_refused() throws Exception {
-        String instance = no.kompetansemidler.system.Acting.as(identity, "demo-saksbehandler", () ->
+        String instance = no.kompetansemidler.testkit.People.as(identity, "demo-saksbehandler", () ->
                 runtime.startProcessInstanceByKey("arssyklus", Map.of("embete", "vestland", "ordning", "YRKESFAG",
-                        "aar", 2099, "ramme", "1 000"))).getId();
+                        "aar", no.kompetansemidler.testkit.Years.next(), "ramme", "1 000"))).getId();
         HttpResponse<String> response = Http.call(port, "demo-saksbehandler", "PUT",
                 "/engine-rest/process-instance/" + instance + "/variables/angrep", """
                         {"value": "rO0ABXQABGZvbyE=", "type": "Object",

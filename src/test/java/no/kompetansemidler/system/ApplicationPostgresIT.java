@@ -1,5 +1,7 @@
 package no.kompetansemidler.system;
 
+import no.kompetansemidler.testkit.PostgresSupport;
+import no.kompetansemidler.testkit.Starts;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.OwnerKind;
 import no.kompetansemidler.masterdata.MasterDataRepository;
@@ -47,7 +49,7 @@ class ApplicationPostgresIT {
             IdentityService identity = demo.getBean(IdentityService.class);
             assertThat(identity.createUserQuery().memberOfGroup("saksbehandler-vestland").list())
                     .extracting(u -> u.getId()).containsExactly("demo-saksbehandler");
-            no.kompetansemidler.system.Acting.authenticate(identity, "demo-saksbehandler");
+            no.kompetansemidler.testkit.People.authenticate(identity, "demo-saksbehandler");
             instance = demo.getBean(RuntimeService.class).startProcessInstanceByKey("registrer-privat-eier",
                     Map.of("organisasjonsnummer", "922222223", "navn", "Sunnfjord Friskule AS",
                             "eiertype", "PRIVAT_SKOLEEIER", "embete", "vestland",

@@ -1,7 +1,8 @@
 package no.kompetansemidler.system;
 
+import no.kompetansemidler.testkit.ApplicationTest;
+import no.kompetansemidler.testkit.People;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
@@ -12,9 +13,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** docs/drift.md: health is open (status only), metrics in Prometheus format for administrators only. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// Spring Boot's tests switch metrics export off unless asked: the application has it on
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@ApplicationTest
 class OperationsEndpointsTest {
 
     @LocalServerPort
@@ -23,7 +22,7 @@ class OperationsEndpointsTest {
     private HttpResponse<String> get(String path, String user) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {
-            Acting.basic(request, user, "demo");
+            People.basic(request, user, "demo");
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,5 +1,7 @@
 package no.kompetansemidler.system;
 
+import no.kompetansemidler.testkit.OwnJvmTest;
+import no.kompetansemidler.testkit.Starts;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import org.camunda.bpm.engine.HistoryService;
@@ -16,6 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded default keeps its data in an H2 file across restarts; a later production start drops demo logins. */
+@OwnJvmTest
 class RestartTest {
 
     @TempDir
@@ -27,7 +30,7 @@ class RestartTest {
         String processInstanceId;
         long deployments;
         try (ConfigurableApplicationContext first = Starts.demo(url)) {
-            no.kompetansemidler.system.Acting.authenticate(first.getBean(IdentityService.class), "demo-saksbehandler");
+            no.kompetansemidler.testkit.People.authenticate(first.getBean(IdentityService.class), "demo-saksbehandler");
             processInstanceId = first.getBean(RuntimeService.class).startProcessInstanceByKey("registrer-privat-eier",
                     Map.of("organisasjonsnummer", "944444440", "navn", "Fjordbarnehagen AS",
                             "eiertype", "PRIVAT_BARNEHAGEEIER", "embete", "vestland",

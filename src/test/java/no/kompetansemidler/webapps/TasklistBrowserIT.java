@@ -1,6 +1,7 @@
 package no.kompetansemidler.webapps;
 
-import no.kompetansemidler.cycle.CycleScenario;
+import no.kompetansemidler.testkit.Browser;
+import no.kompetansemidler.testkit.CycleScenario;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -174,7 +175,7 @@ class TasklistBrowserIT {
     @Order(5)
     void the_caseworker_records_one_owner_missing_the_deadline_in_the_scheme_filter() {
         // the deadline passes (the job executor's work); 42 of the 43 owners are handled through the API
-        scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        scenario.on("vestland-DEKOM-2027").executeJobsOf("BoundaryEvent_DeadlinePassed");
         List<Task> missed = tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list();
         assertThat(missed).hasSize(43);
         missed.subList(1, missed.size()).forEach(scenario::doesNotTakePart);
@@ -296,8 +297,7 @@ class TasklistBrowserIT {
     @Order(10)
     void when_the_forum_disagrees_the_caseworker_makes_the_fallback_decision() {
         // a second year, run through the API up to the forum, which does not agree
-        scenario.as(CASEWORKER, () -> runtime.startProcessInstanceByKey("arssyklus",
-                Map.of("embete", "vestland", "ordning", "DEKOM", "aar", 2028, "ramme", "5 000 000")));
+        scenario.start("DEKOM", 2028, "5 000 000");
         scenario.submitNeedReport(BERGEN, BERGEN_USER);
         scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
         tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(scenario::doesNotTakePart);

@@ -1,11 +1,11 @@
 package no.kompetansemidler.webapps;
 
+import no.kompetansemidler.testkit.ApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import no.kompetansemidler.system.WebappSession;
+import no.kompetansemidler.testkit.WebappSession;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.InputStream;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Camunda's own English file (read from the webjar on the classpath) has a Norwegian text with the same
  * placeholders and markup. A Camunda upgrade that adds labels fails here until they are translated.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class WebappLanguageTest {
 
     private static final Pattern PLACEHOLDERS = Pattern.compile("\\{\\{\\s*\\w+\\s*}}|</?(a|br|strong|b|i|em|span|code|p|ul|li)\\b[^>]*>|%[sd]|\\{}");

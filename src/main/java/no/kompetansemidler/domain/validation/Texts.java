@@ -10,7 +10,7 @@ public final class Texts {
     /**
      * The longest list a case keeps in one text (a distribution of one line per recipient, the forum's overview of
      * the need reports, the list of breaches): room for ProposalLines.MAX_LINES recipients. Texts longer than 4000
-     * characters are stored as bytes by the engine (system.LongTextPlugin).
+     * characters are stored as bytes by the engine (engine.EnginePlugin).
      */
     public static final int MAX_LIST_LENGTH = 200_000;
     private static final Pattern MARKUP = Pattern.compile("(?s).*<\\s*[a-zA-Z/!?].*");

@@ -1,0 +1,622 @@
+package no.kompetansemidler.benchmark;
+
+import no.kompetansemidler.testkit.Starts;
+import no.kompetansemidler.cycle.CycleRepository;
+import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.AccountNumber;
+import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.domain.organisation.OwnerKind;
+import no.kompetansemidler.domain.organisation.Scheme;
+import no.kompetansemidler.identity.IdentityGroups;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.masterdata.Municipality;
+import no.kompetansemidler.masterdata.UhInstitution;
+import no.kompetansemidler.testkit.People;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A national year of the four schemes in the ten embeter, generated from the real master data and driven through
+ * the engine's API as the people would drive Tasklist: a caseworker starts each cycle from its start form; every
+ * owner lists its tasks, opens the form, claims the task and submits it; the caseworkers handle missed deadlines,
+ * the forum and the self-evaluations. Timers are fired when the benchmark makes them due; payments and reminders
+ * go through the job executor, as in production. Used by {@link BenchmarkRun} (the benchmark) and by
+ * {@code NationalYearSmokeTest} (a small year in the default test suite).
+ *
+ * <p>Every municipality and county authority takes part where its scheme allows, plus private school owners
+ * (one per eight municipalities of the embete) and private kindergarten owners (one per four). At scale k, every
+ * municipality, county authority and private owner is there k times (copies with invented organisation numbers).
+ * Every twentieth owner of a cycle misses the need-report deadline: it gets the reminder over SMTP, and the
+ * caseworker then extends the deadline (the owner reports) or records that it does not take part. In Agder the
+ * forum does not agree (the Statsforvalter's fallback decision, R7); in Rogaland's DEKOM cycle the first
+ * innstilling breaks R1 and is corrected.
+ */
+public final class NationalYear {
+
+    /** The state money proposed for each owner taking part, and for the cycle's UH partner. */
+    static final Money OWNER_AMOUNT = Money.ofKroner(500_000);
+    static final Money UH_AMOUNT = Money.ofKroner(1_000_000);
+    static final String PASSWORD = "Ytelse-2027-maaling";
+    /** Oslo kommune: an owner in all four schemes, whose task list the benchmark times. */
+    static final String OSLO = "958935420";
+
+    /** What the benchmark asks: which embeter, how many times the national size, the year, parallel users. */
+    public record Settings(List<Embete> embeter, int scale, int year, int users) {
+    }
+
+    /** One owner in the year: its organisation number, kind, and the user who acts for it. */
+    record Participant(String organisationNumber, OwnerKind kind, String user) {
+    }
+
+    /** One cycle (embete, scheme) and what the benchmark knows of it. */
+    static final class Cycle {
+        final Embete embete;
+        final Scheme scheme;
+        final List<Participant> owners = new ArrayList<>();
+        final Set<String> late = new HashSet<>();
+        final Set<String> notTakingPart = new HashSet<>();
+        String uh;
+        String processInstanceId;
+        String cycleId;
+        /** The cycle's business key, which its sub-processes share: what a person narrows the task list to. */
+        String businessKey;
+
+        Cycle(Embete embete, Scheme scheme) {
+            this.embete = embete;
+            this.scheme = scheme;
+        }
+
+        List<Participant> takingPart() {
+            return owners.stream().filter(o -> !notTakingPart.contains(o.organisationNumber())).toList();
+        }
+
+        Money frame() {
+            return Money.ofOre(OWNER_AMOUNT.ore() * takingPart().size()).plus(UH_AMOUNT);
+        }
+
+        String caseworker() {
+            return caseworkerOf(embete);
+        }
+    }
+
+    private final ApplicationContext context;
+    private final Settings settings;
+    private final MasterDataRepository masterData;
+    private final IdentityService identity;
+    private final TaskService tasks;
+    private final FormService forms;
+    private final ManagementService management;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final CycleRepository cycleRepository;
+    private final JdbcClient jdbc;
+    private final List<Cycle> cycles = new ArrayList<>();
+    private final Map<String, List<String>> groups = new HashMap<>();
+    /** Wall time per phase, in order. */
+    final Map<String, Duration> phases = new LinkedHashMap<>();
+    final AtomicLong userTasks = new AtomicLong();
+    final AtomicLong conflicts = new AtomicLong();
+    private int nextInvented = 0;
+
+    public NationalYear(ApplicationContext context, Settings settings) {
+        this.context = context;
+        this.settings = settings;
+        masterData = context.getBean(MasterDataRepository.class);
+        identity = context.getBean(IdentityService.class);
+        tasks = context.getBean(TaskService.class);
+        forms = context.getBean(FormService.class);
+        management = context.getBean(ManagementService.class);
+        runtime = context.getBean(org.camunda.bpm.engine.RuntimeService.class);
+        history = context.getBean(HistoryService.class);
+        repository = context.getBean(RepositoryService.class);
+        cycleRepository = context.getBean(CycleRepository.class);
+        jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+    }
+
+    static String caseworkerOf(Embete embete) {
+        return "bench-sb-" + embete.slug();
+    }
+
+    // --- the master data of a national year ----------------------------------------------------------------
+
+    /**
+     * Owners for every municipality that has none (invented organisation numbers, marked as such), k copies at
+     * scale k, private owners registered by the caseworkers through their start form, bank accounts for every
+     * recipient, and one login per caseworker team and owner.
+     */
+    public void prepare() throws Exception {
+        timed("oppsett", this::createPublicOwnersAndUsers);
+        timed("private eiere registrert", this::registerPrivateOwners);
+        List<UhInstitution> uhs = masterData.uhInstitutions();
+        for (Embete embete : settings.embeter()) {
+            List<Owner> owners = masterData.owners(embete, null);
+            for (Scheme scheme : Scheme.values()) {
+                Cycle cycle = new Cycle(embete, scheme);
+                cycle.uh = uhs.get(embete.ordinal() % uhs.size()).organisationNumber().value();
+                owners.stream().filter(o -> o.takesPartIn(scheme)).sorted((a, b) -> a.organisationNumber().value()
+                        .compareTo(b.organisationNumber().value())).forEach(o -> cycle.owners.add(new Participant(
+                        o.organisationNumber().value(), o.kind(), ownerUser(o.organisationNumber().value()))));
+                for (int i = 0; i < cycle.owners.size(); i++) {
+                    if (i % 20 == 7) {
+                        String late = cycle.owners.get(i).organisationNumber();
+                        cycle.late.add(late);
+                        if (i % 40 == 27) {
+                            cycle.notTakingPart.add(late);
+                        }
+                    }
+                }
+                cycles.add(cycle);
+            }
+        }
+        User owner = identity.createUserQuery().userId(latencyOwner()).singleResult();
+        owner.setPassword(PASSWORD);
+        identity.saveUser(owner);
+    }
+
+    /** The caseworkers of the embete with the most owners: whose task list the benchmark times. */
+    String latencyCaseworker() {
+        return cycles.stream().max(java.util.Comparator.comparingInt(c -> c.owners.size())).orElseThrow().caseworker();
+    }
+
+    /** Oslo kommune when it takes part (an owner in all four schemes), else the first owner: its list is timed. */
+    String latencyOwner() {
+        return cycles.stream().flatMap(c -> c.owners.stream()).filter(o -> o.organisationNumber().equals(OSLO))
+                .findFirst().orElse(cycles.get(0).owners.get(0)).user();
+    }
+
+    private void createPublicOwnersAndUsers() {
+        Set<String> withOwner = new HashSet<>(jdbc.sql(
+                "select municipality_number from km_owner where municipality_number is not null")
+                .query(String.class).list());
+        for (Embete embete : settings.embeter()) {
+            ensureUser(caseworkerOf(embete), IdentityGroups.caseworkers(embete), true);
+            for (Municipality m : masterData.municipalities(embete)) {
+                if (!withOwner.contains(m.municipalityNumber())) {
+                    saveInvented(new Owner(invented(), m.name() + " kommune", OwnerKind.KOMMUNE, embete,
+                            OwnerKind.KOMMUNE.eligibleSchemes(), null), m.municipalityNumber());
+                }
+            }
+            for (Owner real : masterData.owners(embete, null)) {
+                for (int copy = 2; copy <= settings.scale(); copy++) {
+                    saveInvented(new Owner(invented(), real.name() + " (kopi " + copy + ")", real.kind(), embete,
+                            real.kind().eligibleSchemes(), null), null);
+                }
+            }
+            masterData.owners(embete, null).forEach(this::loginAndAccount);
+        }
+        for (UhInstitution uh : masterData.uhInstitutions()) {
+            account(uh.organisationNumber());
+        }
+    }
+
+    private void saveInvented(Owner owner, String municipalityNumber) {
+        masterData.saveOwner(owner, municipalityNumber, null, true, "ytelsestest", java.time.Instant.now());
+    }
+
+    /** The caseworkers register the private owners through the start form "Registrer privat eier". */
+    private void registerPrivateOwners() throws Exception {
+        String definition = latestDefinition("registrer-privat-eier");
+        forEachInParallel(settings.embeter(), embete -> {
+            int municipalities = masterData.municipalities(embete).size();
+            int schools = (municipalities + 7) / 8 * settings.scale();
+            int kindergartens = (municipalities + 3) / 4 * settings.scale();
+            for (int i = 0; i < schools + kindergartens; i++) {
+                boolean school = i < schools;
+                OrganisationNumber org;
+                synchronized (this) {
+                    org = invented();
+                }
+                Map<String, Object> form = Map.of("organisasjonsnummer", org.value(),
+                        "navn", (school ? "Friskolen " : "Barnehagen ") + embete.displayName() + " " + (i + 1) + " AS",
+                        "eiertype", (school ? OwnerKind.PRIVAT_SKOLEEIER : OwnerKind.PRIVAT_BARNEHAGEEIER).name(),
+                        "embete", embete.slug(), "kontaktEpost", "post-" + org.value() + "@privat.example");
+                act(caseworkerOf(embete), () -> forms.submitStartForm(definition, form));
+            }
+        });
+        for (Embete embete : settings.embeter()) {
+            masterData.owners(embete, null).stream().filter(o -> o.kind().isPrivate()).forEach(this::loginAndAccount);
+        }
+    }
+
+    /** A login for the owner's people, and a bank account (as PUT /api/stamdata/kontonummer registers it). */
+    private void loginAndAccount(Owner owner) {
+        ensureUser(ownerUser(owner.organisationNumber().value()), IdentityGroups.owner(owner.organisationNumber()),
+                false);
+        account(owner.organisationNumber());
+    }
+
+    private void account(OrganisationNumber recipient) {
+        masterData.setAccountNumber(recipient, new AccountNumber(no.kompetansemidler.testkit.Organisations.inventedAccountNumber(recipient.value())));
+    }
+
+    /** An organisation number no one has: "93", a serial, the MOD11 check digit. */
+    private OrganisationNumber invented() {
+        while (true) {
+            String base = "93" + String.format("%06d", nextInvented++);
+            int check = OrganisationNumber.checkDigit(base);
+            if (check == 10) {
+                continue;
+            }
+            OrganisationNumber number = new OrganisationNumber(base + check);
+            if (masterData.findOwner(number).isEmpty() && masterData.findUhInstitution(number).isEmpty()) {
+                return number;
+            }
+        }
+    }
+
+    static String ownerUser(String organisationNumber) {
+        return "bench-" + organisationNumber;
+    }
+
+    private void ensureUser(String id, String group, boolean withPassword) {
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            var g = identity.newGroup(group);
+            g.setName(group);
+            g.setType("WORKFLOW");
+            identity.saveGroup(g);
+        }
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(id);
+            user.setEmail(id + "@ytelse.example");
+            user.setPassword(withPassword ? PASSWORD : null);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+        groups.put(id, List.of(group));
+    }
+
+    // --- the year ----------------------------------------------------------------------------------------------
+
+    /** Runs the year from the frames to the reports sent; the phases' wall times are in {@link #phases}. */
+    public void run() throws Exception {
+        startCycles();
+        completeYear();
+    }
+
+    /** Udir's frames arrive: the caseworkers start the 40 cycles; every owner gets its need report. */
+    public void startCycles() throws Exception {
+        timed("syklusene startet", () -> forEachCycle(this::start));
+    }
+
+    /** From the need reports to the reports sent to Udir. */
+    public void completeYear() throws Exception {
+        timed("behovsmeldinger", () -> forEachCycle(this::needReports));
+        timed("samarbeidsforum og vedtak", () -> forEachCycle(this::forum));
+        timed("utbetalinger ferdige", this::awaitPayments);
+        timed("egenvurderinger", () -> forEachCycle(this::selfEvaluations));
+        timed("årsrapporter sendt", () -> forEachCycle(this::report));
+    }
+
+    /** The ids of the cycles' process instances. */
+    public List<String> processInstanceIds() {
+        return cycles.stream().map(c -> c.processInstanceId).toList();
+    }
+
+    List<Cycle> cycles() {
+        return cycles;
+    }
+
+    private void start(Cycle cycle) {
+        ProcessInstance instance = startCycle(cycle, settings.year());
+        cycle.processInstanceId = instance.getId();
+        cycle.cycleId = (String) runtime.getVariable(instance.getId(), "syklusId");
+        cycle.businessKey = runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getBusinessKey();
+    }
+
+    /** Starts a further year's cycles (the load on the task list); returns the number of cycles started. */
+    int startFollowingYear(int year) {
+        cycles.forEach(cycle -> startCycle(cycle, year));
+        return cycles.size();
+    }
+
+    /** The caseworker submits the start form "Ramme mottatt fra Udir" for the cycle's embete and scheme. */
+    private ProcessInstance startCycle(Cycle cycle, int year) {
+        return act(cycle.caseworker(), () -> forms.submitStartForm(latestDefinition("arssyklus"), Map.of(
+                "embete", cycle.embete.slug(), "ordning", cycle.scheme.name(), "aar", (long) year,
+                "ramme", cycle.frame().format().replace(" kr", ""))));
+    }
+
+    private String latestDefinition(String key) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
+                .getId();
+    }
+
+    private void needReports(Cycle cycle) {
+        for (Participant owner : cycle.owners) {
+            if (!cycle.late.contains(owner.organisationNumber())) {
+                submitNeedReport(cycle, owner);
+            }
+        }
+        for (Participant owner : cycle.owners) {
+            if (!cycle.late.contains(owner.organisationNumber())) {
+                continue;
+            }
+            String subprocess = ownerTask(cycle, owner, "Task_SubmitNeedReport").getProcessInstanceId();
+            fireTimer(subprocess, "BoundaryEvent_ReminderDue");
+            awaitJobsDone(subprocess, "Task_SendNeedReportReminder");
+            fireTimer(subprocess, "BoundaryEvent_DeadlinePassed");
+            boolean extend = !cycle.notTakingPart.contains(owner.organisationNumber());
+            Task missed = single(caseworkerTasks(cycle, "Task_HandleMissedDeadline"));
+            if (!missed.getProcessInstanceId().equals(subprocess)) {
+                throw new IllegalStateException("the missed deadline is not " + owner.organisationNumber() + "'s");
+            }
+            complete(cycle.caseworker(), missed, extend
+                    ? Map.of("fristValg", "FORLENG", "nyFrist", LocalDate.now().plusDays(30).toString())
+                    : Map.of("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse",
+                    "Eieren meldte at de ikke har kapasitet i år."));
+            if (extend) {
+                submitNeedReport(cycle, owner);
+            }
+        }
+    }
+
+    private void submitNeedReport(Cycle cycle, Participant owner) {
+        complete(owner.user(), ownerTask(cycle, owner, "Task_SubmitNeedReport"), Map.of("uhPartner", cycle.uh,
+                "medvirkning", "Skoleledere, barnehageledere og lærere deltok i kartleggingen i hver enhet.",
+                "behov", "Lesing, vurdering for læring og inkluderende læringsmiljø."));
+    }
+
+    private void forum(Cycle cycle) {
+        complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_PrepareForum")),
+                Map.of("sakspapirer", "Sakspapirene er sendt forumet."));
+        boolean agreed = cycle.embete != Embete.AGDER;
+        boolean breach = cycle.embete == Embete.ROGALAND && cycle.scheme == Scheme.DEKOM;
+        Map<String, Object> proposal = new HashMap<>(Map.of("prioriteringer", "Lesing og inkluderende læringsmiljø.",
+                "fordelingsnokkel", "AMOUNTS", "linjer", lines(cycle, breach),
+                "begrunnelse", "Samarbeidsforumets møte i mars."));
+        if (agreed) {
+            proposal.put("forumEnig", true);
+            complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_RecordRecommendation")), proposal);
+        } else {
+            complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_RecordRecommendation")),
+                    Map.of("forumEnig", false, "prioriteringer", "Forumet ble ikke enig.", "fordelingsnokkel", "AMOUNTS",
+                            "linjer", lines(cycle, false), "begrunnelse", "Forumet ble ikke enig om fordelingen."));
+            complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_FallbackDecision")), proposal);
+        }
+        if (breach) {
+            complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_CorrectBreaches")), Map.of(
+                    "fordelingsnokkel", "AMOUNTS", "linjer", lines(cycle, false),
+                    "begrunnelse", "Egenandelen er rettet."));
+        }
+    }
+
+    /** One line per recipient: every owner taking part, then the UH partner; with a breach, one øre short of R1. */
+    private String lines(Cycle cycle, boolean r1Breach) {
+        int year = settings.year();
+        StringBuilder text = new StringBuilder();
+        boolean first = true;
+        for (Participant owner : cycle.takingPart()) {
+            String coFinancing = cycle.scheme == Scheme.DEKOM ? (first && r1Breach ? "99 999,99" : "100 000") : "0";
+            String salary = cycle.scheme == Scheme.DEKOM ? "50 000" : "0";
+            text.append(owner.organisationNumber()).append("; 500 000; ").append(coFinancing).append("; ")
+                    .append(salary).append("; 0; Kompetanseutvikling i alle enheter; etterutdanning; ")
+                    .append(year).append("; ").append(year + 1).append('\n');
+            first = false;
+        }
+        text.append(cycle.uh).append("; 1 000 000; 0; 0; 200 000; Partnerskap med eierne; etterutdanning; ")
+                .append(year).append("; ").append(year + 2);
+        return text.toString();
+    }
+
+    private void awaitPayments() throws InterruptedException {
+        long expected = expectedDecisions();
+        long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
+        while (paymentsMade() < expected) {
+            if (System.nanoTime() > deadline || runtime.createIncidentQuery().count() > 0) {
+                throw new IllegalStateException("payments stopped at " + paymentsMade() + " of " + expected
+                        + "; incidents: " + runtime.createIncidentQuery().list().stream()
+                        .map(i -> i.getIncidentMessage()).toList());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    long expectedDecisions() {
+        return cycles.stream().mapToLong(c -> c.takingPart().size() + 1L).sum();
+    }
+
+    long paymentsMade() {
+        return jdbc.sql("select count(*) from km_payment").query(Long.class).single();
+    }
+
+    private void selfEvaluations(Cycle cycle) {
+        for (Job job : management.createJobQuery().processInstanceId(cycle.processInstanceId)
+                .activityId("Event_SelfEvaluationOpens").list()) {
+            management.executeJob(job.getId());
+        }
+        int i = 0;
+        for (Participant owner : cycle.takingPart()) {
+            boolean underspent = i++ % 10 == 3;
+            complete(owner.user(), ownerTask(cycle, owner, "Task_SubmitSelfEvaluation"), Map.of(
+                    "brukt", underspent ? "450 000" : "500 000",
+                    "egenfinansiering", cycle.scheme == Scheme.DEKOM ? "150 000" : "0",
+                    "gjennomforteTiltak", "Nettverk og veiledning i alle enheter.", "deltakere", 40L,
+                    "vurdering", "God deltakelse; fortsetter neste år."));
+        }
+        int reviewed = 0;
+        for (List<Task> page = caseworkerTasks(cycle, "Task_ReviewSelfEvaluation"); !page.isEmpty();
+             page = caseworkerTasks(cycle, "Task_ReviewSelfEvaluation")) {
+            for (Task review : page) {
+                complete(cycle.caseworker(), review, Map.of("godkjent", true, "overforingVedtatt",
+                        reviewed++ % 20 == 3));
+            }
+        }
+    }
+
+    private void report(Cycle cycle) {
+        complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_SendReport")),
+                Map.of("merknad", "Sendt Udir."));
+    }
+
+    // --- how a person works in Tasklist ------------------------------------------------------------------
+
+    /** The owner's task list (its group's tasks in this cycle, of this kind): the one task it opens. */
+    private Task ownerTask(Cycle cycle, Participant owner, String definitionKey) {
+        return single(taskList(owner.user(), cycle, definitionKey));
+    }
+
+    /** The caseworker's task list: the first page of the group's tasks of this kind in this cycle. */
+    private List<Task> caseworkerTasks(Cycle cycle, String definitionKey) {
+        return taskList(cycle.caseworker(), cycle, definitionKey);
+    }
+
+    private List<Task> taskList(String user, Cycle cycle, String definitionKey) {
+        return act(user, () -> Tasklist.page(tasks, groups.get(user), cycle.businessKey, definitionKey));
+    }
+
+    /** Opens the form (its variables), claims the task ("Ta oppgaven") and submits the form, as Tasklist does. */
+    private void complete(String user, Task task, Map<String, Object> variables) {
+        act(user, () -> {
+            forms.getTaskFormVariables(task.getId());
+            tasks.claim(task.getId(), user);
+            forms.submitTaskForm(task.getId(), new HashMap<>(variables));
+            return null;
+        });
+        userTasks.incrementAndGet();
+    }
+
+    private void fireTimer(String processInstanceId, String activityId) {
+        for (Job job : management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    /** Waits for the job executor to have run the activity's jobs in the process instance (a reminder sent). */
+    private void awaitJobsDone(String processInstanceId, String activityId) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).count() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the job executor did not run " + activityId + " in " + processInstanceId);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Task single(List<Task> list) {
+        if (list.size() != 1) {
+            throw new IllegalStateException("expected one task, found " + list.size());
+        }
+        return list.get(0);
+    }
+
+    /**
+     * As the user; a conflict with another transaction on the same case (the engine's optimistic lock) is
+     * answered as Tasklist's user would: the action is done again. Conflicts are counted.
+     */
+    private <T> T act(String user, Callable<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return People.as(identity, user, groups.getOrDefault(user, List.of()), action);
+            } catch (OptimisticLockingException e) {
+                conflicts.incrementAndGet();
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void act(String user, Runnable action) {
+        act(user, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void timed(String phase, Step step) throws Exception {
+        long start = System.nanoTime();
+        step.run();
+        phases.put(phase, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The cycles shared among the parallel users, each cycle always with the same thread: the people of one embete
+     * and scheme work in order, the embeter at the same time.
+     */
+    private void forEachCycle(Consumer<Cycle> work) throws Exception {
+        forEachInParallel(cycles, work);
+    }
+
+    private <T> void forEachInParallel(List<T> items, Consumer<T> work) throws Exception {
+        Parallel.run(settings.users(), items.size(), i -> work.accept(items.get(i)));
+    }
+
+    // --- what the year must add up to ---------------------------------------------------------------------
+
+    /** Every cycle completed; every decision paid exactly once; the payments add up to the frames, to the øre. */
+    public Totals totals() {
+        long completed = cycles.stream().filter(c -> "COMPLETED".equals(history.createHistoricProcessInstanceQuery()
+                .processInstanceId(c.processInstanceId).singleResult().getState())).count();
+        long decisions = 0;
+        long paymentsCount = 0;
+        long paidOre = 0;
+        long frameOre = 0;
+        Set<String> paidDecisions = new HashSet<>();
+        for (Cycle c : cycles) {
+            frameOre += c.frame().ore();
+            decisions += cycleRepository.decisions(c.cycleId).size();
+            for (CycleRepository.Payment p : cycleRepository.payments(c.cycleId)) {
+                paymentsCount++;
+                paidOre += p.amount().ore();
+                paidDecisions.add(p.decisionId());
+            }
+        }
+        long reminders = jdbc.sql("select count(*) from km_reminder").query(Long.class).single();
+        long serviceTasks = history.createHistoricActivityInstanceQuery().activityType("serviceTask").count();
+        long jobs = serviceTasksAsync();
+        long processInstances = history.createHistoricProcessInstanceQuery().count();
+        return new Totals(cycles.size(), completed, decisions, paymentsCount, paidDecisions.size(), paidOre, frameOre,
+                reminders, userTasks.get(), serviceTasks, jobs, processInstances, conflicts.get());
+    }
+
+    /** The asynchronous service tasks run by the job executor: payments and reminders. */
+    private long serviceTasksAsync() {
+        return history.createHistoricActivityInstanceQuery().activityId("Task_Pay").count()
+                + history.createHistoricActivityInstanceQuery().activityId("Task_SendNeedReportReminder").count();
+    }
+
+    /** The year's counts and sums. */
+    public record Totals(int cycles, long cyclesCompleted, long decisions, long payments, long decisionsPaid,
+                         long paidOre, long frameOre, long reminders, long userTasks, long serviceTasks,
+                         long asyncServiceTasks, long processInstances, long conflicts) {
+    }
+}

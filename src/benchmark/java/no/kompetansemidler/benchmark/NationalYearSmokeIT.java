@@ -1,0 +1,64 @@
+package no.kompetansemidler.benchmark;
+
+import com.icegreen.greenmail.util.GreenMail;
+import no.kompetansemidler.domain.organisation.Embete;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark's year, small: the four schemes of Agder (where the forum does not agree, R7) and of the largest
+ * embete, Østfold, Buskerud, Oslo og Akershus (whose distributions are longer than 4000 characters), driven through
+ * the engine's API with the job executor on, on H2. Proves in every CI run that the benchmark's driver still fits
+ * the models and forms, and that the year adds up: every cycle completed, every decision paid once, the payments
+ * equal to the frames to the øre.
+ */
+@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.max-wait=500"})
+class NationalYearSmokeIT {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    GreenMail mail;
+    @Autowired
+    HistoryService history;
+
+    @Test
+    void two_embeters_year_runs_through_every_path_and_adds_up_to_the_ore() throws Exception {
+        NationalYear year = new NationalYear(context, new NationalYear.Settings(
+                List.of(Embete.AGDER, Embete.OSTFOLD_BUSKERUD_OSLO_OG_AKERSHUS), 1, 2027, 2));
+        year.prepare();
+        year.run();
+
+        NationalYear.Totals totals = year.totals();
+        List<NationalYear.Cycle> agder = year.cycles().subList(0, 4);
+        // Agder: 25 municipalities, the county authority, 4 private school owners and 7 private kindergarten owners
+        assertThat(agder).extracting(c -> c.owners.size()).containsExactly(30, 32, 26, 1);
+        // owners 8 and 28 of a cycle were late: 5 reminders; the 28th did not take part, the 8th got more time
+        assertThat(agder).extracting(c -> c.late.size()).containsExactly(2, 2, 1, 0);
+        assertThat(agder).extracting(c -> c.notTakingPart.size()).containsExactly(1, 1, 0, 0);
+        // the largest embete: Oslo kommune (county role) in all four schemes; DEKOM's distribution over 4000 characters
+        NationalYear.Cycle dekom = year.cycles().get(4);
+        assertThat(year.cycles().subList(4, 8)).allMatch(c -> c.owners.stream()
+                .anyMatch(o -> o.organisationNumber().equals(NationalYear.OSLO)));
+        assertThat((String) history.createHistoricVariableInstanceQuery().processInstanceId(dekom.processInstanceId)
+                .variableName("linjer").singleResult().getValue()).hasSizeGreaterThan(4000);
+
+        assertThat(totals.cyclesCompleted()).isEqualTo(8);
+        long late = year.cycles().stream().mapToInt(c -> c.late.size()).sum();
+        assertThat(totals.reminders()).isEqualTo(late);
+        assertThat(mail.getReceivedMessages()).hasSizeGreaterThanOrEqualTo((int) late);
+        assertThat(totals.decisions()).isEqualTo(year.expectedDecisions())
+                .isEqualTo(year.cycles().stream().mapToLong(c -> c.owners.size() - c.notTakingPart.size() + 1).sum());
+        assertThat(totals.payments()).isEqualTo(totals.decisions());
+        assertThat(totals.decisionsPaid()).isEqualTo(totals.decisions());
+        assertThat(totals.paidOre()).isEqualTo(totals.frameOre());
+        assertThat(year.phases).containsKeys("behovsmeldinger", "utbetalinger ferdige", "årsrapporter sendt");
+    }
+}

@@ -1,0 +1,51 @@
+package no.kompetansemidler.engine;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** Who acts in the engine now, acting as the system, and facts the public API does not give without a grant. */
+public final class EngineContext {
+
+    private EngineContext() {
+    }
+
+    /** The user on whose behalf the engine runs now (who completed the task), or null for the job executor. */
+    public static String currentUserId(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    /** The groups of the user on whose behalf the engine runs now; empty for the job executor. */
+    public static java.util.List<String> currentGroupIds(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null || authentication.getGroupIds() == null ? java.util.List.of()
+                : authentication.getGroupIds();
+    }
+
+    /**
+     * Runs what the system does on a person's behalf (granting access to a new case, creating a new owner's group)
+     * without that person's authorization checks. Outside an engine command there is no acting person to check.
+     */
+    public static void runAsSystem(Runnable action) {
+        if (Context.getCommandContext() == null) {
+            action.run();
+            return;
+        }
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Whether the task exists, whoever may see it (to tell a task that is gone from one the caller may not see). */
+    public static boolean taskExists(ProcessEngine engine, String taskId) {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getTaskManager().findTaskById(taskId) != null);
+    }
+}

@@ -1,0 +1,477 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.testkit.CycleScenario;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import no.kompetansemidler.testkit.People;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A campaign of invalid submissions over every form and endpoint, as a careless or hostile client would send them
+ * over HTTP: missing fields, wrong types, negative and huge amounts, invalid organisation numbers, a commercial
+ * recipient, 1 MB of text, markup and script. Each must get a clear error (4xx, in Norwegian) and leave the
+ * database exactly as it was: no row added, removed or changed in any table, and the task still open.
+ * <p>
+ * The cases for each task form are generated from the form itself (forms/*.form): every field a person fills in is
+ * broken in every way its type allows, one field at a time, in an otherwise valid submission.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputCampaignIT {
+
+    static final String CASEWORKER = "demo-saksbehandler";
+    static final String BERGEN = CycleScenario.BERGEN;
+    static final String FK = CycleScenario.VESTLAND_FK;
+    static final String HVL = CycleScenario.HVL;
+    static final String MEGABYTE = "a".repeat(1024 * 1024);
+    static final String SCRIPT = "<script>alert('x')</script> Lærerne og skolelederne deltok i arbeidet.";
+    /** Equinor ASA: a real, valid organisation number of a commercial company. */
+    static final String COMMERCIAL = "923609016";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    CycleScenario scenario;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    /** A task of each form, and who may complete it. */
+    final Map<String, Task> taskOfForm = new TreeMap<>();
+    final Map<String, String> userOfForm = new TreeMap<>();
+    int cases;
+
+    @BeforeAll
+    void casesAtEveryStage() throws Exception {
+        scenario = new CycleScenario(context);
+        // each cycle is driven to one stage; the later stages first, so a timer of one cycle never moves another
+        cycleUpTo(2034, "Task_CorrectBreaches");
+        cycleUpTo(2033, "Task_SendReport");
+        cycleUpTo(2032, "Task_SubmitSelfEvaluation");
+        cycleUpTo(2031, "Task_FallbackDecision");
+        cycleUpTo(2030, "Task_CorrectBreaches");
+        cycleUpTo(2029, "Task_RecordRecommendation");
+        cycleUpTo(2028, "Task_PrepareForum");
+        start(2027);
+        Job oneDeadline = management.createJobQuery().activityId("BoundaryEvent_DeadlinePassed").list().get(0);
+        management.executeJob(oneDeadline.getId());
+
+        record(Map.of("behovsmelding", "Task_SubmitNeedReport", "frist-passert", "Task_HandleMissedDeadline",
+                "forbered-forum", "Task_PrepareForum", "innstilling", "Task_RecordRecommendation",
+                "rett-regelbrudd", "Task_CorrectBreaches", "reservevedtak", "Task_FallbackDecision",
+                "egenvurdering", "Task_SubmitSelfEvaluation", "vurder-egenvurdering", "Task_ReviewSelfEvaluation",
+                "send-rapport", "Task_SendReport"));
+    }
+
+    @AfterAll
+    void count() {
+        System.out.println("Bad-input campaign: " + cases + " invalid submissions, each refused with the database unchanged");
+        assertThat(cases).isGreaterThanOrEqualTo(200);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_task_form_refuses_each_bad_field() throws Exception {
+        List<DynamicTest> all = new ArrayList<>();
+        for (String form : taskOfForm.keySet()) {
+            JsonNode definition = JSON.readTree(Files.readString(Path.of("forms", form + ".form")));
+            Map<String, Object> valid = VALID.get(form);
+            for (JsonNode field : editableFields(definition)) {
+                String key = field.path("key").asText();
+                for (Map.Entry<String, Object> bad : badValues(field).entrySet()) {
+                    if (bad.getValue() == MISSING && tasks.getVariable(taskOfForm.get(form).getId(), key) != null) {
+                        continue; // the case holds the value from an earlier submission: leaving it out is no error
+                    }
+                    Map<String, Object> submission = new LinkedHashMap<>(valid);
+                    if (bad.getValue() == MISSING) {
+                        submission.remove(key);
+                    } else {
+                        submission.put(key, bad.getValue());
+                    }
+                    all.add(DynamicTest.dynamicTest(form + "." + key + ": " + bad.getKey(), () ->
+                            refused(form + "." + key + ": " + bad.getKey(), userOfForm.get(form), "POST", "/engine-rest/task/" + taskOfForm.get(form).getId()
+                                    + "/complete", variables(submission), taskOfForm.get(form).getId())));
+                }
+            }
+        }
+        // nothing at all, and a body that is not the engine's format
+        for (String form : taskOfForm.keySet()) {
+            if (form.equals("forbered-forum") || form.equals("send-rapport") || form.equals("vurder-egenvurdering")
+                    || form.equals("rett-regelbrudd")) {
+                continue; // nothing in them is required, or the case holds every value from the innstilling
+            }
+            all.add(DynamicTest.dynamicTest(form + ": tomt skjema", () -> refused(form + ": tomt skjema",
+                    userOfForm.get(form), "POST", "/engine-rest/task/" + taskOfForm.get(form).getId() + "/complete",
+                    "{\"variables\": {}}", taskOfForm.get(form).getId())));
+        }
+        for (String form : taskOfForm.keySet()) {
+            all.add(DynamicTest.dynamicTest(form + ": ikke JSON", () -> refused(form + ": ikke JSON",
+                    userOfForm.get(form), "POST", "/engine-rest/task/" + taskOfForm.get(form).getId() + "/complete",
+                    "<variables/>", taskOfForm.get(form).getId())));
+        }
+        // the distribution lines of the three forms that carry them: every kind of bad line
+        for (String form : List.of("innstilling", "rett-regelbrudd", "reservevedtak")) {
+            for (Map.Entry<String, String> line : BAD_LINES.entrySet()) {
+                Map<String, Object> submission = new LinkedHashMap<>(VALID.get(form));
+                submission.put("linjer", line.getValue());
+                all.add(DynamicTest.dynamicTest(form + ".linjer: " + line.getKey(), () ->
+                        refused(form + ".linjer: " + line.getKey(), userOfForm.get(form), "POST", "/engine-rest/task/" + taskOfForm.get(form).getId()
+                                + "/complete", variables(submission), taskOfForm.get(form).getId())));
+            }
+        }
+        return all.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> the_start_forms_and_the_projects_endpoints_refuse_bad_input() {
+        List<DynamicTest> all = new ArrayList<>();
+        Map<String, Object> cycle = Map.of("embete", "vestland", "ordning", "REKOM", "aar", 2027, "ramme", "5 000 000");
+        Map<String, Object> badCycle = new LinkedHashMap<>();
+        badCycle.put("ramme negativ", Map.of("ramme", "-5 000 000"));
+        badCycle.put("ramme enorm", Map.of("ramme", "999999999999999999999999999"));
+        badCycle.put("ramme tekst", Map.of("ramme", "fem millioner"));
+        badCycle.put("ramme 1 MB", Map.of("ramme", MEGABYTE));
+        badCycle.put("ramme skript", Map.of("ramme", "<script>alert(1)</script>"));
+        badCycle.put("ramme mangler", Map.of("ramme", MISSING));
+        badCycle.put("aar tekst", Map.of("aar", "i fjor"));
+        badCycle.put("aar 1900", Map.of("aar", 1900));
+        badCycle.put("aar mangler", Map.of("aar", MISSING));
+        badCycle.put("embete ukjent", Map.of("embete", "atlantis"));
+        badCycle.put("embete annet embete", Map.of("embete", "rogaland"));
+        badCycle.put("embete 1 MB", Map.of("embete", MEGABYTE));
+        badCycle.put("ordning ukjent", Map.of("ordning", "LOTTO"));
+        badCycle.put("ordning tall", Map.of("ordning", 42));
+        badCycle.put("ordning mangler", Map.of("ordning", MISSING));
+        badCycle.forEach((name, change) -> all.add(DynamicTest.dynamicTest("arssyklus-start: " + name, () ->
+                refused("arssyklus-start: " + name, CASEWORKER, "POST", "/engine-rest/process-definition/key/arssyklus/start",
+                        variables(merged(cycle, (Map<String, Object>) change)), null))));
+
+        Map<String, Object> owner = Map.of("organisasjonsnummer", "915 000 001", "navn", "Testskolen AS",
+                "eiertype", "PRIVAT_SKOLEEIER", "embete", "vestland", "kontaktEpost", "post@testskolen.example");
+        Map<String, Object> badOwner = new LinkedHashMap<>();
+        badOwner.put("orgnr feil kontrollsiffer", Map.of("organisasjonsnummer", "123456789"));
+        badOwner.put("orgnr for kort", Map.of("organisasjonsnummer", "12345"));
+        badOwner.put("orgnr tekst", Map.of("organisasjonsnummer", "Equinor"));
+        badOwner.put("orgnr tall", Map.of("organisasjonsnummer", 923609016));
+        badOwner.put("orgnr finnes som kommune", Map.of("organisasjonsnummer", BERGEN));
+        badOwner.put("navn skript", Map.of("navn", "<script>alert(1)</script>"));
+        badOwner.put("navn 1 MB", Map.of("navn", MEGABYTE));
+        badOwner.put("navn mangler", Map.of("navn", MISSING));
+        badOwner.put("eiertype ukjent", Map.of("eiertype", "AKSJESELSKAP"));
+        badOwner.put("embete ukjent", Map.of("embete", "atlantis"));
+        badOwner.put("e-post ugyldig", Map.of("kontaktEpost", "ikke-en-adresse"));
+        badOwner.put("e-post skript", Map.of("kontaktEpost", "<script>@x.no"));
+        badOwner.forEach((name, change) -> all.add(DynamicTest.dynamicTest("registrer-privat-eier: " + name, () ->
+                refused("registrer-privat-eier: " + name, CASEWORKER, "POST", "/engine-rest/process-definition/key/registrer-privat-eier/start",
+                        variables(merged(owner, (Map<String, Object>) change)), null))));
+
+        Map<String, String> badAccounts = new LinkedHashMap<>();
+        badAccounts.put("kontonummer feil kontrollsiffer", "{\"kontonummer\": \"1234.56.78901\"}");
+        badAccounts.put("kontonummer for kort", "{\"kontonummer\": \"1234\"}");
+        badAccounts.put("kontonummer tekst", "{\"kontonummer\": \"konto\"}");
+        badAccounts.put("kontonummer tall", "{\"kontonummer\": 12345678901}");
+        badAccounts.put("kontonummer skript", "{\"kontonummer\": \"<script>alert(1)</script>\"}");
+        badAccounts.put("kontonummer 1 MB", "{\"kontonummer\": \"" + MEGABYTE + "\"}");
+        badAccounts.put("kontonummer mangler", "{}");
+        badAccounts.put("ikke JSON", "kontonummer=1");
+        badAccounts.forEach((name, body) -> all.add(DynamicTest.dynamicTest("PUT kontonummer: " + name, () ->
+                refused("PUT kontonummer: " + name, CASEWORKER, "PUT", "/api/stamdata/kontonummer/" + BERGEN, body, null))));
+        Map<String, String> badOrgnr = Map.of("orgnr feil", "123456789", "orgnr tekst", "bergen",
+                "orgnr kommersiell", COMMERCIAL);
+        badOrgnr.forEach((name, orgnr) -> all.add(DynamicTest.dynamicTest("PUT kontonummer: " + name, () ->
+                refused("PUT kontonummer: " + name, CASEWORKER, "PUT", "/api/stamdata/kontonummer/" + orgnr, "{\"kontonummer\": \"1503.12.34562\"}", null))));
+
+        Map<String, String> badMigrations = new LinkedHashMap<>();
+        badMigrations.put("tom", "{}");
+        badMigrations.put("ukjent prosess", "{\"prosess\": \"lotto\", \"fraVersjon\": 1, \"tilVersjon\": 2}");
+        badMigrations.put("versjon tekst", "{\"prosess\": \"arssyklus\", \"fraVersjon\": \"en\", \"tilVersjon\": 2}");
+        badMigrations.put("negativ versjon", "{\"prosess\": \"arssyklus\", \"fraVersjon\": -1, \"tilVersjon\": 2}");
+        badMigrations.put("prosess skript", "{\"prosess\": \"<script>\", \"fraVersjon\": 1, \"tilVersjon\": 2}");
+        badMigrations.put("prosess 1 MB", "{\"prosess\": \"" + MEGABYTE + "\", \"fraVersjon\": 1, \"tilVersjon\": 2}");
+        badMigrations.put("ikke JSON", "<migrering/>");
+        badMigrations.forEach((name, body) -> all.add(DynamicTest.dynamicTest("POST migrering: " + name, () ->
+                refused("POST migrering: " + name, "demo-prosesseier", "POST", "/api/prosesseier/migrering", body, null))));
+        return all.stream();
+    }
+
+    // --- the cases ---------------------------------------------------------------------------------------------
+
+    static final Object MISSING = new Object();
+
+    /** Every way to break a field of this type, by name. */
+    static Map<String, Object> badValues(JsonNode field) {
+        Map<String, Object> bad = new LinkedHashMap<>();
+        JsonNode validate = field.path("validate");
+        boolean required = validate.path("required").asBoolean(false);
+        switch (field.path("type").asText()) {
+            case "textfield", "textarea" -> {
+                if (required) {
+                    bad.put("mangler", MISSING);
+                    bad.put("tom", "");
+                }
+                bad.put("tall i stedet for tekst", 12345);
+                bad.put("1 MB tekst", MEGABYTE);
+                bad.put("skript", SCRIPT);
+                bad.put("markup", "<b onmouseover=alert(1)>fet</b> og mer tekst som er lang nok.");
+                if (validate.path("pattern").asText().contains("\\d{1,3}")) {
+                    bad.put("negativt beløp", "-5 000");
+                    bad.put("enormt beløp", "999999999999999999999999");
+                    bad.put("beløp i tekst", "fem millioner");
+                }
+            }
+            case "number" -> {
+                if (required) {
+                    bad.put("mangler", MISSING);
+                }
+                bad.put("tekst i stedet for tall", "tolv");
+                bad.put("negativt", -1);
+                bad.put("enormt", 1_000_000_000_000L);
+            }
+            case "checkbox" -> {
+                bad.put("tekst i stedet for ja/nei", "ja");
+                bad.put("tall i stedet for ja/nei", 1);
+            }
+            case "select", "radio" -> {
+                if (required) {
+                    bad.put("mangler", MISSING);
+                }
+                bad.put("ukjent valg", "UKJENT");
+                bad.put("tall i stedet for valg", 7);
+                bad.put("1 MB valg", MEGABYTE);
+                bad.put("skript som valg", "<script>alert(1)</script>");
+            }
+            default -> {
+            }
+        }
+        return bad;
+    }
+
+    /** A valid submission for each task form; each case breaks one field of it. */
+    static final Map<String, Map<String, Object>> VALID = Map.of(
+            "behovsmelding", Map.of("uhPartner", HVL, "medvirkning", "Skoleledere og lærere deltok i kartleggingen.",
+                    "behov", "Lesing og inkluderende læringsmiljø."),
+            "frist-passert", Map.of("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Svarte ikke på henvendelser."),
+            "forbered-forum", Map.of("sakspapirer", "Møte 10. mars."),
+            "innstilling", Map.of("forumEnig", true, "prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS",
+                    "linjer", lines("2 100 000"), "begrunnelse", "Forumets innstilling."),
+            "rett-regelbrudd", Map.of("fordelingsnokkel", "AMOUNTS", "linjer", lines("2 100 000"), "begrunnelse", "Rettet."),
+            "reservevedtak", Map.of("prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS", "linjer", lines("2 100 000"),
+                    "begrunnelse", "Forumet ble ikke enig."),
+            "egenvurdering", Map.of("brukt", "7 000 000", "egenfinansiering", "2 100 000", "gjennomforteTiltak", "Nettverk.",
+                    "deltakere", 120, "vurdering", "God deltakelse."),
+            "vurder-egenvurdering", Map.of("godkjent", true, "overforingVedtatt", false),
+            "send-rapport", Map.of("merknad", "Sendt Udir."));
+
+    /** Lines that cannot be read: refused like any bad field. */
+    static final Map<String, String> BAD_LINES = new LinkedHashMap<>();
+    /** Lines that can be read but break a rule: the case goes to "Rett regelbrudd" with the breach named. */
+    static final Map<String, String> BREACHING_LINES = new LinkedHashMap<>();
+
+    static {
+        String rest = "; 0; 0; 0; Lesing; etterutdanning; 2034; 2034";
+        BAD_LINES.put("ugyldig orgnr", "123456789; 10 000 000" + rest);
+        BAD_LINES.put("beløp i tekst", BERGEN + "; ti millioner" + rest);
+        BAD_LINES.put("for få felt", BERGEN + "; 10 000 000");
+        BAD_LINES.put("tomt", " ");
+        BAD_LINES.put("negativt beløp", BERGEN + "; -10 000 000; 3 000 000; 0; 0; Lesing; etterutdanning; 2034; 2034");
+        BAD_LINES.put("enormt beløp", BERGEN + "; 999 999 999 999 999; 300 000 000 000 000; 0; 0; Lesing; etterutdanning; 2034; 2034");
+        BAD_LINES.put("skript i tiltaket", BERGEN + "; 10 000 000; 3 000 000; 0; 0; <script>alert(1)</script>; etterutdanning; 2034; 2034");
+        BREACHING_LINES.put("R2 kommersiell mottaker", COMMERCIAL + "; 10 000 000" + rest);
+        BREACHING_LINES.put("R4 videreutdanning", BERGEN + "; 7 000 000; 2 100 000; 0; 0; Master; videreutdanning; 2034; 2034\n"
+                + FK + "; 3 000 000; 900 000; 0; 0; Lesing; etterutdanning; 2034; 2034");
+        BREACHING_LINES.put("R6 sum over rammen", BERGEN + "; 17 000 000; 5 100 000; 0; 0; Lesing; etterutdanning; 2034; 2034");
+        BREACHING_LINES.put("R1 for lav egenfinansiering", BERGEN + "; 10 000 000; 1; 0; 0; Lesing; etterutdanning; 2034; 2034");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> a_distribution_that_breaks_a_rule_goes_to_correction_and_decides_nothing() {
+        return BREACHING_LINES.entrySet().stream().map(line -> DynamicTest.dynamicTest(line.getKey(), () -> {
+            cases++;
+            Task correction = tasks.createTaskQuery().taskDefinitionKey("Task_CorrectBreaches")
+                    .processVariableValueEquals("aar", 2034).singleResult();
+            long decisions = jdbc.sql("select count(*) from km_decision").query(Long.class).single();
+            HttpRequest request = People.basic(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/engine-rest/task/" + correction.getId() + "/complete")), CASEWORKER, "demo")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(variables(Map.of("fordelingsnokkel", "AMOUNTS",
+                            "linjer", line.getValue(), "begrunnelse", "Forsøk."))))
+                    .build();
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+            Task again = tasks.createTaskQuery().taskDefinitionKey("Task_CorrectBreaches")
+                    .processVariableValueEquals("aar", 2034).singleResult();
+            assertThat(again).isNotNull();
+            assertThat((String) tasks.getVariable(again.getId(), "regelbruddRegler"))
+                    .contains(line.getKey().substring(0, 2));
+            assertThat(jdbc.sql("select count(*) from km_decision").query(Long.class).single()).isEqualTo(decisions);
+            assertThat(management.createJobQuery().activityId("Task_Pay").count()).isZero();
+        }));
+    }
+
+    static String lines(String bergenCoFinancing) {
+        return BERGEN + "; 7 000 000; " + bergenCoFinancing + "; 0; 0; Lesing i alle fag; etterutdanning; 2030; 2030\n"
+                + FK + "; 3 000 000; 900 000; 0; 0; Yrkesfaglærerløftet; etterutdanning; 2030; 2030";
+    }
+
+    static List<JsonNode> editableFields(JsonNode form) {
+        List<JsonNode> fields = new ArrayList<>();
+        for (JsonNode c : form.path("components")) {
+            if (c.hasNonNull("key") && !c.path("readonly").asBoolean(false) && !c.path("type").asText().equals("datetime")) {
+                fields.add(c);
+            }
+        }
+        return fields;
+    }
+
+    // --- one case ----------------------------------------------------------------------------------------------
+
+    private void refused(String name, String user, String method, String path, String body, String taskId) throws Exception {
+        cases++;
+        Map<String, Object> before = database();
+        HttpRequest request = People.basic(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)), user, "demo")
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(name + " → " + answer.body()).isBetween(400, 499);
+        assertThat(answer.body()).as(name + ": a clear message").isNotBlank().doesNotContain("Exception:", "at org.", "SQL");
+        assertThat(answer.body()).as(name + ": in Norwegian").containsAnyOf("må", "kan ", "ugyldig", "Ugyldig", "finnes", "ikke",
+                "gyldig", "feil", "Oppgi");
+        assertThat(database()).as("the database is unchanged").isEqualTo(before);
+        if (taskId != null) {
+            assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+        }
+    }
+
+    /** Every table's row count, and every runtime variable's value: what an invalid submission must not change. */
+    private Map<String, Object> database() {
+        Map<String, Object> state = new TreeMap<>();
+        for (String table : jdbc.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC'"
+                + " and table_type = 'BASE TABLE'").query(String.class).list()) {
+            state.put(table, jdbc.sql("select count(*) from \"" + table + "\"").query(Long.class).single());
+        }
+        state.put("variables", jdbc.sql("select id_, rev_, text_, long_, double_ from act_ru_variable order by id_")
+                .query().listOfRows().toString());
+        return state;
+    }
+
+    private static String variables(Map<String, Object> values) throws Exception {
+        ObjectNode variables = JSON.createObjectNode();
+        values.forEach((name, value) -> {
+            if (value == MISSING) {
+                return;
+            }
+            ObjectNode typed = variables.putObject(name);
+            typed.putPOJO("value", value);
+            typed.put("type", value instanceof String ? "String" : value instanceof Boolean ? "Boolean"
+                    : value instanceof Long ? "Long" : "Integer");
+        });
+        return JSON.writeValueAsString(Map.of("variables", variables));
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> valid, Map<String, Object> change) {
+        Map<String, Object> all = new LinkedHashMap<>(valid);
+        all.putAll(change);
+        return all;
+    }
+
+    // --- driving cycles to a stage through the API ---------------------------------------------------------------
+
+    private void cycleUpTo(int year, String stage) throws Exception {
+        start(year);
+        scenario.submitNeedReport(BERGEN, "demo-eier-bergen");
+        scenario.submitNeedReport(FK, "demo-eier-vestlandfk");
+        scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        scenario.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(scenario::doesNotTakePart);
+        if (stage.equals("Task_PrepareForum")) {
+            return;
+        }
+        scenario.complete("Task_PrepareForum", CASEWORKER, Map.of());
+        if (stage.equals("Task_RecordRecommendation")) {
+            return;
+        }
+        if (stage.equals("Task_FallbackDecision")) {
+            scenario.complete("Task_RecordRecommendation", CASEWORKER, Map.of("forumEnig", false, "prioriteringer", "Uenighet",
+                    "fordelingsnokkel", "AMOUNTS", "linjer", "-", "begrunnelse", "Forumet ble ikke enig."));
+            return;
+        }
+        String coFinancing = stage.equals("Task_CorrectBreaches") ? "100 000" : "2 100 000";
+        scenario.complete("Task_RecordRecommendation", CASEWORKER, Map.of("forumEnig", true, "prioriteringer", "Lesing",
+                "fordelingsnokkel", "AMOUNTS", "linjer", lines(coFinancing).replace("2030", String.valueOf(year)),
+                "begrunnelse", "Forumets innstilling."));
+        if (stage.equals("Task_CorrectBreaches")) {
+            return;
+        }
+        scenario.executeJobsOf("Task_Pay");
+        scenario.executeJobsOf("Event_SelfEvaluationOpens");
+        Map<String, Object> selfEvaluation = Map.of("brukt", "3 000 000", "egenfinansiering", "900 000",
+                "gjennomforteTiltak", "Nettverk.", "deltakere", 12, "vurdering", "Bra.");
+        scenario.complete(scenario.taskFor("Task_SubmitSelfEvaluation", FK), "demo-eier-vestlandfk", selfEvaluation);
+        if (stage.equals("Task_SubmitSelfEvaluation")) {
+            return;
+        }
+        scenario.complete(scenario.taskFor("Task_SubmitSelfEvaluation", BERGEN), "demo-eier-bergen",
+                Map.of("brukt", "7 000 000", "egenfinansiering", "2 100 000", "gjennomforteTiltak", "Nettverk.",
+                        "deltakere", 120, "vurdering", "Bra."));
+        Map<String, Object> approved = Map.of("godkjent", true, "overforingVedtatt", false);
+        scenario.complete(scenario.taskFor("Task_ReviewSelfEvaluation", FK), CASEWORKER, approved);
+        scenario.complete(scenario.taskFor("Task_ReviewSelfEvaluation", BERGEN), CASEWORKER, approved);
+    }
+
+    private void start(int year) {
+        scenario.start("DEKOM", year, "10 000 000");
+    }
+
+    private void record(Map<String, String> formToTask) {
+        formToTask.forEach((form, definitionKey) -> {
+            Task task = tasks.createTaskQuery().taskDefinitionKey(definitionKey).list().get(0);
+            taskOfForm.put(form, task);
+            String owner = (String) tasks.getVariable(task.getId(), "eier");
+            boolean ownersTask = form.equals("behovsmelding") || form.equals("egenvurdering");
+            userOfForm.put(form, !ownersTask ? CASEWORKER : BERGEN.equals(owner) ? "demo-eier-bergen"
+                    : FK.equals(owner) ? "demo-eier-vestlandfk" : null);
+            if (userOfForm.get(form) == null) {
+                // a need report of an owner without a demo login: take Bergen's
+                Task bergen = tasks.createTaskQuery().taskDefinitionKey(definitionKey)
+                        .processVariableValueEquals("eier", BERGEN).list().get(0);
+                taskOfForm.put(form, bergen);
+                userOfForm.put(form, "demo-eier-bergen");
+            }
+        });
+    }
+}

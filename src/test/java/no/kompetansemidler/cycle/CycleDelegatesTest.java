@@ -1,0 +1,278 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Scheme;
+import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.FundingVariables;
+import no.kompetansemidler.funding.ProposalRepository;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.security.CaseAccess;
+import no.kompetansemidler.testkit.TestDatabase;
+import no.kompetansemidler.testkit.Tiers;
+import no.kompetansemidler.testkit.Years;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static no.kompetansemidler.testkit.Executions.execution;
+import static no.kompetansemidler.testkit.Organisations.BERGEN;
+import static no.kompetansemidler.testkit.Organisations.HVL;
+import static no.kompetansemidler.testkit.Organisations.VESTLAND_FK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/**
+ * The cycle's own delegates against a mocked DelegateExecution, over the real tables: start, the forum's overview,
+ * the distribution recorded, the decisions, the report.
+ */
+@Tag(Tiers.DELEGATE)
+class CycleDelegatesTest {
+
+    static final List<String> VESTLAND_CASEWORKERS = List.of("saksbehandler-vestland");
+
+    final JdbcClient db = TestDatabase.withReferenceData();
+    final CycleRepository cycles = new CycleRepository(db);
+    final ProposalRepository proposals = new ProposalRepository(db);
+    final MasterDataRepository masterData = new MasterDataRepository(db);
+    final FundingParameters parameters = TestDatabase.fundingParameters();
+    final CaseAccess caseAccess = mock(CaseAccess.class);
+    final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+    final CycleCollections collections = new CycleCollections(cycles, masterData);
+
+    final StartCycleDelegate start = new StartCycleDelegate(cycles, parameters, caseAccess, clock);
+
+    DelegateExecution started(String scheme, int year, String frame) {
+        DelegateExecution execution = execution(Map.of("embete", "vestland", "ordning", scheme, "aar", year,
+                "ramme", frame), "demo-saksbehandler", VESTLAND_CASEWORKERS);
+        start.execute(execution);
+        return execution;
+    }
+
+    @Test
+    void a_cycle_starts_once_per_embete_scheme_and_year_with_the_schemes_calendar() {
+        int year = Years.next();
+        DelegateExecution execution = started("DEKOM", year, "12 000 000");
+
+        String cycleId = (String) execution.getVariable("syklusId");
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        assertThat(cycle.embete()).isEqualTo(Embete.VESTLAND);
+        assertThat(cycle.frame()).isEqualTo(Money.ofKroner(12_000_000));
+        assertThat(execution.getProcessBusinessKey()).isEqualTo("vestland-DEKOM-" + year);
+        assertThat(execution.getVariable("rammeOre")).isEqualTo(1_200_000_000L);
+        assertThat(execution.getVariable("rammeTekst")).isEqualTo("12 000 000,00 kr");
+        assertThat(execution.getVariable("saksbehandlerGruppe")).isEqualTo("saksbehandler-vestland");
+        assertThat(execution.getVariable("embeteNavn")).isEqualTo("Statsforvalteren i Vestland");
+        assertThat(day((Date) execution.getVariable("behovsmeldingFrist"))).isEqualTo(LocalDate.of(year, 2, 1));
+        assertThat(day((Date) execution.getVariable("paminnelseDato"))).isEqualTo(LocalDate.of(year, 1, 18));
+        assertThat(day((Date) execution.getVariable("innstillingFrist"))).isEqualTo(LocalDate.of(year, 3, 15));
+        assertThat(day((Date) execution.getVariable("vedtakFrist"))).isEqualTo(LocalDate.of(year, 6, 30));
+        assertThat(day((Date) execution.getVariable("egenvurderingApner"))).isEqualTo(LocalDate.of(year, 11, 15));
+        assertThat(day((Date) execution.getVariable("rapportFrist"))).isEqualTo(LocalDate.of(year + 1, 1, 15));
+        verify(caseAccess).caseworkers(execution.getProcessInstanceId(), "saksbehandler-vestland");
+
+        assertThatThrownBy(() -> started("DEKOM", year, "1 000"))
+                .hasMessageContaining("aar [DUPLIKAT]: Det finnes allerede en syklus for DEKOM " + year);
+    }
+
+    static LocalDate day(Date date) {
+        return date.toInstant().atZone(ProcessSupport.OSLO).toLocalDate();
+    }
+
+    @Test
+    void an_integration_gives_the_frame_in_ore() {
+        int year = Years.next();
+        DelegateExecution execution = execution(Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", year,
+                "rammeOre", 123_456_789L), "integrasjon", VESTLAND_CASEWORKERS);
+        start.execute(execution);
+        assertThat(cycles.cycle((String) execution.getVariable("syklusId")).frame().format()).isEqualTo("1 234 567,89 kr");
+    }
+
+    @Test
+    void every_bad_start_value_is_named_and_nothing_is_stored() {
+        int year = Years.next();
+        ValidationException refused = catchThrowableOfType(ValidationException.class, () -> start.execute(execution(
+                Map.of("embete", "oslo", "ordning", "SKOLE", "aar", 1999, "ramme", "12,345"),
+                "demo-saksbehandler", VESTLAND_CASEWORKERS)));
+        assertThat(refused.violations()).extracting(v -> v.field() + " " + v.ruleId())
+                .containsExactlyInAnyOrder("embete PÅKREVD", "ordning PÅKREVD", "aar ÅR", "ramme BELØP");
+
+        assertThatThrownBy(() -> start.execute(execution(Map.of("embete", "vestland", "ordning", "REKOM", "aar", year,
+                "rammeOre", -1L), "demo-saksbehandler", VESTLAND_CASEWORKERS)))
+                .hasMessageContaining("Rammen må være større enn 0 kr");
+        assertThatThrownBy(() -> start.execute(execution(Map.of("embete", "vestland", "ordning", "REKOM", "aar", year,
+                "rammeOre", 1.5), "demo-saksbehandler", VESTLAND_CASEWORKERS)))
+                .hasMessageContaining("rammeOre [BELØP]");
+        assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.REKOM, year)).isEmpty();
+        verifyNoInteractions(caseAccess);
+    }
+
+    @Test
+    void only_a_caseworker_of_the_embete_or_an_administrator_starts_its_cycle() {
+        int year = Years.next();
+        assertThatThrownBy(() -> start.execute(execution(Map.of("embete", "vestland", "ordning", "REKOM", "aar", year,
+                "ramme", "1 000"), "demo-saksbehandler-rogaland", List.of("saksbehandler-rogaland"))))
+                .hasMessageContaining("embete [TILGANG]: Bare saksbehandlere hos Statsforvalteren i Vestland");
+        start.execute(execution(Map.of("embete", "vestland", "ordning", "REKOM", "aar", year, "ramme", "1 000"),
+                "demo-admin", List.of("camunda-admin")));
+        assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.REKOM, year)).isPresent();
+    }
+
+    @Test
+    void the_cycle_asks_every_owner_of_the_embete_in_the_scheme() {
+        String dekom = (String) started("DEKOM", Years.next(), "1 000").getVariable("syklusId");
+        String rekom = (String) started("REKOM", Years.next(), "1 000").getVariable("syklusId");
+        assertThat(collections.owners(dekom)).containsExactlyInAnyOrder(BERGEN, VESTLAND_FK);
+        assertThat(collections.owners(rekom)).containsExactly(BERGEN);
+    }
+
+    @Test
+    void the_forum_is_prepared_with_every_need_report_and_who_does_not_take_part() {
+        String cycleId = (String) started("DEKOM", Years.next(), "1 000").getVariable("syklusId");
+        cycles.saveNeedReport(cycleId, new CycleRepository.NeedReport(BERGEN, HVL, "Lærerne deltok.",
+                "Lesing\nog skriving.", "demo-eier-bergen"), clock.instant());
+        cycles.recordParticipation(cycleId, VESTLAND_FK, false, "Meldte avbud.", "demo-saksbehandler", clock.instant());
+        DelegateExecution execution = execution(Map.of("syklusId", cycleId));
+
+        new SummariseNeedReportsDelegate(cycles, collections).execute(execution);
+
+        assertThat((String) execution.getVariable("behovsmeldingOversikt"))
+                .startsWith("1 behovsmeldinger, 1 eiere deltar ikke.")
+                .contains("• Bergen kommune (964338531), UH-partner 917641404: Lesing og skriving.")
+                .contains("• Vestland fylkeskommune (821311632): deltar ikke (R5)");
+    }
+
+    Map<String, Object> recommendation(String cycleId, String lines) {
+        Map<String, Object> variables = new HashMap<>(Map.of("syklusId", cycleId, "forumEnig", true,
+                "prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS", "linjer", lines,
+                "begrunnelse", "Forumets innstilling."));
+        return variables;
+    }
+
+    @Test
+    void the_distribution_is_recorded_with_names_and_opted_out_owners_marked_and_a_correction_replaces_it() {
+        int year = Years.next();
+        String cycleId = (String) started("DEKOM", year, "1 000 000").getVariable("syklusId");
+        cycles.recordParticipation(cycleId, VESTLAND_FK, false, "Meldte avbud.", "demo-saksbehandler", clock.instant());
+        RecordProposalDelegate record = new RecordProposalDelegate(cycles, proposals, masterData, clock);
+        DelegateExecution execution = execution(recommendation(cycleId, String.join("\n",
+                BERGEN + "; 600 000; 150 000; 30 000; 0; Lesing; etterutdanning; " + year + "; " + year,
+                "# en kommentar",
+                VESTLAND_FK + "; 400 000; 120 000; 0; 0; Yrkesfag; etterutdanning; " + year + "; " + year)),
+                "demo-saksbehandler", VESTLAND_CASEWORKERS);
+
+        record.execute(execution);
+
+        String proposalId = (String) execution.getVariable(FundingVariables.PROPOSAL_ID);
+        var grants = proposals.find(proposalId).orElseThrow().grants();
+        assertThat(grants).extracting(g -> g.name() + " " + g.amount().format() + " " + g.optedOut())
+                .containsExactly("Bergen kommune 600 000,00 kr false", "Vestland fylkeskommune 400 000,00 kr true");
+        assertThat(execution.getVariable("vedtaksgrunnlag")).isEqualTo("INNSTILLING");
+        assertThat(execution.getVariable(FundingVariables.DISTRIBUTION_KEY)).isEqualTo("AMOUNTS");
+
+        execution.setVariable("linjer", BERGEN + "; 1 000 000; 300 000; 0; 0; Lesing; etterutdanning; " + year + "; " + year);
+        execution.setVariable("forumEnig", false);
+        record.execute(execution);
+        assertThat(execution.getVariable(FundingVariables.PROPOSAL_ID)).isEqualTo(proposalId);
+        assertThat(proposals.find(proposalId).orElseThrow().grants()).singleElement()
+                .satisfies(g -> assertThat(g.amount()).isEqualTo(Money.ofKroner(1_000_000)));
+        assertThat(execution.getVariable("vedtaksgrunnlag")).isEqualTo("RESERVEVEDTAK");
+    }
+
+    @Test
+    void bad_lines_are_refused_by_line_and_field_and_nothing_is_stored() {
+        int year = Years.next();
+        String cycleId = (String) started("DEKOM", year, "1 000 000").getVariable("syklusId");
+        DelegateExecution execution = execution(recommendation(cycleId, String.join("\n",
+                VESTLAND_FK + "; tusen; 0; 0; 0; Tiltak; etterutdanning; " + year + "; " + year,
+                "974767881; 5; 0; 0; 0; Tiltak; kurs; 20x6; " + year)), "demo-saksbehandler", VESTLAND_CASEWORKERS);
+
+        assertThatThrownBy(() -> new RecordProposalDelegate(cycles, proposals, masterData, clock).execute(execution))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Linje 1: beløp: «tusen» er ikke et beløp")
+                .hasMessageContaining("Linje 2: Organisasjonsnummeret 974767881 er ugyldig")
+                .hasMessageContaining("Linje 2: «kurs» må være etterutdanning eller videreutdanning")
+                .hasMessageContaining("Linje 2: fra år: «20x6» er ikke et årstall");
+        assertThat(execution.getVariable(FundingVariables.PROPOSAL_ID)).isNull();
+    }
+
+    @Test
+    void a_recipient_on_two_lines_is_refused() {
+        int year = Years.next();
+        String cycleId = (String) started("DEKOM", year, "1 000 000").getVariable("syklusId");
+        String line = BERGEN + "; 1 000; 300; 0; 0; Lesing; etterutdanning; " + year + "; " + year;
+        assertThatThrownBy(() -> new RecordProposalDelegate(cycles, proposals, masterData, clock)
+                .execute(execution(recommendation(cycleId, line + "\n" + line), "demo-saksbehandler", VESTLAND_CASEWORKERS)))
+                .hasMessageContaining("linjer [R9]: Mottakeren 964338531 står på flere linjer");
+    }
+
+    @Test
+    void one_decision_per_recipient_with_its_reasons_and_who_decided() {
+        int year = Years.next();
+        String cycleId = (String) started("DEKOM", year, "1 000 000").getVariable("syklusId");
+        DelegateExecution execution = execution(recommendation(cycleId, String.join("\n",
+                BERGEN + "; 700 000; 210 000; 0; 0; Lesing; etterutdanning; " + year + "; " + (year + 1),
+                HVL + "; 300 000; 0; 0; 50 000; Partnerskap; etterutdanning; " + year + "; " + year)),
+                "demo-saksbehandler", VESTLAND_CASEWORKERS);
+        new RecordProposalDelegate(cycles, proposals, masterData, clock).execute(execution);
+
+        new MakeDecisionsDelegate(cycles, proposals, masterData, clock).execute(execution);
+
+        assertThat(execution.getVariable("antallVedtak")).isEqualTo(2);
+        List<CycleRepository.Decision> decisions = cycles.decisions(cycleId);
+        assertThat(decisions).extracting(CycleRepository.Decision::recipientKind).containsExactly("UH", "OWNER");
+        assertThat(decisions).extracting(CycleRepository.Decision::decidedBy).containsOnly("demo-saksbehandler");
+        assertThat(decisions.get(1).reasons())
+                .startsWith("Statsforvalteren i Vestland vedtar tilskudd fra Desentralisert ordning for"
+                        + " kompetanseutvikling i skolen for " + year + ": Bergen kommune (964338531) får 700 000,00 kr"
+                        + " til tiltaket «Lesing» (" + year + "–" + (year + 1) + ", etterutdanning).")
+                .contains("Egenfinansiering: 210 000,00 kr").contains("Vedtaket bygger på samarbeidsforumets innstilling.")
+                .contains("Prioriteringer: Lesing.").endsWith("Begrunnelse: Forumets innstilling.");
+        assertThat(decisions.get(0).reasons()).doesNotContain("Egenfinansiering");
+    }
+
+    @Test
+    void a_fallback_decision_says_so_in_its_reasons() {
+        int year = Years.next();
+        String cycleId = (String) started("YRKESFAG", year, "2 000 000").getVariable("syklusId");
+        Map<String, Object> variables = recommendation(cycleId,
+                VESTLAND_FK + "; 1 500 000; 0; 0; 0; Yrkesfag; etterutdanning; " + year + "; " + year);
+        variables.put("forumEnig", false);
+        DelegateExecution execution = execution(variables, "demo-saksbehandler", VESTLAND_CASEWORKERS);
+        new RecordProposalDelegate(cycles, proposals, masterData, clock).execute(execution);
+        new MakeDecisionsDelegate(cycles, proposals, masterData, clock).execute(execution);
+
+        CycleRepository.Decision decision = cycles.decisions(cycleId).get(0);
+        assertThat(decision.basis()).isEqualTo("RESERVEVEDTAK");
+        assertThat(decision.reasons()).contains("Statsforvalterens reservevedtak")
+                .contains("ikke ble enig om fordelingen (R7)").contains("1 500 000,00 kr");
+    }
+
+    @Test
+    void the_report_is_written_from_the_tables_and_linked_from_the_case() {
+        int year = Years.next();
+        String cycleId = (String) started("DEKOM", year, "1 000").getVariable("syklusId");
+        DelegateExecution execution = execution(Map.of("syklusId", cycleId));
+
+        new WriteReportDelegate(cycles, clock).execute(execution);
+
+        assertThat(execution.getVariable("rapportLenke")).isEqualTo("/api/rapporter/" + cycleId);
+        assertThat(cycles.report(cycleId).orElseThrow()).contains("Årsrapport til Utdanningsdirektoratet")
+                .contains("<th>Ramme fra Udir</th><td class=n>1 000,00 kr</td>");
+    }
+}

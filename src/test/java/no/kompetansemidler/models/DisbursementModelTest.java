@@ -1,0 +1,80 @@
+package no.kompetansemidler.models;
+
+import no.kompetansemidler.testkit.ModelTest;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+/** Every path of the model utbetaling: paid asynchronously; failing, retried three times, an incident, resolved. */
+@ModelTest
+@Deployment(resources = "bpmn/utbetaling.bpmn")
+class DisbursementModelTest {
+
+    final AtomicInteger payments = new AtomicInteger();
+
+    @BeforeEach
+    void standIns() {
+        Mocks.register("caseAccess", (ExecutionListener) execution -> { });
+        Mocks.register("payDelegate", (JavaDelegate) execution -> payments.incrementAndGet());
+    }
+
+    ProcessInstance start() {
+        return runtimeService().startProcessInstanceByKey("utbetaling",
+                Map.of("syklusId", "syklus-1", "vedtakId", "vedtak-1", "saksbehandlerGruppe", "saksbehandler-vestland"));
+    }
+
+    @Test
+    void a_decision_is_paid_asynchronously_after_the_decisions_are_committed() {
+        ProcessInstance instance = start();
+        assertThat(instance).isWaitingAt("Task_Pay");
+        org.assertj.core.api.Assertions.assertThat(payments).hasValue(0);
+
+        execute(job());
+
+        assertThat(instance).isEnded().hasPassed("Task_Pay", "EndEvent_Paid");
+        org.assertj.core.api.Assertions.assertThat(payments).hasValue(1);
+    }
+
+    @Test
+    void a_failing_payment_is_retried_three_times_then_becomes_an_incident_and_is_paid_when_retried() {
+        Mocks.register("payDelegate", (JavaDelegate) execution -> {
+            throw new IllegalStateException("Kan ikke utbetale: mottakeren har ikke registrert kontonummer.");
+        });
+        ProcessInstance instance = start();
+        assertThat(instance).isWaitingAt("Task_Pay");
+        Job job = job();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String id = job.getId();
+            assertThatThrownBy(() -> managementService().executeJob(id)).hasMessageContaining("kontonummer");
+            job = managementService().createJobQuery().jobId(id).singleResult();
+            org.assertj.core.api.Assertions.assertThat(job.getRetries()).isEqualTo(3 - attempt);
+        }
+        Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        org.assertj.core.api.Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_Pay");
+        org.assertj.core.api.Assertions.assertThat(incident.getIncidentMessage()).contains("kontonummer");
+
+        Mocks.register("payDelegate", (JavaDelegate) execution -> payments.incrementAndGet());
+        managementService().setJobRetries(job.getId(), 1);
+        execute(job);
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_Paid");
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery()
+                .processInstanceId(instance.getId()).count()).isZero();
+    }
+}

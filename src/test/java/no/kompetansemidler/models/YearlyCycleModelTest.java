@@ -1,0 +1,238 @@
+package no.kompetansemidler.models;
+
+import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.domain.validation.Violation;
+import no.kompetansemidler.testkit.ModelTest;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/**
+ * Every path of the model arssyklus with its called models, on an engine of its own: one owner takes part, the
+ * forum agrees or not, breaches loop back to correction, each decision is paid, the owner evaluates, the report
+ * goes to Udir. The delegates are stand-ins; what they do is tested in the delegate tests.
+ */
+@ModelTest
+@Deployment(resources = {"bpmn/arssyklus.bpmn", "bpmn/behovsmelding.bpmn", "bpmn/utbetaling.bpmn",
+        "bpmn/egenvurdering.bpmn", "forms/arssyklus-start.form", "forms/behovsmelding.form",
+        "forms/frist-passert.form", "forms/forbered-forum.form", "forms/innstilling.form", "forms/reservevedtak.form",
+        "forms/rett-regelbrudd.form", "forms/egenvurdering.form", "forms/vurder-egenvurdering.form",
+        "forms/send-rapport.form"})
+public class YearlyCycleModelTest {
+
+    static final String VFK = "821311632";
+    static final Date SOON = new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000);
+
+    /** The collections the multi-instance activities run over: one owner, one decision. */
+    public static class Collections {
+        public List<String> owners(String cycleId) {
+            return List.of(VFK);
+        }
+
+        public List<String> decisions(String cycleId) {
+            return List.of("vedtak-1");
+        }
+
+        public List<String> ownerDecisions(String cycleId) {
+            return List.of("vedtak-1");
+        }
+    }
+
+    final List<String> ran = new ArrayList<>();
+
+    @BeforeEach
+    void standIns() {
+        Mocks.register("cycleCollections", new Collections());
+        Mocks.register("caseAccess", (ExecutionListener) execution -> { });
+        Mocks.register("startCycleDelegate", (JavaDelegate) execution -> {
+            execution.setProcessBusinessKey("vestland-YRKESFAG-2027");
+            Map.of("syklusId", "syklus-1", "saksbehandlerGruppe", "saksbehandler-vestland",
+                    "behovsmeldingFrist", SOON, "paminnelseDato", SOON, "innstillingFrist", SOON, "vedtakFrist", SOON,
+                    "egenvurderingApner", SOON, "egenvurderingPaminnelse", SOON, "rapportFrist", SOON)
+                    .forEach(execution::setVariable);
+        });
+        Mocks.register("prepareNeedReportDelegate", (JavaDelegate) execution ->
+                execution.setVariable("eierGruppe", "eier-" + execution.getVariable("eier")));
+        Mocks.register("prepareSelfEvaluationDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("eier", VFK);
+            execution.setVariable("eierGruppe", "eier-" + VFK);
+        });
+        for (String delegate : List.of("saveNeedReportDelegate", "sendReminderDelegate", "deadlineChoiceDelegate",
+                "summariseNeedReportsDelegate", "recordProposalDelegate", "distributeFrameDelegate",
+                "checkFundingRulesDelegate", "makeDecisionsDelegate", "payDelegate", "saveSelfEvaluationDelegate",
+                "settleUnusedMoneyDelegate", "recordSettlementDelegate", "writeReportDelegate")) {
+            Mocks.register(delegate, recorder(delegate.replace("Delegate", "")));
+        }
+    }
+
+    JavaDelegate recorder(String name) {
+        return execution -> ran.add(name);
+    }
+
+    ProcessInstance start() {
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("arssyklus", Map.of("embete", "vestland",
+                "ordning", "YRKESFAG", "aar", 2027, "ramme", "2 000 000"));
+        assertThat(instance).isStarted().hasBusinessKey("vestland-YRKESFAG-2027");
+        return instance;
+    }
+
+    /** Starts; the owner reports; the forum is prepared: waiting for the innstilling. */
+    ProcessInstance toRecommendation() {
+        ProcessInstance instance = start();
+        assertThat(instance).isWaitingAt("Activity_NeedMapping");
+        ProcessInstance needReport = calledProcessInstance("behovsmelding", instance);
+        assertThat(needReport).isWaitingAt("Task_SubmitNeedReport").hasBusinessKey("vestland-YRKESFAG-2027");
+        assertThat(task(needReport)).hasCandidateGroup("eier-" + VFK);
+        complete(task(needReport), withVariables("uhPartner", "917641404", "medvirkning",
+                "Skoleledere, lærere og arbeidslivet deltok.", "behov", "Praksisnær yrkesdidaktikk."));
+
+        assertThat(instance).isWaitingAt("Task_PrepareForum").hasPassed("Task_SummariseNeedReports");
+        assertThat(task()).hasCandidateGroup("saksbehandler-vestland").hasDueDate(SOON);
+        complete(task(), withVariables("sakspapirer", "Notat."));
+        assertThat(instance).isWaitingAt("Task_RecordRecommendation");
+        return instance;
+    }
+
+    static Map<String, Object> distribution(boolean agreed) {
+        Map<String, Object> form = new HashMap<>(Map.of("prioriteringer", "Yrkesfag", "fordelingsnokkel", "AMOUNTS",
+                "linjer", VFK + "; 2 000 000; 0; 0; 0; Yrkesfaglærerløftet; etterutdanning; 2027; 2027",
+                "begrunnelse", "Forumets prioritering."));
+        form.put("forumEnig", agreed);
+        return form;
+    }
+
+    @Test
+    void the_forum_agrees_and_the_cycle_runs_to_the_report() {
+        ProcessInstance instance = toRecommendation();
+        complete(task(), distribution(true));
+
+        assertThat(instance).isWaitingAt("Activity_Disbursement").hasPassedInOrder("Task_RecordProposal",
+                "Task_DistributeFrame", "Task_CheckFundingRules", "Task_MakeDecisions")
+                .hasNotPassed("Task_FallbackDecision", "Task_CorrectBreaches");
+        ProcessInstance payment = calledProcessInstance("utbetaling", instance);
+        assertThat(payment).hasBusinessKey("vestland-YRKESFAG-2027");
+        execute(job("Task_Pay", payment));
+        assertThat(instance).isWaitingAt("Event_SelfEvaluationOpens");
+
+        execute(job("Event_SelfEvaluationOpens", instance));
+        ProcessInstance selfEvaluation = calledProcessInstance("egenvurdering", instance);
+        complete(task(selfEvaluation), withVariables("brukt", "2 000 000", "egenfinansiering", "0",
+                "gjennomforteTiltak", "Hospitering i bedrift.", "deltakere", 35, "vurdering", "Nyttig."));
+        complete(task(selfEvaluation), withVariables("godkjent", true, "overforingVedtatt", false));
+
+        assertThat(instance).isWaitingAt("Task_SendReport").hasPassed("Task_WriteReport");
+        complete(task(), withVariables("merknad", "Sendt Udir."));
+        assertThat(instance).isEnded().hasPassed("EndEvent_ReportSent");
+        org.assertj.core.api.Assertions.assertThat(ran).containsSubsequence("saveNeedReport", "summariseNeedReports",
+                "recordProposal", "distributeFrame", "checkFundingRules", "makeDecisions", "pay",
+                "saveSelfEvaluation", "settleUnusedMoney", "recordSettlement", "writeReport");
+    }
+
+    @Test
+    void when_the_forum_does_not_agree_the_statsforvalter_decides_r7() {
+        ProcessInstance instance = toRecommendation();
+        complete(task(), distribution(false));
+
+        assertThat(instance).isWaitingAt("Task_FallbackDecision").hasPassed("Gateway_ForumAgreed")
+                .hasNotPassed("Task_RecordProposal");
+        Map<String, Object> fallback = distribution(false);
+        fallback.remove("forumEnig");
+        complete(task(), fallback);
+
+        assertThat(instance).isWaitingAt("Activity_Disbursement").hasPassed("Task_FallbackDecision",
+                "Task_RecordProposal", "Task_MakeDecisions");
+    }
+
+    @Test
+    void a_distribution_that_cannot_be_made_goes_to_correction_and_back() {
+        int[] calls = {0};
+        Mocks.register("distributeFrameDelegate", (JavaDelegate) execution -> {
+            if (calls[0]++ == 0) {
+                throw new BpmnError("REGELBRUDD", "1 regelbrudd (R6)");
+            }
+        });
+        ProcessInstance instance = toRecommendation();
+        complete(task(), distribution(true));
+
+        assertThat(instance).isWaitingAt("Task_CorrectBreaches").hasPassed("BoundaryEvent_DistributionBreach")
+                .hasNotPassed("Task_CheckFundingRules");
+        Map<String, Object> correction = distribution(true);
+        correction.keySet().removeAll(List.of("forumEnig", "prioriteringer"));
+        complete(task(), correction);
+
+        assertThat(instance).isWaitingAt("Activity_Disbursement").hasPassed("Task_CheckFundingRules");
+    }
+
+    @Test
+    void a_rule_breach_loops_back_to_correction_until_the_rules_are_kept() {
+        int[] calls = {0};
+        Mocks.register("checkFundingRulesDelegate", (JavaDelegate) execution -> {
+            if (calls[0]++ < 2) {
+                execution.setVariable("regelbruddRegler", "R4");
+                throw new BpmnError("REGELBRUDD", "1 regelbrudd (R4)");
+            }
+        });
+        ProcessInstance instance = toRecommendation();
+        complete(task(), distribution(true));
+        assertThat(instance).isWaitingAt("Task_CorrectBreaches").hasPassed("BoundaryEvent_RuleBreach");
+        assertThat(instance).variables().containsEntry("regelbruddRegler", "R4");
+
+        Map<String, Object> correction = distribution(true);
+        correction.keySet().removeAll(List.of("forumEnig", "prioriteringer"));
+        complete(task(), correction);
+        assertThat(instance).isWaitingAt("Task_CorrectBreaches");
+        complete(task(), correction);
+
+        assertThat(instance).isWaitingAt("Activity_Disbursement");
+        org.assertj.core.api.Assertions.assertThat(calls[0]).isEqualTo(3);
+    }
+
+    @Test
+    void a_start_the_start_step_refuses_leaves_no_cycle() {
+        Mocks.register("startCycleDelegate", (JavaDelegate) execution -> {
+            throw new ValidationException(List.of(new Violation("aar", "DUPLIKAT", "Det finnes allerede en syklus.")));
+        });
+        assertThatThrownBy(this::start).isInstanceOf(ValidationException.class);
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("arssyklus").count()).isZero();
+    }
+
+    @Test
+    void every_owner_gets_a_need_report_and_a_missed_deadline_can_end_it_without_the_owner() {
+        Mocks.register("cycleCollections", new Collections() {
+            @Override
+            public List<String> owners(String cycleId) {
+                return List.of(VFK, "964338531");
+            }
+        });
+        ProcessInstance instance = start();
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("behovsmelding").superProcessInstanceId(instance.getId()).count()).isEqualTo(2);
+        for (var sub : runtimeService().createProcessInstanceQuery().processDefinitionKey("behovsmelding").list()) {
+            execute(job("BoundaryEvent_DeadlinePassed", sub));
+            complete(task(sub), withVariables("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Ingen svar."));
+        }
+        assertThat(instance).isWaitingAt("Task_PrepareForum");
+    }
+}

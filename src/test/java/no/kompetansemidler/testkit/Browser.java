@@ -1,0 +1,322 @@
+package no.kompetansemidler.testkit;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A person at Debian's headless Chromium (driven by ChromeDriver, nothing downloaded) using Tasklist the way they
+ * would: by visible Norwegian texts, labels and buttons. Every step can be kept as a screenshot in
+ * target/skjermbilder.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final Path SCREENSHOTS = Path.of("target", "skjermbilder");
+
+    private final String baseUrl;
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private int step;
+
+    public Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // the same flags as this machine's probe: no GPU, no sandbox as root, and no calls to Google's hosts
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Logs out whoever was logged in, then logs in to the webapp ("tasklist", "cockpit", "admin"). */
+    public void login(String app, String user) {
+        driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+        driver.manage().deleteAllCookies();
+        By userName = By.cssSelector("input[ng-model='username']");
+        // the first page after the cookies are gone sometimes stays on its spinner: load it again
+        retrying(() -> {
+            driver.get(baseUrl + "/camunda/app/" + app + "/default/#/login");
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(userName));
+        }, org.openqa.selenium.TimeoutException.class);
+        WebElement name = driver.findElement(userName);
+        WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+        // the login page moves the focus to the user name shortly after it shows: type until both fields hold theirs
+        for (int attempt = 0; attempt < 5; attempt++) {
+            pause(500);
+            name.clear();
+            password.clear();
+            name.sendKeys(user);
+            password.sendKeys("demo");
+            if (user.equals(name.getAttribute("value")) && "demo".equals(password.getAttribute("value"))) {
+                break;
+            }
+        }
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(userName));
+    }
+
+    /** Waits until the visible page text contains the text. */
+    public void waitForText(String text) {
+        wait.until(d -> pageText().contains(text));
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void clickFilter(String name) {
+        click(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(.),"
+                + literal(name) + ")]"));
+    }
+
+    /** Clicks the task in the task list whose name is the text, and waits for its form. */
+    public void openTask(String name) {
+        click(By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[normalize-space(.)="
+                + literal(name) + "]"));
+        wait.until(d -> !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
+    }
+
+    public List<String> taskNames() {
+        return driver.findElements(By.cssSelector("ol.tasks-list h4.task a")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Claims the open task ("Ta oppgaven"); the form is read-only until then. */
+    public void claim() {
+        clickButton("Ta oppgaven");
+        // Tasklist shows the assignee instead of the button, and renders the form again, editable
+        wait.until(d -> d.findElements(By.xpath("//button[normalize-space(.)='Ta oppgaven']")).isEmpty());
+        pause(700);
+    }
+
+    /** Starts a process from "Start prosess" by its name, and waits for its start form. */
+    public void openStartForm(String processName) {
+        click(By.xpath("//a[normalize-space(.)='Start prosess']"));
+        click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)=" + literal(processName) + "]"));
+        wait.until(d -> !d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
+    }
+
+    private WebElement field(String label) {
+        // the label's own text, without the asterisk form-js adds for a required field
+        By by = By.xpath("//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][./label[normalize-space(text())="
+                + literal(label) + "] or ./*/label[normalize-space(text())=" + literal(label) + "]]");
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Types into a text field, text area or number field, replacing what was there. */
+    public void type(String label, String text) {
+        retrying(() -> typeOnce(label, text));
+    }
+
+    /**
+     * Runs a step again, up to five times, when the page was rendered anew under it (a stale element) or when it
+     * failed in one of the other passing ways named.
+     */
+    @SafeVarargs
+    private static void retrying(Runnable step, Class<? extends RuntimeException>... passing) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                step.run();
+                return;
+            } catch (RuntimeException e) {
+                boolean passes = e instanceof StaleElementReferenceException
+                        || java.util.Arrays.stream(passing).anyMatch(kind -> kind.isInstance(e));
+                if (!passes || attempt == 5) {
+                    throw e;
+                }
+                pause(300);
+            }
+        }
+    }
+
+    private void typeOnce(String label, String text) {
+        WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.click();
+        ((JavascriptExecutor) driver).executeScript("arguments[0].select();", input);
+        input.sendKeys(Keys.BACK_SPACE);
+        if (text.length() > 200) {
+            // long texts are set at once, as a paste would, and announced to form-js as input
+            ((JavascriptExecutor) driver).executeScript("const e = arguments[0];"
+                    + "const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(e), 'value').set;"
+                    + "setter.call(e, arguments[1]); e.dispatchEvent(new Event('input', {bubbles: true}));", input, text);
+        } else {
+            input.sendKeys(text);
+        }
+        input.sendKeys(Keys.TAB);
+        wait.until(d -> text.equals(input.getAttribute("value")));
+        // form-js applies a field's change after a debounce; a change still pending from the field before can
+        // render this one anew with its old value (seen in CI: "Vurdering" empty after "Antall deltakere")
+        pause(400);
+        if (!text.equals(input.getAttribute("value"))) {
+            throw new StaleElementReferenceException("«" + label + "» was rendered anew and lost the text typed");
+        }
+    }
+
+    /** Picks an option in a select field by (the start of) its visible text. */
+    public void select(String label, String option) {
+        // the list may not have opened yet: the three-second waits inside time out, and the pick is made again
+        retrying(() -> selectOnce(label, option), org.openqa.selenium.TimeoutException.class);
+    }
+
+    private void selectOnce(String label, String option) {
+        WebElement field = field(label);
+        // form-js opens the list when its input gets the focus (a click toggles it, and can close it again)
+        WebElement input = field.findElement(By.cssSelector("input.fjs-select-hidden-input, input.fjs-input"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});"
+                + "arguments[0].blur(); arguments[0].focus();", input);
+        WebDriverWait shortly = new WebDriverWait(driver, Duration.ofSeconds(3));
+        WebElement item = shortly.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//div[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.)," + literal(option) + ")]")));
+        // form-js picks an option on mousedown; the list can open below the dialog's fold, so the event is sent to it
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});"
+                + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));", item);
+        shortly.until(d -> field(label).findElement(By.cssSelector(".fjs-select-display")).getText().startsWith(option));
+    }
+
+    /** Picks a radio option by its visible text. */
+    public void choose(String label, String option) {
+        field(label).findElement(By.xpath(".//label[normalize-space(.)=" + literal(option) + "]")).click();
+    }
+
+    /** Ticks or unticks a checkbox. */
+    public void check(String label, boolean checked) {
+        retrying(() -> checkOnce(label, checked));
+    }
+
+    private void checkOnce(String label, boolean checked) {
+        WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
+        if (box.isSelected() != checked) {
+            // the styled box lies over the input: the click is given to the input itself
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", box);
+        }
+        wait.until(d -> box.isSelected() == checked);
+    }
+
+    public String value(String label) {
+        return field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value");
+    }
+
+    /** The form-js messages shown under a field. */
+    public String fieldErrors(String label) {
+        return field(label).findElements(By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText)
+                .reduce("", String::concat);
+    }
+
+    /** Completes the open task ("Fullfør") and waits until Tasklist has let go of it. */
+    public void completeTask() {
+        clickButton("Fullfør");
+        waitForText("Velg en oppgave i listen.");
+    }
+
+    /** Waits until the form-js message under the field contains the text. */
+    public void waitForFieldError(String label, String text) {
+        wait.until(d -> fieldErrors(label).contains(text));
+    }
+
+    public boolean buttonEnabled(String text) {
+        return driver.findElement(By.xpath("//button[normalize-space(.)=" + literal(text) + "]")).isEnabled();
+    }
+
+    public void clickButton(String text) {
+        click(By.xpath("//button[normalize-space(.)=" + literal(text) + "]"));
+    }
+
+    /** The notifications Tasklist shows (success and errors), as one text. */
+    public String notifications() {
+        return driver.findElements(By.cssSelector(".page-notifications .alert, [notifications-panel] .alert")).stream()
+                .map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    public void waitForNotification(String text) {
+        wait.until(d -> notifications().contains(text));
+    }
+
+    public void closeNotifications() {
+        for (WebElement close : driver.findElements(By.cssSelector(".page-notifications .alert .close"))) {
+            try {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            } catch (StaleElementReferenceException gone) {
+                // closed already
+            }
+        }
+    }
+
+    private void click(By by) {
+        retrying(() -> wait.until(ExpectedConditions.elementToBeClickable(by)).click(),
+                org.openqa.selenium.ElementClickInterceptedException.class);
+    }
+
+    /** Keeps what the screen shows as target/skjermbilder/NN-name.png. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++step, name));
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keeps the page's HTML next to the screenshots, for a failing step. */
+    public void keepPage(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An XPath string literal for any text. */
+    static String literal(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,241 @@
+package no.kompetansemidler.testkit;
+
+import com.icegreen.greenmail.util.GreenMail;
+import no.kompetansemidler.cycle.CycleRepository;
+import no.kompetansemidler.domain.money.Money;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A yearly cycle driven through the engine's API as the people would, in Statsforvalteren i Vestland: the whole
+ * year ({@link #run}) on H2 (FullCycleTest) and on PostgreSQL (FullCyclePostgresIT), or the steps one by one. A
+ * scenario works on one cycle (its business key, which the cycle's called processes share): it finds only that
+ * cycle's tasks and executes only its jobs, so tests sharing a database never move each other's cases.
+ */
+public final class CycleScenario {
+
+    public static final String BERGEN = Organisations.BERGEN;
+    public static final String VESTLAND_FK = Organisations.VESTLAND_FK;
+    public static final String ASKOY = Organisations.ASKOY;
+    public static final String HVL = Organisations.HVL;
+    /** A user of Askøy kommune, which the demo has no login for. */
+    public static final String ASKOY_USER = "test-eier-askoy";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final IdentityService identity;
+    private final HistoryService history;
+    private final CycleRepository cycles;
+    private final GreenMail mail;
+    private final no.kompetansemidler.masterdata.MasterDataRepository masterData;
+    private String businessKey;
+    /** How many owners the cycle asked for need reports (Vestland's DEKOM owners when it started). */
+    private int owners;
+
+    public CycleScenario(ApplicationContext context) {
+        runtime = context.getBean(RuntimeService.class);
+        tasks = context.getBean(TaskService.class);
+        management = context.getBean(ManagementService.class);
+        identity = context.getBean(IdentityService.class);
+        history = context.getBean(HistoryService.class);
+        cycles = context.getBean(CycleRepository.class);
+        mail = context.getBean(GreenMail.class);
+        masterData = context.getBean(no.kompetansemidler.masterdata.MasterDataRepository.class);
+    }
+
+    /** How many owners the cycle of {@link #run} asked for a need report: 44 in the demo, more if tests add some. */
+    public int owners() {
+        return owners;
+    }
+
+    /** The caseworker starts a cycle in Vestland; the scenario works on it from now on. */
+    public ProcessInstance start(String scheme, int year, String frame) {
+        ProcessInstance cycle = as("demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
+                Map.of("embete", "vestland", "ordning", scheme, "aar", year, "ramme", frame)));
+        businessKey = cycle.getBusinessKey();
+        return cycle;
+    }
+
+    /** The scenario on a cycle that is already running. */
+    public CycleScenario on(String cycleBusinessKey) {
+        businessKey = cycleBusinessKey;
+        return this;
+    }
+
+    /** Runs a DEKOM cycle from Udir's frame to the report sent; returns the cycle's process instance. */
+    public ProcessInstance run(int year) throws Exception {
+        People.ensureUser(identity, ASKOY_USER, "eier-" + ASKOY);
+        owners = masterData.owners(no.kompetansemidler.domain.organisation.Embete.VESTLAND,
+                no.kompetansemidler.domain.organisation.Scheme.DEKOM).size();
+        ProcessInstance cycle = start("DEKOM", year, "10 000 000");
+        String cycleId = (String) runtime.getVariable(cycle.getId(), "syklusId");
+
+        // need mapping: every owner (44 in the demo); reminders go out; three report, the rest miss the deadline and
+        // do not take part
+        List<Task> needReports = taskQuery().taskDefinitionKey("Task_SubmitNeedReport").list();
+        assertThat(needReports).hasSize(owners);
+        executeJobsOf("BoundaryEvent_ReminderDue");
+        executeJobsOf("Task_SendNeedReportReminder");
+        assertThat(cycles.reminders(cycleId)).hasSize(owners);
+        assertThat(mail.getReceivedMessages().length).isGreaterThanOrEqualTo(owners);
+        submitNeedReport(BERGEN, "demo-eier-bergen");
+        submitNeedReport(VESTLAND_FK, "demo-eier-vestlandfk");
+        submitNeedReport(ASKOY, ASKOY_USER);
+        executeJobsOf("BoundaryEvent_DeadlinePassed");
+        taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(this::doesNotTakePart);
+        assertThat(cycles.nonParticipants(cycleId)).hasSize(owners - 3);
+
+        // forum: prepared, the innstilling has an R1 breach that the caseworker corrects
+        complete("Task_PrepareForum", "demo-saksbehandler", Map.of());
+        complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true,
+                "prioriteringer", "Lesing og inkluderende læringsmiljø", "fordelingsnokkel", "AMOUNTS",
+                "linjer", lines(year, "450 000,14"), "begrunnelse", "Forumets innstilling av 10. mars."));
+        Task correction = taskQuery().taskDefinitionKey("Task_CorrectBreaches").singleResult();
+        assertThat((String) tasks.getVariable(correction.getId(), "regelbruddTekst"))
+                .startsWith("R1 Egenfinansiering: Askøy kommune");
+        complete("Task_CorrectBreaches", "demo-saksbehandler", Map.of("fordelingsnokkel", "AMOUNTS",
+                "linjer", lines(year, "450 000,15"), "begrunnelse", "Forumets innstilling av 10. mars."));
+
+        // decisions and disbursement: one asynchronous payment per decision
+        assertThat(cycles.decisions(cycleId)).hasSize(4);
+        executeJobsOf("Task_Pay");
+        assertThat(cycles.payments(cycleId)).hasSize(4);
+
+        // self-evaluation opens; three owners report; the caseworker approves
+        executeJobsOf("Event_SelfEvaluationOpens");
+        assertThat(taskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count()).isEqualTo(3);
+        submitSelfEvaluation(BERGEN, "demo-eier-bergen", "4 000 000", "1 200 000");
+        submitSelfEvaluation(VESTLAND_FK, "demo-eier-vestlandfk", "2 900 000", "900 000");
+        submitSelfEvaluation(ASKOY, ASKOY_USER, "1 000 000,50", "450 000,15");
+        review(BERGEN, false);
+        review(VESTLAND_FK, false);
+        review(ASKOY, true);
+
+        // the report, then sent to Udir
+        complete("Task_SendReport", "demo-saksbehandler", Map.of("merknad", "Sendt Udir."));
+        return cycle;
+    }
+
+    /** Organisation number; amount; cash; salary; third party; measure; kind; from; to. */
+    static String lines(int year, String askoyCoFinancing) {
+        return String.join("\n",
+                BERGEN + "; 4 000 000; 1 000 000; 200 000; 0; Lesing i alle fag; etterutdanning; " + year + "; " + (year + 1),
+                VESTLAND_FK + "; 3 000 000; 500 000; 400 000; 0; Yrkesfaglærerløftet; etterutdanning; " + year + "; " + year,
+                ASKOY + "; 1 500 000,50; " + askoyCoFinancing + "; 0; 0; Inkluderende praksis; etterutdanning; " + year + "; " + year,
+                HVL + "; 1 499 999,50; 0; 0; 300 000; Partnerskap med skolene; etterutdanning; " + year + "; " + (year + 2));
+    }
+
+    // --- the steps, shared by the tests that drive a cycle through the engine's API ------------------------
+
+    /** The owner's user sends the need report, with Høgskulen på Vestlandet as UH partner. */
+    public void submitNeedReport(String owner, String user) {
+        complete(taskFor("Task_SubmitNeedReport", owner), user, Map.of("uhPartner", HVL,
+                "medvirkning", "Skoleledere og lærere deltok i kartleggingen på hver skole.",
+                "behov", "Lesing, vurdering for læring og inkluderende læringsmiljø."));
+    }
+
+    /** The caseworker records that an owner who missed the deadline does not take part this year. */
+    public void doesNotTakePart(Task missedDeadline) {
+        complete(missedDeadline, "demo-saksbehandler", Map.of("fristValg", "DELTAR_IKKE",
+                "begrunnelseIkkeDeltakelse", "Meldte at de ikke har kapasitet i år."));
+    }
+
+    private void submitSelfEvaluation(String owner, String user, String used, String coFinancing) {
+        Task task = taskFor("Task_SubmitSelfEvaluation", owner);
+        as(user, () -> {
+            tasks.complete(task.getId(), Map.of("brukt", used, "egenfinansiering", coFinancing,
+                    "gjennomforteTiltak", "Nettverk for lesing på alle skoler.", "deltakere", 120,
+                    "vurdering", "God deltakelse; fortsetter neste år."));
+            return null;
+        });
+    }
+
+    private void review(String owner, boolean carryOver) {
+        Task task = taskFor("Task_ReviewSelfEvaluation", owner);
+        as("demo-saksbehandler", () -> {
+            tasks.complete(task.getId(), Map.of("godkjent", true, "overforingVedtatt", carryOver));
+            return null;
+        });
+    }
+
+    /** The cycle's open tasks. */
+    public org.camunda.bpm.engine.task.TaskQuery taskQuery() {
+        if (businessKey == null) {
+            throw new IllegalStateException("The scenario has no cycle: start one, or name it with on(...)");
+        }
+        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey);
+    }
+
+    public Task taskFor(String definitionKey, String owner) {
+        return taskQuery().taskDefinitionKey(definitionKey).processVariableValueEquals("eier", owner).singleResult();
+    }
+
+    /** Completes the cycle's only open task of the definition, as the user. */
+    public void complete(String definitionKey, String user, Map<String, Object> variables) {
+        complete(taskQuery().taskDefinitionKey(definitionKey).singleResult(), user, variables);
+    }
+
+    public void complete(Task task, String user, Map<String, Object> variables) {
+        as(user, () -> {
+            tasks.complete(task.getId(), new HashMap<>(variables));
+            return null;
+        });
+    }
+
+    /**
+     * Executes every job of the activity in this cycle now (timers included), as the job executor would when they
+     * are due.
+     */
+    public void executeJobsOf(String activityId) {
+        taskQuery(); // the scenario must have a cycle
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
+            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list()) {
+                management.executeJob(job.getId());
+            }
+        }
+    }
+
+    public <T> T as(String user, java.util.concurrent.Callable<T> action) {
+        return People.as(identity, user, action);
+    }
+
+    /** What the cycle must have paid and reported, to the øre. */
+    public void assertPaymentsAndReport(ProcessInstance cycle) {
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(cycle.getId()).singleResult()
+                .getState()).isEqualTo("COMPLETED");
+        String cycleId = (String) history.createHistoricVariableInstanceQuery().processInstanceId(cycle.getId())
+                .variableName("syklusId").singleResult().getValue();
+        Map<String, Long> paid = new HashMap<>();
+        cycles.payments(cycleId).forEach(p -> paid.put(p.organisationNumber(), p.amount().ore()));
+        assertThat(paid).containsExactlyInAnyOrderEntriesOf(Map.of(BERGEN, 400_000_000L, VESTLAND_FK, 300_000_000L,
+                ASKOY, 150_000_050L, HVL, 149_999_950L));
+        assertThat(Money.sum(cycles.payments(cycleId).stream().map(CycleRepository.Payment::amount).toList()))
+                .isEqualTo(Money.ofKroner(10_000_000));
+        String report = cycles.report(cycleId).orElseThrow();
+        assertThat(report)
+                .contains("<th>Ramme fra Udir</th><td class=n>10 000 000,00 kr</td>")
+                .contains("<th>Vedtatt</th><td class=n>10 000 000,00 kr</td>")
+                .contains("<th>Ikke fordelt</th><td class=n>0,00 kr</td>")
+                .contains("<th>Utbetalt</th><td class=n>10 000 000,00 kr</td>")
+                .contains("<th>Rapportert brukt</th><td class=n>7 900 000,50 kr</td>")
+                .contains("<th>Egenfinansiering rapportert</th><td class=n>2 550 000,15 kr</td>")
+                .contains("<th>Tilbakebetalingskrav</th><td class=n>100 000,00 kr</td>")
+                .contains("<th>Overført til neste år</th><td class=n>500 000,00 kr</td>")
+                .contains("3 behovsmeldinger, " + (owners - 3) + " eiere deltok ikke, " + owners + " påminnelser sendt.")
+                .contains("Askøy kommune").contains("1 500 000,50 kr");
+    }
+}
