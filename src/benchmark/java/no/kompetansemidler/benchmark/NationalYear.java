@@ -47,7 +47,7 @@ import java.util.function.Consumer;
  * owner lists its tasks, opens the form, claims the task and submits it; the caseworkers handle missed deadlines,
  * the forum and the self-evaluations. Timers are fired when the benchmark makes them due; payments and reminders
  * go through the job executor, as in production. Used by {@link BenchmarkRun} (the benchmark) and by
- * {@code NationalYearSmokeTest} (a small year in the default test suite).
+ * {@code NationalYearSmokeIT} (a small year in the heavy suites).
  *
  * <p>Every municipality and county authority takes part where its scheme allows, plus private school owners
  * (one per eight municipalities of the embete) and private kindergarten owners (one per four). At scale k, every

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import no.kompetansemidler.domain.validation.Texts;
 import java.util.Map;
 
 /** The account as a printable page (XHTML, also the source of the PDF), as CSV and as a PDF a person can file. */
@@ -62,8 +63,10 @@ final class AuditDocuments {
                 .toString();
     }
 
+    /** The event's cells, each readable whatever was stored (Texts.displayable): no export breaks on a stored text. */
     static List<String> cells(AuditEvent event) {
-        return List.of(TIME.format(event.at()), event.user(), event.role(), event.kind(), event.what(), event.process());
+        return java.util.stream.Stream.of(TIME.format(event.at()), event.user(), event.role(), event.kind(),
+                event.what(), event.process()).map(Texts::displayable).toList();
     }
 
     /** Semicolon-separated, quoted, UTF-8 with a byte order mark so that a spreadsheet reads æ, ø and å. */
@@ -81,8 +84,12 @@ final class AuditDocuments {
                         "aar", c.year(), "rammeOre", c.frame().ore(), "prosessinstans", c.processInstanceId()),
                 "modeller", account.models(),
                 "hendelser", account.events().stream().map(e -> Map.of("tidspunkt", e.at().toString(),
-                        "bruker", e.user(), "rolle", e.role(), "hendelse", e.kind(), "hva", e.what(),
-                        "prosess", e.process())).toList());
+                        "bruker", shown(e.user()), "rolle", shown(e.role()), "hendelse", shown(e.kind()),
+                        "hva", shown(e.what()), "prosess", shown(e.process()))).toList());
+    }
+
+    private static String shown(String text) {
+        return text == null ? "" : Texts.displayable(text);
     }
 
     static byte[] pdf(AuditTrail.Account account) {
@@ -99,10 +106,11 @@ final class AuditDocuments {
     }
 
     private static String quote(String cell) {
-        return "\"" + (cell == null ? "" : cell.replace("\"", "\"\"")) + "\"";
+        return "\"" + (cell == null ? "" : Texts.displayable(cell).replace("\"", "\"\"")) + "\"";
     }
 
+    /** HTML-escaped, and readable whatever was stored (also in the PDF, whose XML refuses a NUL). */
     static String e(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+        return HtmlUtils.htmlEscape(text == null ? "" : Texts.displayable(text), "UTF-8");
     }
 }

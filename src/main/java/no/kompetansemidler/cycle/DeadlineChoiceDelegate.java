@@ -1,6 +1,7 @@
 package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.funding.FundingParameters;
 import no.kompetansemidler.domain.validation.Violation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Service task "Registrer valget" after a missed need-report deadline: the caseworker either extends the deadline
- * (a new date in the future) or records that the owner does not take part this year (R5), with a reason.
+ * (a new date after today, and no later than the cycle's deadline for the forum's innstilling, from the scheme's
+ * calendar) or records that the owner does not take part this year (R5), with a reason.
  */
 @Component("deadlineChoiceDelegate")
 class DeadlineChoiceDelegate implements JavaDelegate {
@@ -24,11 +26,15 @@ class DeadlineChoiceDelegate implements JavaDelegate {
     static final String NOT_TAKING_PART = "DELTAR_IKKE";
     static final int REMINDER_DAYS_BEFORE_EXTENDED_DEADLINE = 3;
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
     private final CycleRepository cycles;
+    private final FundingParameters parameters;
     private final Clock clock;
 
-    DeadlineChoiceDelegate(CycleRepository cycles, Clock clock) {
+    DeadlineChoiceDelegate(CycleRepository cycles, FundingParameters parameters, Clock clock) {
         this.cycles = cycles;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -39,9 +45,12 @@ class DeadlineChoiceDelegate implements JavaDelegate {
         LocalDate today = LocalDate.now(clock.withZone(ProcessSupport.OSLO));
         if (EXTEND.equals(choice)) {
             LocalDate newDeadline = date(execution.getVariable(CycleVariables.NEW_DEADLINE));
-            if (newDeadline == null || !newDeadline.isAfter(today)) {
-                problems.add(new Violation(CycleVariables.NEW_DEADLINE, "FRIST",
-                        "Den nye fristen må være en dato etter i dag (" + today + ")."));
+            CycleRepository.Cycle cycle = cycles.cycle(ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID));
+            LocalDate latest = parameters.calendar(cycle.scheme()).recommendationDeadline(cycle.year());
+            if (newDeadline == null || !newDeadline.isAfter(today) || newDeadline.isAfter(latest)) {
+                problems.add(new Violation(CycleVariables.NEW_DEADLINE, "FRIST", "Den nye fristen må være etter i dag ("
+                        + today.format(DAY) + ") og senest fristen for forumets innstilling (" + latest.format(DAY)
+                        + "), så forumet får behovsmeldingen."));
             } else {
                 LocalDate reminder = newDeadline.minusDays(REMINDER_DAYS_BEFORE_EXTENDED_DEADLINE);
                 execution.setVariable(CycleVariables.NEED_REPORT_DEADLINE, ProcessSupport.endOfDay(newDeadline));

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "Klargjør egenvurdering": the owner, its group and what was decided, for the owner's form. */
+/**
+ * Service task "Klargjør egenvurdering": the owner, its group and what was decided, shown in the owner's form. What
+ * was decided stays in the decision (km_decision); these variables only show it.
+ */
 @Component("prepareSelfEvaluationDelegate")
 class PrepareSelfEvaluationDelegate implements JavaDelegate {
 
@@ -36,8 +39,6 @@ class PrepareSelfEvaluationDelegate implements JavaDelegate {
         String ownerGroup = IdentityGroups.owner(new OrganisationNumber(decision.organisationNumber()));
         execution.setVariable(CycleVariables.OWNER_GROUP, ownerGroup);
         caseAccess.owner(execution.getProcessInstanceId(), ownerGroup);
-        execution.setVariable(FundingVariables.RECIPIENT, decision.organisationNumber());
-        execution.setVariable(FundingVariables.GRANTED, decision.amount().ore());
         execution.setVariable(GRANTED_TEXT, decision.amount().format());
         execution.setVariable(DECISION_TEXT, decision.reasons());
         Scheme scheme = Scheme.valueOf(ProcessSupport.text(execution, CycleVariables.SCHEME));

@@ -3,7 +3,6 @@ package no.kompetansemidler.cycle;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
-import no.kompetansemidler.funding.FundingVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,6 @@ class SaveSelfEvaluationDelegate implements JavaDelegate {
         String decisionId = ProcessSupport.text(execution, CycleVariables.DECISION_ID);
         cycles.saveSelfEvaluation(new CycleRepository.SelfEvaluation(decisionId, used, coFinancing, measures,
                 participants, assessment, null, null), ProcessSupport.currentUser(execution), clock.instant());
-        execution.setVariable(FundingVariables.USED, used.ore());
     }
 
     private static Money money(DelegateExecution execution, String field, String label, List<Violation> problems) {

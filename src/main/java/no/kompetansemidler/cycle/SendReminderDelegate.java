@@ -53,7 +53,8 @@ class SendReminderDelegate implements JavaDelegate {
         String subject = "Påminnelse: " + what + " for " + cycle.scheme().name() + " " + cycle.year() + " innen " + due;
         String body = "Hei,\n\nDette er en påminnelse fra " + cycle.embete().displayName() + ": fristen for "
                 + what + " i " + cycle.scheme().displayName() + " (" + cycle.year() + ") er " + due + ".\n\n"
-                + "Oppgaven ligger i Tasklist for " + ProcessSupport.text(execution, CycleVariables.OWNER_NAME) + ".\n\n"
+                + "Oppgaven ligger i Tasklist for " + masterData.findOwner(new OrganisationNumber(owner)).map(Owner::name)
+                .orElse(owner) + ".\n\n"
                 + "Vennlig hilsen\n" + cycle.embete().displayName();
         List<String> to = recipients(execution, owner);
         if (to.isEmpty()) {

@@ -25,12 +25,13 @@ class SummariseNeedReportsDelegate implements JavaDelegate {
         StringBuilder text = new StringBuilder(reports.size() + " behovsmeldinger, " + nonParticipants.size()
                 + " eiere deltar ikke.\n");
         for (var r : reports) {
-            text.append("\n• ").append(collections.ownerName(r.organisationNumber())).append(" (")
+            text.append("\n• ").append(Texts.displayable(collections.ownerName(r.organisationNumber()))).append(" (")
                     .append(r.organisationNumber()).append("), UH-partner ").append(r.uhPartner()).append(": ")
-                    .append(r.needs().replaceAll("\\s+", " "));
+                    .append(Texts.displayable(r.needs()).replaceAll("\\s+", " "));
         }
         for (String o : nonParticipants) {
-            text.append("\n• ").append(collections.ownerName(o)).append(" (").append(o).append("): deltar ikke (R5)");
+            text.append("\n• ").append(Texts.displayable(collections.ownerName(o))).append(" (").append(o)
+                    .append("): deltar ikke (R5)");
         }
         String summary = text.toString();
         if (summary.length() > Texts.MAX_LIST_LENGTH) {

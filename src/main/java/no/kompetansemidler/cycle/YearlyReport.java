@@ -104,6 +104,7 @@ final class YearlyReport {
     }
 
     private static String e(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+        return HtmlUtils.htmlEscape(text == null ? "" : no.kompetansemidler.domain.validation.Texts.displayable(text),
+                "UTF-8");
     }
 }

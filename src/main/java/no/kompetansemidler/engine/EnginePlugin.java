@@ -33,8 +33,8 @@ import java.util.List;
 /**
  * Everything the project changes in the engine, registered in one plugin:
  * <ul>
- *   <li><b>forms as contracts</b>: what is submitted to a task or a start form is checked against its Camunda Form
- *   ({@link FormGuard});</li>
+ *   <li><b>forms as contracts</b>: a person's completion or start carries only its form's fields, checked against
+ *   the form, and a refusal leaves the engine as a bad request ({@link FormGuard});</li>
  *   <li><b>retention</b>: every model's history time-to-live follows kompetansemidler.retention (docs/prosesseier.md);</li>
  *   <li><b>authorization checks at any size</b>: the user's groups are used as they are, instead of narrowing them by
  *   reading every distinct group of ACT_RU_AUTHORIZATION once per command, which took 65–80 ms at ten times the
@@ -70,6 +70,8 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
                 }));
         configuration.setCustomPostBPMNParseListeners(with(configuration.getCustomPostBPMNParseListeners(),
                 forms.parseListener()));
+        configuration.setCustomPostCommandInterceptorsTxRequired(with(
+                configuration.getCustomPostCommandInterceptorsTxRequired(), forms.interceptor()));
         configuration.setCustomSessionFactories(with(configuration.getCustomSessionFactories(), new SessionFactory() {
             @Override
             public Class<?> getSessionType() {

@@ -25,6 +25,8 @@ public final class FormContract {
     private static final int MAX_TEXT = Texts.MAX_LENGTH;
 
     private final List<JsonNode> fields = new ArrayList<>();
+    /** The fields the process fills and a person sees but may not change (read-only or disabled), by key. */
+    private final Map<String, JsonNode> readOnly = new java.util.LinkedHashMap<>();
 
     public FormContract(JsonNode form) {
         collect(form.path("components"));
@@ -34,11 +36,52 @@ public final class FormContract {
         for (JsonNode component : components) {
             if (component.has("components")) {
                 collect(component.path("components"));
-            } else if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)
-                    && !component.path("disabled").asBoolean(false)) {
+            } else if (component.hasNonNull("key") && (component.path("readonly").asBoolean(false)
+                    || component.path("disabled").asBoolean(false))) {
+                readOnly.put(component.path("key").asText(), component);
+            } else if (component.hasNonNull("key")) {
                 fields.add(component);
             }
         }
+    }
+
+    /**
+     * What a submission may not carry: a variable that is not a field a person fills in (the process's own
+     * variables, anything else), or a new value for a read-only field. Tasklist sends the read-only fields back as
+     * they were shown, so an unchanged value is no breach. Empty when every name is allowed.
+     *
+     * @param submitted the submitted variables, by name (plain values)
+     * @param current   the case's value of a variable now
+     * @param formName  how the person names the form (the task's or the process's name)
+     */
+    public List<Violation> checkNames(Map<String, Object> submitted, Function<String, Object> current, String formName) {
+        java.util.Set<String> editable = new java.util.HashSet<>();
+        fields.forEach(field -> editable.add(field.path("key").asText()));
+        List<Violation> problems = new ArrayList<>();
+        submitted.forEach((name, value) -> {
+            if (editable.contains(name)) {
+                return;
+            }
+            JsonNode shown = readOnly.get(name);
+            if (shown == null) {
+                problems.add(new Violation(name, "SKJEMA", "«" + Texts.abbreviate(name) + "» er ikke et felt i skjemaet «"
+                        + formName + "». Bare skjemaets felt kan sendes inn."));
+            } else if (!sameValue(value, current.apply(name))) {
+                problems.add(new Violation(name, "LESEFELT", "«" + label(shown) + "» er skrivebeskyttet i skjemaet «"
+                        + formName + "» og kan ikke endres."));
+            }
+        });
+        return problems;
+    }
+
+    /** Equal as a form shows them: the same text (a number shown in a text field comes back as text), empty or null. */
+    static boolean sameValue(Object sent, Object now) {
+        if (sent instanceof java.util.Date sentDate && now instanceof java.util.Date nowDate) {
+            return sentDate.getTime() == nowDate.getTime();
+        }
+        String a = sent == null ? "" : sent.toString();
+        String b = now == null ? "" : now.toString();
+        return a.equals(b);
     }
 
     /** Every breach of the contract by the submitted values (looked up by field key); empty when all is well. */
@@ -48,8 +91,9 @@ public final class FormContract {
             String key = field.path("key").asText();
             Object value = submitted.apply(key);
             boolean required = field.path("validate").path("required").asBoolean(false);
-            if (required && (value == null || value instanceof String text && text.isBlank())) {
-                problems.add(new Violation(key, "PÅKREVD", "«" + field.path("label").asText(key) + "» må fylles ut."));
+            boolean readable = !(value instanceof String text) || Texts.unreadable(text, true).isEmpty();
+            if (required && readable && (value == null || value instanceof String text && Texts.visibleLength(text) == 0)) {
+                problems.add(new Violation(key, "PÅKREVD", "«" + label(field) + "» må fylles ut."));
             } else if (value != null) {
                 checkField(field, key, value, problems);
             }
@@ -58,7 +102,7 @@ public final class FormContract {
     }
 
     private static void checkField(JsonNode field, String key, Object value, List<Violation> problems) {
-        String label = field.path("label").asText(key);
+        String label = label(field);
         JsonNode validate = field.path("validate");
         switch (field.path("type").asText()) {
             case "textfield", "textarea" -> {
@@ -67,7 +111,10 @@ public final class FormContract {
                     return;
                 }
                 int max = Math.min(validate.path("maxLength").asInt(MAX_TEXT), Texts.MAX_LIST_LENGTH);
-                if (text.length() > max) {
+                var unreadable = Texts.unreadable(text, field.path("type").asText().equals("textarea"));
+                if (unreadable.isPresent()) {
+                    problems.add(new Violation(key, "TEGN", "«" + label + "» " + unreadable.get() + "."));
+                } else if (text.length() > max) {
                     problems.add(new Violation(key, "LENGDE", "«" + label + "» kan ha høyst " + max + " tegn (har "
                             + text.length() + ")."));
                 } else if (Texts.containsMarkup(text)) {
@@ -84,7 +131,10 @@ public final class FormContract {
                     return;
                 }
                 double n = number.doubleValue();
-                if (validate.has("min") && n < validate.path("min").asDouble()) {
+                boolean decimals = field.path("decimalDigits").asInt(0) > 0;
+                if (Double.isNaN(n) || Double.isInfinite(n) || (!decimals && n != Math.rint(n))) {
+                    problems.add(new Violation(key, "TYPE", "«" + label + "» må være et helt tall."));
+                } else if (validate.has("min") && n < validate.path("min").asDouble()) {
                     problems.add(new Violation(key, "VERDI", "«" + label + "» må være minst " + validate.path("min").asText() + "."));
                 } else if (validate.has("max") && n > validate.path("max").asDouble()) {
                     problems.add(new Violation(key, "VERDI", "«" + label + "» kan være høyst " + validate.path("max").asText() + "."));
@@ -119,6 +169,15 @@ public final class FormContract {
                 }
             }
         }
+    }
+
+    /** What a person sees as the field's name: its label, or the date field's label, or else its key. */
+    static String label(JsonNode field) {
+        String label = field.path("label").asText("");
+        if (label.isBlank()) {
+            label = field.path("dateLabel").asText("");
+        }
+        return label.isBlank() ? field.path("key").asText() : label;
     }
 
     private static boolean matches(String pattern, String text) {

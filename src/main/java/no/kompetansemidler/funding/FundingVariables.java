@@ -21,12 +21,6 @@ public final class FundingVariables {
     public static final String BREACH_TEXT = "regelbruddTekst";
     /** String: scheme code (DEKOM, REKOM, KOMPETANSELOFTET, YRKESFAG). */
     public static final String SCHEME = "ordning";
-    /** String: the recipient's organisation number. */
-    public static final String RECIPIENT = "mottaker";
-    /** Long øre: granted to the recipient. */
-    public static final String GRANTED = "tildeltBelop";
-    /** Long øre: reported used in the self-evaluation. */
-    public static final String USED = "bruktBelop";
     /** Boolean, optional: the Statsforvalter's decision to carry unused money over (true) or claim it (false). */
     public static final String CARRY_OVER_DECIDED = "overforingVedtatt";
     /** String: NONE, REPAYMENT_CLAIM or CARRY_OVER. */

@@ -26,12 +26,13 @@ class ProposalAssembler {
 
     Proposal toDomain(StoredProposal stored) {
         return new Proposal(stored.scheme(), stored.year(), stored.frame(),
-                stored.grants().stream().map(g -> toDomain(g, stored.scheme())).toList());
+                stored.grants().stream().map(g -> toDomain(g, stored.scheme())).toList(), stored.embete());
     }
 
     private Grant toDomain(StoredGrant g, Scheme scheme) {
         RecipientKind kind = RecipientKind.THIRD_PARTY;
         boolean takesPart = false;
+        no.kompetansemidler.domain.organisation.Embete ownerEmbete = null;
         if (g.declaredCommercial()) {
             kind = RecipientKind.COMMERCIAL;
         } else if (OrganisationNumber.isValid(g.organisationNumber())) {
@@ -42,9 +43,10 @@ class ProposalAssembler {
             } else if (owner.isPresent()) {
                 kind = RecipientKind.OWNER;
                 takesPart = owner.get().takesPartIn(scheme) && !g.optedOut();
+                ownerEmbete = owner.get().embete();
             }
         }
         return new Grant(g.organisationNumber(), g.name(), kind, takesPart, g.amount(), g.coFinancingCash(),
-                g.coFinancingSalary(), g.thirdPartyAmount(), g.measure());
+                g.coFinancingSalary(), g.thirdPartyAmount(), g.measure(), ownerEmbete);
     }
 }

@@ -40,17 +40,25 @@ class DemoMailServer {
         return sender;
     }
 
+    /** The reminders the demo has sent: for caseworkers and administrators (they are the owners' mail). */
     @RestController
     @Profile("demo")
     static class DemoMailbox {
         private final GreenMail server;
+        private final no.kompetansemidler.security.ApiAccess access;
 
-        DemoMailbox(GreenMail demoSmtpServer) {
+        DemoMailbox(GreenMail demoSmtpServer, no.kompetansemidler.security.ApiAccess access) {
             this.server = demoSmtpServer;
+            this.access = access;
         }
 
         @GetMapping("/api/demo/epost")
         List<ReceivedMail> received() throws MessagingException, java.io.IOException {
+            var user = access.current();
+            if (!user.isCaseworker() && !user.isAdministrator()) {
+                throw new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.FORBIDDEN);
+            }
             List<ReceivedMail> mails = new ArrayList<>();
             for (MimeMessage m : server.getReceivedMessages()) {
                 mails.add(new ReceivedMail(Arrays.stream(m.getAllRecipients()).map(Object::toString).toList(),

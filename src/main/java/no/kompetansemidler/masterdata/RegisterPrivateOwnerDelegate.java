@@ -2,6 +2,7 @@ package no.kompetansemidler.masterdata;
 
 import no.kompetansemidler.domain.organisation.NewPrivateOwner;
 import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.engine.EngineContext;
 import no.kompetansemidler.identity.IdentityGroups;
 import no.kompetansemidler.security.CaseAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,7 +18,6 @@ class RegisterPrivateOwnerDelegate implements JavaDelegate {
     static final String KIND = "eiertype";
     static final String EMBETE = "embete";
     static final String CONTACT_EMAIL = "kontaktEpost";
-    static final String REGISTERED_BY = "registrertAv";
 
     private final OwnerRegistration registration;
     private final CaseAccess caseAccess;
@@ -33,7 +33,8 @@ class RegisterPrivateOwnerDelegate implements JavaDelegate {
                 text(execution, ORGANISATION_NUMBER), text(execution, NAME),
                 text(execution, KIND), text(execution, EMBETE),
                 text(execution, CONTACT_EMAIL));
-        Owner owner = registration.register(request, text(execution, REGISTERED_BY));
+        // who registers is who is logged in, never a value the start could carry (such as the initiator variable)
+        Owner owner = registration.register(request, EngineContext.currentUserId(execution));
         execution.setVariable(ORGANISATION_NUMBER, owner.organisationNumber().value());
         execution.setProcessBusinessKey("eier-" + owner.organisationNumber().value());
         caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(owner.embete()));

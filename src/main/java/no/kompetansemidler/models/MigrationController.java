@@ -4,6 +4,8 @@ import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
 import no.kompetansemidler.security.ApiAccess;
 import no.kompetansemidler.security.ApiUser;
+import no.kompetansemidler.engine.EngineContext;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigrationPlan;
@@ -40,11 +42,14 @@ class MigrationController {
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
+    private final IdentityService identity;
     private final ApiAccess access;
 
-    MigrationController(RepositoryService repository, RuntimeService runtime, ApiAccess access) {
+    MigrationController(RepositoryService repository, RuntimeService runtime, IdentityService identity,
+                        ApiAccess access) {
         this.repository = repository;
         this.runtime = runtime;
+        this.identity = identity;
         this.access = access;
     }
 
@@ -80,7 +85,9 @@ class MigrationController {
             throw new ValidationException(List.of(new Violation("tilVersjon", "MIGRERING",
                     "Versjonene kan ikke migreres automatisk: " + e.getMessage())));
         }
-        List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list();
+        // a process owner reads no case data: the instances to move are found for them (their ids and business keys)
+        List<ProcessInstance> instances = EngineContext.withoutPerson(identity,
+                () -> runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list());
         List<Instance> listed = instances.stream().map(i -> new Instance(i.getId(), i.getBusinessKey())).toList();
         List<String> mapped = plan.getInstructions().stream()
                 .map(i -> i.getSourceActivityId() + " → " + i.getTargetActivityId()).toList();

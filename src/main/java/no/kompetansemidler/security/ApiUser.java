@@ -22,6 +22,11 @@ public record ApiUser(String id, Set<String> groups) {
         return groups.contains(IdentityGroups.PROCESS_OWNERS);
     }
 
+    /** A caseworker of any embete. */
+    public boolean isCaseworker() {
+        return java.util.Arrays.stream(Embete.values()).anyMatch(this::isCaseworkerOf);
+    }
+
     public boolean isCaseworkerOf(Embete embete) {
         return groups.contains(IdentityGroups.caseworkers(embete));
     }

@@ -13,8 +13,9 @@ import no.kompetansemidler.engine.EngineContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Grants access to one case when it starts: the embete's caseworkers work it (read, update, retry failed jobs);
- * the owner reads its own. The grants are made by the system, whoever's action started the case. Also the
+ * Grants access to one case when it starts: the embete's caseworkers read it and retry its failed jobs (they work
+ * its tasks through the tasks' own grants, and change its variables only by completing a task's form); the owner
+ * reads its own. The grants are made by the system, whoever's action started the case. Also the
  * process-start listener of the called models ({@code ${caseAccess}}), granting the caseworkers of saksbehandlerGruppe.
  */
 @Component("caseAccess")
@@ -37,8 +38,7 @@ public class CaseAccess implements ExecutionListener {
     public void caseworkers(String processInstanceId, String group) {
         EngineContext.runAsSystem(() -> {
             Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, processInstanceId,
-                    ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE,
-                    ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.UPDATE_VARIABLE);
+                    ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB);
             Grants.grant(authorizations, group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
                     HistoricProcessInstancePermissions.READ);
         });

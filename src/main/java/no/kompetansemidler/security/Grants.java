@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 
-/** Creates or extends a group's grant on a resource (idempotent). */
+/**
+ * Creates or sets a group's grant on a resource: afterwards the group has exactly the given permissions on it
+ * (idempotent; a permission no longer given is taken away, also from a grant made by an earlier version).
+ */
 final class Grants {
 
     private Grants() {
@@ -21,9 +24,17 @@ final class Grants {
         authorization.setGroupId(groupId);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        authorization.setPermissions(permissions);
         authorizations.saveAuthorization(authorization);
+    }
+
+    /** Takes away a group's grant on a resource, if it has one (a grant an earlier version made). */
+    static void revoke(AuthorizationService authorizations, String groupId, Resource resource, String resourceId) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .singleResult();
+        if (existing != null) {
+            authorizations.deleteAuthorization(existing.getId());
+        }
     }
 }

@@ -47,6 +47,7 @@ public class RoleGrants implements ApplicationRunner {
         for (Embete embete : Embete.values()) {
             caseworkers(IdentityGroups.caseworkers(embete));
         }
+        caseworkersChangeCasesOnlyThroughTasks();
         for (Owner owner : masterData.allOwners()) {
             owner(IdentityGroups.owner(owner.organisationNumber()));
         }
@@ -67,6 +68,27 @@ public class RoleGrants implements ApplicationRunner {
         }
         Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         Grants.grant(authorizations, group, Resources.FILTER, ANY, Permissions.CREATE);
+    }
+
+    /**
+     * Cases started by an earlier version gave their caseworkers UPDATE and UPDATE_VARIABLE: taken away here, so that
+     * a case's variables change only through a task's form (docs/sikkerhet.md). Only grants that still have them are
+     * read.
+     */
+    void caseworkersChangeCasesOnlyThroughTasks() {
+        String[] groups = java.util.Arrays.stream(Embete.values()).map(IdentityGroups::caseworkers)
+                .toArray(String[]::new);
+        for (var permission : new org.camunda.bpm.engine.authorization.Permission[]{ProcessInstancePermissions.UPDATE,
+                ProcessInstancePermissions.UPDATE_VARIABLE}) {
+            for (var grant : authorizations.createAuthorizationQuery().groupIdIn(groups)
+                    .resourceType(Resources.PROCESS_INSTANCE).hasPermission(permission).list()) {
+                if (!ANY.equals(grant.getResourceId())) {
+                    grant.removePermission(ProcessInstancePermissions.UPDATE);
+                    grant.removePermission(ProcessInstancePermissions.UPDATE_VARIABLE);
+                    authorizations.saveAuthorization(grant);
+                }
+            }
+        }
     }
 
     /** Owners and UH: Tasklist only; their tasks and cases are granted case by case. No filters of their own. */
@@ -95,8 +117,9 @@ public class RoleGrants implements ApplicationRunner {
     }
 
     /**
-     * Process owners deploy models and forms and migrate instances; they do not work tasks, and they do not read
-     * the cases' history and variables (what municipalities plan is not theirs to read).
+     * Process owners deploy models and forms, migrate instances to a new version and suspend or activate them; they
+     * do not work tasks, and they do not read or change the cases' variables and history (what municipalities plan
+     * is not theirs to read). The migration endpoint finds the instances to move for them (MigrationController).
      */
     void processOwners() {
         String group = IdentityGroups.PROCESS_OWNERS;
@@ -104,10 +127,9 @@ public class RoleGrants implements ApplicationRunner {
         Grants.grant(authorizations, group, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ,
                 Permissions.DELETE);
         Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.SUSPEND);
-        Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ,
-                ProcessInstancePermissions.UPDATE);
+                ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.SUSPEND,
+                ProcessDefinitionPermissions.SUSPEND_INSTANCE);
+        Grants.revoke(authorizations, group, Resources.PROCESS_INSTANCE, ANY);
         Grants.grant(authorizations, group, Resources.BATCH, ANY, Permissions.CREATE, Permissions.READ);
         Grants.grant(authorizations, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     }

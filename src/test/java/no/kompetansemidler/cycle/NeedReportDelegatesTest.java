@@ -129,7 +129,7 @@ class NeedReportDelegatesTest {
         DelegateExecution execution = execution(Map.of("syklusId", cycleId, "eier", BERGEN, "fristValg", "FORLENG",
                 "nyFrist", newDeadline.toString()), "demo-saksbehandler", List.of("saksbehandler-vestland"));
 
-        new DeadlineChoiceDelegate(cycles, clock).execute(execution);
+        choice().execute(execution);
 
         assertThat(execution.getVariable("behovsmeldingFrist")).isEqualTo(ProcessSupport.endOfDay(newDeadline));
         assertThat(execution.getVariable("paminnelseDato")).isEqualTo(ProcessSupport.morning(newDeadline.minusDays(3)));
@@ -139,22 +139,39 @@ class NeedReportDelegatesTest {
     void an_extension_must_be_to_a_date_after_today() {
         DelegateExecution execution = execution(Map.of("syklusId", cycleId, "eier", BERGEN, "fristValg", "FORLENG",
                 "nyFrist", "2020-01-01"));
-        assertThatThrownBy(() -> new DeadlineChoiceDelegate(cycles, clock).execute(execution))
+        assertThatThrownBy(() -> choice().execute(execution))
                 .hasMessageContaining("nyFrist [FRIST]");
-        assertThatThrownBy(() -> new DeadlineChoiceDelegate(cycles, clock).execute(execution(Map.of("syklusId",
+        assertThatThrownBy(() -> choice().execute(execution(Map.of("syklusId",
                 cycleId, "eier", BERGEN)))).hasMessageContaining("fristValg [PÅKREVD]");
     }
 
     @Test
     void a_missed_deadline_can_record_the_owner_as_not_taking_part_with_a_reason_r5() {
-        new DeadlineChoiceDelegate(cycles, clock).execute(execution(Map.of("syklusId", cycleId, "eier", VESTLAND_FK,
+        choice().execute(execution(Map.of("syklusId", cycleId, "eier", VESTLAND_FK,
                 "fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Kommunen har meldt at den ikke har kapasitet."),
                 "demo-saksbehandler", List.of("saksbehandler-vestland")));
 
         assertThat(cycles.nonParticipants(cycleId)).containsExactly(VESTLAND_FK);
-        assertThatThrownBy(() -> new DeadlineChoiceDelegate(cycles, clock).execute(execution(Map.of("syklusId",
+        assertThatThrownBy(() -> choice().execute(execution(Map.of("syklusId",
                 cycleId, "eier", BERGEN, "fristValg", "DELTAR_IKKE"))))
                 .hasMessageContaining("begrunnelseIkkeDeltakelse [PÅKREVD]");
+    }
+
+    DeadlineChoiceDelegate choice() {
+        return new DeadlineChoiceDelegate(cycles, TestDatabase.fundingParameters(), clock);
+    }
+
+    @Test
+    void an_extension_must_end_before_the_forum_meets() {
+        int year = cycles.cycle(cycleId).year();
+        DelegateExecution far = execution(Map.of("syklusId", cycleId, "eier", BERGEN, "fristValg", "FORLENG",
+                "nyFrist", "9999-12-31"));
+        assertThatThrownBy(() -> choice().execute(far)).hasMessageContaining("nyFrist [FRIST]")
+                .hasMessageContaining("senest fristen for forumets innstilling (15.03." + year + ")");
+        DelegateExecution last = execution(Map.of("syklusId", cycleId, "eier", BERGEN, "fristValg", "FORLENG",
+                "nyFrist", year + "-03-15"));
+        choice().execute(last);
+        assertThat(last.getVariable("behovsmeldingFrist")).isEqualTo(ProcessSupport.endOfDay(LocalDate.of(year, 3, 15)));
     }
 
     SendReminderDelegate reminders() {

@@ -8,7 +8,9 @@ import no.kompetansemidler.domain.organisation.Scheme;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
+import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.testkit.Years;
 import no.kompetansemidler.testkit.TestDatabase;
 import no.kompetansemidler.testkit.Tiers;
 import org.junit.jupiter.api.Tag;
@@ -47,7 +49,7 @@ class FundingDelegatesTest {
     final CheckFundingRulesDelegate check = new CheckFundingRulesDelegate(proposals,
             new ProposalAssembler(new MasterDataRepository(jdbc)), parameters, Clock.systemUTC());
     final DistributeFrameDelegate distribute = new DistributeFrameDelegate(proposals);
-    final SettleUnusedMoneyDelegate settle = new SettleUnusedMoneyDelegate(parameters);
+    final SettleUnusedMoneyDelegate settle = new SettleUnusedMoneyDelegate(parameters, new CycleRepository(jdbc));
 
     static StoredGrant line(String orgnr, String name, long amountOre, long cashOre, Long weight, boolean optedOut) {
         return new StoredGrant(orgnr, name, false, optedOut, weight, Money.ofOre(amountOre), Money.ofOre(cashOre),
@@ -59,10 +61,8 @@ class FundingDelegatesTest {
                 "demo-saksbehandler", Instant.now());
     }
 
-    static DelegateExecution execution(Map<String, Object> variables) {
-        DelegateExecution execution = mock(DelegateExecution.class);
-        variables.forEach((name, value) -> when(execution.getVariable(name)).thenReturn(value));
-        return execution;
+    static DelegateExecution execution(Map<String, ?> variables) {
+        return no.kompetansemidler.testkit.Executions.execution(variables);
     }
 
     @Test
@@ -104,6 +104,21 @@ class FundingDelegatesTest {
                 org.mockito.ArgumentMatchers.contains("R6 Innenfor rammen: Summen av fordelingen er 1 000 000,01 kr"));
         assertThat(jdbc.sql("select count(*) from km_rule_breach b join km_rule_check c on c.id = b.check_id"
                 + " where c.proposal_id = ?").param(id).query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void an_owner_of_another_embete_gets_nothing_from_this_embetes_cycle_r5() {
+        // finding 5 of the trust-boundary review: a Vestland DEKOM distribution could give money to Oslo kommune
+        String id = save(100_000_000, List.of(line("958935420", "Oslo kommune", 50_000_000, 15_000_000, null, false),
+                line(BERGEN, "Bergen kommune", 50_000_000, 15_000_000, null, false)));
+        DelegateExecution execution = execution(Map.of(FundingVariables.PROPOSAL_ID, id));
+
+        BpmnError error = catchThrowableOfType(BpmnError.class, () -> check.execute(execution));
+
+        assertThat(error.getMessage()).contains("1 regelbrudd (R5)");
+        verify(execution).setVariable(FundingVariables.BREACH_TEXT, "R5 Eier som ikke deltar: Oslo kommune (958935420)"
+                + " hører til Statsforvalteren i Østfold, Buskerud, Oslo og Akershus, ikke Statsforvalteren i Vestland,"
+                + " og kan ikke få midler fra DEKOM her (500 000,00 kr foreslått).");
     }
 
     @Test
@@ -174,31 +189,52 @@ class FundingDelegatesTest {
         verify(execution).setVariable(FundingVariables.UNDISTRIBUTED, 1L);
     }
 
+    /** A decision of 1 000 000 øre to Bergen in a cycle of the scheme, with a stored self-evaluation. */
+    String decidedAndEvaluated(Scheme scheme, long usedOre) {
+        CycleRepository cycles = new CycleRepository(jdbc);
+        String cycleId = cycles.createCycle(Embete.VESTLAND, scheme, Years.next(), Money.ofKroner(10_000_000), null,
+                "demo-saksbehandler", Instant.now());
+        String proposalId = save(1_000_000, List.of());
+        String decision = cycles.saveDecision(new CycleRepository.Decision(null, cycleId, proposalId, BERGEN,
+                "Bergen kommune", "OWNER", Money.ofOre(1_000_000), "INNSTILLING", "Vedtak.", "demo-saksbehandler"),
+                Instant.now());
+        cycles.saveSelfEvaluation(new CycleRepository.SelfEvaluation(decision, Money.ofOre(usedOre), Money.ZERO,
+                "Tiltak.", 10, "Bra.", null, null), "demo-eier-bergen", Instant.now());
+        return decision;
+    }
+
     @Test
     void unused_money_is_claimed_back_by_default_or_carried_over_by_decision() {
-        DelegateExecution byDefault = execution(Map.of(FundingVariables.SCHEME, "DEKOM", FundingVariables.RECIPIENT,
-                BERGEN, FundingVariables.GRANTED, 1_000_000L, FundingVariables.USED, 750_000L));
+        DelegateExecution byDefault = execution(Map.of("vedtakId", decidedAndEvaluated(Scheme.DEKOM, 750_000L)));
         settle.execute(byDefault);
         verify(byDefault).setVariable(FundingVariables.SETTLEMENT, "REPAYMENT_CLAIM");
         verify(byDefault).setVariable(FundingVariables.SETTLEMENT_AMOUNT, 250_000L);
 
-        DelegateExecution decided = execution(Map.of(FundingVariables.SCHEME, "DEKOM", FundingVariables.RECIPIENT,
-                BERGEN, FundingVariables.GRANTED, 1_000_000L, FundingVariables.USED, 750_000L,
+        DelegateExecution decided = execution(Map.of("vedtakId", decidedAndEvaluated(Scheme.DEKOM, 750_000L),
                 FundingVariables.CARRY_OVER_DECIDED, true));
         settle.execute(decided);
         verify(decided).setVariable(FundingVariables.SETTLEMENT, "CARRY_OVER");
 
-        DelegateExecution allUsed = execution(Map.of(FundingVariables.SCHEME, "REKOM", FundingVariables.RECIPIENT,
-                BERGEN, FundingVariables.GRANTED, 1_000_000L, FundingVariables.USED, 1_000_000L));
+        DelegateExecution allUsed = execution(Map.of("vedtakId", decidedAndEvaluated(Scheme.REKOM, 1_000_000L)));
         settle.execute(allUsed);
         verify(allUsed).setVariable(FundingVariables.SETTLEMENT, "NONE");
         verify(allUsed).setVariable(FundingVariables.SETTLEMENT_AMOUNT, 0L);
     }
 
     @Test
+    void what_was_granted_comes_from_the_decision_not_from_a_variable_the_owner_could_have_sent() {
+        // finding 1 of the trust-boundary review: tildeltBelop=20000000 sent with the self-evaluation made 250 000 øre
+        // unused look like none; the settlement now reads the decision and the stored report
+        DelegateExecution execution = execution(Map.of("vedtakId", decidedAndEvaluated(Scheme.DEKOM, 750_000L),
+                "tildeltBelop", 20_000_000L, "bruktBelop", 20_000_000L));
+        settle.execute(execution);
+        verify(execution).setVariable(FundingVariables.SETTLEMENT, "REPAYMENT_CLAIM");
+        verify(execution).setVariable(FundingVariables.SETTLEMENT_AMOUNT, 250_000L);
+    }
+
+    @Test
     void more_used_than_granted_is_an_r15_breach() {
-        DelegateExecution execution = execution(Map.of(FundingVariables.SCHEME, "DEKOM", FundingVariables.RECIPIENT,
-                "Bergen kommune", FundingVariables.GRANTED, 1_000_000L, FundingVariables.USED, 1_000_001L));
+        DelegateExecution execution = execution(Map.of("vedtakId", decidedAndEvaluated(Scheme.DEKOM, 1_000_001L)));
         BpmnError error = catchThrowableOfType(BpmnError.class, () -> settle.execute(execution));
         assertThat(error.getErrorCode()).isEqualTo(FundingVariables.BREACH_ERROR_CODE);
         verify(execution).setVariable(FundingVariables.BREACH_TEXT, "R15 Ubrukte midler: Bergen kommune rapporterer"

@@ -89,7 +89,7 @@ class NeedReportModelTest {
         });
         ProcessInstance instance = start();
 
-        assertThatThrownBy(() -> complete(task(), needReport())).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> complete(task(), needReport())).isInstanceOf(no.kompetansemidler.forms.Refusal.class);
 
         assertThat(instance).isWaitingAt("Task_SubmitNeedReport").hasNotPassed("Task_SaveNeedReport");
     }
@@ -99,7 +99,7 @@ class NeedReportModelTest {
         ProcessInstance instance = start();
 
         assertThatThrownBy(() -> complete(task(), withVariables("uhPartner", "917641404", "behov", "Lesing.")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("medvirkning [PÅKREVD]");
+                .isInstanceOf(no.kompetansemidler.forms.Refusal.class).hasMessageContaining("medvirkning [PÅKREVD]");
 
         assertThat(instance).isWaitingAt("Task_SubmitNeedReport");
         org.assertj.core.api.Assertions.assertThat(ran).doesNotContain("save");

@@ -45,7 +45,7 @@ class RegisterOwnerModelTest {
         });
 
         assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("registrer-privat-eier", OWNER))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(no.kompetansemidler.forms.Refusal.class);
         org.assertj.core.api.Assertions.assertThat(historyService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey("registrer-privat-eier").count()).isZero();
     }

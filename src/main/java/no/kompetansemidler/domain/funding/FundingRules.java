@@ -2,6 +2,7 @@ package no.kompetansemidler.domain.funding;
 
 import no.kompetansemidler.domain.funding.Outcome.Rejected;
 import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Scheme;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class FundingRules {
         List<Outcome> outcomes = new ArrayList<>();
         for (Grant grant : proposal.grants()) {
             outcomes.add(recipientMayReceiveStateMoney(grant));
-            outcomes.add(ownerTakesPart(grant, proposal.scheme()));
+            outcomes.add(ownerTakesPart(grant, proposal.scheme(), proposal.embete()));
             outcomes.add(coFinancing(grant, rules));
             outcomes.add(thirdPartyOnlyThroughUhWithinCap(grant, rules));
             outcomes.add(continuingEducationOnly(grant));
@@ -105,9 +106,20 @@ public final class FundingRules {
                 + " foreslått); midlene kan bare brukes til etterutdanning.");
     }
 
-    /** R5: an owner that does not take part in the scheme gets nothing. */
-    public static Outcome ownerTakesPart(Grant grant, Scheme scheme) {
-        if (grant.kind() != RecipientKind.OWNER || grant.takesPart()) {
+    /**
+     * R5: an owner gets money only in a cycle of its own embete, and only when it takes part in the scheme; an owner
+     * of another embete takes part in that embete's cycle.
+     */
+    public static Outcome ownerTakesPart(Grant grant, Scheme scheme, Embete embete) {
+        if (grant.kind() != RecipientKind.OWNER) {
+            return Outcome.APPROVED;
+        }
+        if (embete != null && grant.ownerEmbete() != null && grant.ownerEmbete() != embete) {
+            return new Rejected(RuleId.R5, grant.organisationNumber(), grant.label() + " hører til "
+                    + grant.ownerEmbete().displayName() + ", ikke " + embete.displayName() + ", og kan ikke få midler fra "
+                    + scheme.name() + " her (" + grant.amount().format() + " foreslått).");
+        }
+        if (grant.takesPart()) {
             return Outcome.APPROVED;
         }
         return new Rejected(RuleId.R5, grant.organisationNumber(), grant.label() + " deltar ikke i " + scheme.name()

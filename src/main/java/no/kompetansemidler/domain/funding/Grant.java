@@ -1,6 +1,7 @@
 package no.kompetansemidler.domain.funding;
 
 import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.Embete;
 
 /**
  * One proposed allocation of state money to one recipient for one year.
@@ -14,9 +15,18 @@ import no.kompetansemidler.domain.money.Money;
  * @param coFinancingSalary  the owner's contribution as salary or release time (lønn/frikjøp), R1
  * @param thirdPartyAmount   of a UH allocation, the part UH passes to a third party (R3)
  * @param measure            the measure the money funds
+ * @param ownerEmbete        for an owner: the embete it belongs to (from the master data), else null
  */
 public record Grant(String organisationNumber, String name, RecipientKind kind, boolean takesPart, Money amount,
-                    Money coFinancingCash, Money coFinancingSalary, Money thirdPartyAmount, Measure measure) {
+                    Money coFinancingCash, Money coFinancingSalary, Money thirdPartyAmount, Measure measure,
+                    Embete ownerEmbete) {
+
+    /** A grant whose recipient's embete is not known (or not an owner). */
+    public Grant(String organisationNumber, String name, RecipientKind kind, boolean takesPart, Money amount,
+                 Money coFinancingCash, Money coFinancingSalary, Money thirdPartyAmount, Measure measure) {
+        this(organisationNumber, name, kind, takesPart, amount, coFinancingCash, coFinancingSalary, thirdPartyAmount,
+                measure, null);
+    }
 
     public Money coFinancing() {
         return coFinancingCash.plus(coFinancingSalary);

@@ -84,7 +84,11 @@ public final class ProposalLines {
         Money cash = f[2].isEmpty() ? Money.ZERO : money(f[2], where + "egenandel: ", problems);
         Money salary = f[3].isEmpty() ? Money.ZERO : money(f[3], where + "lønn/frikjøp: ", problems);
         Money thirdParty = f[4].isEmpty() ? Money.ZERO : money(f[4], where + "tredjepart: ", problems);
-        if (f[5].isEmpty()) {
+        f[5] = Texts.normalize(f[5]);
+        var unreadableTitle = Texts.unreadable(f[5], false);
+        if (unreadableTitle.isPresent()) {
+            problems.add(new Violation(FIELD, "TEGN", where + "tiltakets navn " + unreadableTitle.get() + "."));
+        } else if (Texts.visibleLength(f[5]) == 0) {
             problems.add(new Violation(FIELD, "PÅKREVD", where + "tiltaket mangler navn."));
         } else if (f[5].length() > 500 || f[5].matches(".*[<>].*")) {
             problems.add(new Violation(FIELD, "TEGN", where + "tiltakets navn kan ha høyst 500 tegn og ikke < eller >."));
@@ -114,7 +118,11 @@ public final class ProposalLines {
 
     private static Long weight(String typed, String where, List<Violation> problems) {
         try {
-            BigDecimal value = new BigDecimal(typed.replace(" ", "").replace(',', '.'));
+            String plain = typed.replace(" ", "").replace('\u00A0', ' ').replace(" ", "");
+            if (!plain.matches("\\d{1,7}([.,]\\d{1,2})?")) {
+                throw new NumberFormatException(); // no exponents, signs or other notations: a number as people write it
+            }
+            BigDecimal value = new BigDecimal(plain.replace(',', '.'));
             if (value.signum() < 0 || value.scale() > 2 || value.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
                 throw new NumberFormatException();
             }

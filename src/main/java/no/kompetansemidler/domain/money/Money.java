@@ -138,7 +138,9 @@ public record Money(long ore) implements Comparable<Money> {
             return Optional.of("«" + Texts.abbreviate(typed) + "» er ikke et beløp. Skriv kroner, f.eks. 1 234 567 eller 1 234 567,89.");
         }
         String digits = m.group(1).replaceAll("[ .]", "");
-        if (digits.length() > 13 || Long.parseLong(digits) > MAX_ORE / 100) {
+        String decimals = m.group(2) == null || m.group(2).equals("-") ? "0" : m.group(2);
+        if (digits.length() > 13 || Long.parseLong(digits) * 100
+                + Long.parseLong(decimals.length() == 1 ? decimals + "0" : decimals) > MAX_ORE) {
             return Optional.of("«" + Texts.abbreviate(typed) + "» er større enn systemet håndterer (høyst "
                     + new Money(MAX_ORE).format() + ").");
         }

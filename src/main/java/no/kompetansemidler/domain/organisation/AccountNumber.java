@@ -24,6 +24,9 @@ public record AccountNumber(String value) {
         if (!candidate.matches("\\d{11}")) {
             return Optional.of("Kontonummeret «" + candidate + "» må bestå av 11 siffer.");
         }
+        if (candidate.chars().allMatch(c -> c == '0')) {
+            return Optional.of("Kontonummeret kan ikke bare bestå av nuller.");
+        }
         int check = checkDigit(candidate.substring(0, 10));
         if (check == 10 || check != candidate.charAt(10) - '0') {
             return Optional.of("Kontonummeret " + candidate + " er ugyldig: kontrollsifferet (MOD11) stemmer ikke.");

@@ -19,7 +19,10 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
         List<Violation> problems = new ArrayList<>();
         OrganisationNumber.problemWith(organisationNumber == null ? null : organisationNumber.replace(" ", ""))
                 .ifPresent(p -> problems.add(new Violation("organisasjonsnummer", "ORGNR", p)));
-        if (name == null || name.isBlank()) {
+        String readableName = name == null ? null : Texts.normalize(name.trim());
+        if (readableName != null && Texts.unreadable(readableName, false).isPresent()) {
+            problems.add(new Violation("navn", "TEGN", "Navnet " + Texts.unreadable(readableName, false).get() + "."));
+        } else if (readableName == null || Texts.visibleLength(readableName) == 0) {
             problems.add(new Violation("navn", "PÅKREVD", "Navn på eieren må fylles ut."));
         } else if (name.length() > MAX_NAME_LENGTH) {
             problems.add(new Violation("navn", "LENGDE", "Navnet kan ha høyst " + MAX_NAME_LENGTH + " tegn."));
@@ -43,8 +46,8 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
      */
     public Owner toOwner() {
         OwnerKind ownerKind = OwnerKind.valueOf(kind);
-        return new Owner(OrganisationNumber.parse(organisationNumber), name.trim(), ownerKind,
-                Embete.fromSlug(embete), ownerKind.eligibleSchemes(), contactEmail.trim());
+        return new Owner(OrganisationNumber.parse(organisationNumber), Texts.normalize(name.trim()), ownerKind,
+                Embete.fromSlug(embete), ownerKind.eligibleSchemes(), Texts.normalize(contactEmail.trim()));
     }
 
     private void parseKind(List<Violation> problems) {

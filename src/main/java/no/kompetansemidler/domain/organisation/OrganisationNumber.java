@@ -34,6 +34,9 @@ public record OrganisationNumber(String value) {
         if (!candidate.matches("\\d{9}")) {
             return Optional.of("Organisasjonsnummeret «" + candidate + "» må bestå av nøyaktig 9 siffer.");
         }
+        if (candidate.chars().allMatch(c -> c == '0')) {
+            return Optional.of("Organisasjonsnummeret kan ikke bare bestå av nuller.");
+        }
         int expected = checkDigit(candidate.substring(0, 8));
         if (expected == 10 || expected != candidate.charAt(8) - '0') {
             return Optional.of("Organisasjonsnummeret " + candidate

@@ -3,6 +3,7 @@ package no.kompetansemidler.domain.funding;
 import no.kompetansemidler.domain.funding.Outcome.Rejected;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.money.Percentage;
+import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Scheme;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,31 @@ class FundingRulesTest {
         @ParameterizedTest(name = "[{index}] {0}, takes part {1} -> {2}")
         @CsvSource({"OWNER, true, OK", "OWNER, false, R5", "UH, false, OK"})
         void an_owner_that_does_not_take_part_gets_nothing(RecipientKind kind, boolean takesPart, String expected) {
-            assertThat(verdict(FundingRules.ownerTakesPart(of(kind, takesPart), Scheme.DEKOM))).isEqualTo(expected);
+            assertThat(verdict(FundingRules.ownerTakesPart(of(kind, takesPart), Scheme.DEKOM, null))).isEqualTo(expected);
+        }
+
+        @ParameterizedTest(name = "[{index}] {4}")
+        @CsvSource(delimiter = '|', value = {
+                "OWNER|VESTLAND|VESTLAND|OK|an owner of the cycle's embete gets money",
+                "OWNER|OSTFOLD_BUSKERUD_OSLO_OG_AKERSHUS|VESTLAND|R5|Oslo kommune in a Vestland distribution is rejected",
+                "OWNER|ROGALAND|VESTLAND|R5|an owner of a neighbouring embete is rejected",
+                "UH|OSTFOLD_BUSKERUD_OSLO_OG_AKERSHUS|VESTLAND|OK|a UH institution anywhere may receive money (R2)",
+                "OWNER||VESTLAND|OK|an owner whose embete is not known is judged by taking part alone"})
+        void an_owner_gets_money_only_in_a_cycle_of_its_own_embete(RecipientKind kind, Embete ownerEmbete,
+                                                                   Embete cycleEmbete, String expected, String sentence) {
+            Grant grant = new Grant("958935420", "Oslo kommune", kind, true, Money.ofKroner(1000), Money.ofKroner(300),
+                    Money.ZERO, Money.ZERO, MEASURE, ownerEmbete);
+            assertThat(verdict(FundingRules.ownerTakesPart(grant, Scheme.DEKOM, cycleEmbete))).as(sentence)
+                    .isEqualTo(expected);
+        }
+
+        @Test
+        void the_breach_says_which_embete_the_owner_belongs_to() {
+            Grant oslo = new Grant("958935420", "Oslo kommune", RecipientKind.OWNER, true, Money.ofKroner(1000),
+                    Money.ofKroner(300), Money.ZERO, Money.ZERO, MEASURE, Embete.OSTFOLD_BUSKERUD_OSLO_OG_AKERSHUS);
+            assertThat(((Rejected) FundingRules.ownerTakesPart(oslo, Scheme.DEKOM, Embete.VESTLAND)).reason())
+                    .isEqualTo("Oslo kommune (958935420) hører til Statsforvalteren i Østfold, Buskerud, Oslo og Akershus,"
+                            + " ikke Statsforvalteren i Vestland, og kan ikke få midler fra DEKOM her (1 000,00 kr foreslått).");
         }
     }
 

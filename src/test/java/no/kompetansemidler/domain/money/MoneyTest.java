@@ -57,8 +57,10 @@ class MoneyTest {
             "1,2,3|ikke et beløp",
             "5e3|ikke et beløp",
             "99999999999999|større enn systemet håndterer",
+            "1 000 000 000 000,01|større enn systemet håndterer",
             "$100|ikke et beløp"})
     void anything_else_is_refused_with_a_norwegian_message(String typed, String message) {
+        // one øre above the maximum was an IllegalArgumentException from the constructor, answered as a 500
         assertThat(Money.tryParse(typed)).isEmpty();
         assertThatThrownBy(() -> Money.parse(typed)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);

@@ -25,6 +25,7 @@ class AccountNumberTest {
             "12345678904|MOD11",
             "1234567890|11 siffer",
             "1234567890a|11 siffer",
+            "0000.00.00000|bare bestå av nuller",
             "''|mangler"})
     void anything_else_is_refused_with_a_clear_message(String typed, String message) {
         assertThatThrownBy(() -> AccountNumber.parse(typed)).isInstanceOf(IllegalArgumentException.class)

@@ -97,8 +97,15 @@ class OrganisationNumberTest {
 
     @Test
     void a_remainder_of_zero_gives_check_digit_zero() {
+        assertThat(OrganisationNumber.checkDigit("10000004")).as("3·1 + 2·4 = 11").isZero();
+        assertThat(OrganisationNumber.isValid("100000040")).isTrue();
+    }
+
+    @Test
+    void nine_zeros_pass_the_check_digit_but_are_no_organisation_number() {
         assertThat(OrganisationNumber.checkDigit("00000000")).isZero();
-        assertThat(OrganisationNumber.isValid("000000000")).isTrue();
+        assertThat(OrganisationNumber.problemWith("000000000"))
+                .hasValue("Organisasjonsnummeret kan ikke bare bestå av nuller.");
     }
 
     @Test
