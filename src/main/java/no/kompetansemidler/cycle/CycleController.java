@@ -68,6 +68,10 @@ class CycleController {
     @PutMapping("/api/stamdata/kontonummer/{organisasjonsnummer}")
     ResponseEntity<Void> registerAccount(@PathVariable("organisasjonsnummer") String organisationNumber,
                                          @RequestBody AccountRequest request) {
+        String digits = organisationNumber.replace(" ", "").trim();
+        OrganisationNumber.problemWith(digits).ifPresent(problem -> {
+            throw new ValidationException(List.of(new Violation("organisasjonsnummer", "ORGNR", problem)));
+        });
         OrganisationNumber number = OrganisationNumber.parse(organisationNumber);
         java.util.Optional<Owner> owner = masterData.findOwner(number);
         if (owner.isEmpty() && masterData.findUhInstitution(number).isEmpty()) {
@@ -82,6 +86,9 @@ class CycleController {
         if (embete == null ? !access.current().isAdministrator() : !access.current().mayWork(embete)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
+        AccountNumber.problemWith(request.kontonummer().replaceAll("[ .]", "")).ifPresent(problem -> {
+            throw new ValidationException(List.of(new Violation("kontonummer", "KONTONR", problem)));
+        });
         AccountNumber account = AccountNumber.parse(request.kontonummer());
         return masterData.setAccountNumber(number, account) ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();

@@ -65,6 +65,9 @@ final class FormGuard {
     static final String START_VARIABLES = "startvariabler";
     private static final String START_FORM = "kompetansemidler.startForm";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The engine's refusal of a variable serialized as a Java object (CoreLogger, ENGINE-17007). */
+    private static final java.util.regex.Pattern JAVA_SERIALIZATION =
+            java.util.regex.Pattern.compile("^ENGINE-17007 Cannot set variable with name (\\S+?)\\. ");
     /** The forms of each deployment, by form id (a deployment's resources never change). */
     private final Map<String, Map<String, FormContract>> byDeployment = new ConcurrentHashMap<>();
 
@@ -143,6 +146,18 @@ final class FormGuard {
                     return next.execute(command);
                 } catch (ValidationException refused) {
                     throw new Refusal(refused);
+                } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                    java.util.regex.Matcher javaObject = JAVA_SERIALIZATION.matcher(String.valueOf(e.getMessage()));
+                    if (javaObject.find()) { // bad input, not a fault of ours: refused, and logged as such
+                        throw new Refusal(new ValidationException(List.of(new Violation(javaObject.group(1), "JSON",
+                                "Verdier serialisert som Java-objekter tas ikke imot: send verdien som JSON."))));
+                    }
+                    if (e instanceof org.camunda.bpm.engine.exception.NullValueException
+                            && String.valueOf(e.getMessage()).startsWith("Cannot find task with id")) {
+                        // a task completed or removed a moment ago: the person's error, not ours (404 over REST)
+                        throw new org.camunda.bpm.engine.exception.NotFoundException(e.getMessage(), e);
+                    }
+                    throw e;
                 }
             }
         };
@@ -157,8 +172,18 @@ final class FormGuard {
             if (task == null || variables.isEmpty() || !allowed(() -> checkers(context).forEach(c -> c.checkTaskWork(task)))) {
                 return List.of(); // the command refuses it itself: 404 or 403, as the engine answers them
             }
-            return taskForm(task).map(form -> form.checkNames(variables, task::getVariable, task.getName()))
-                    .orElseGet(() -> nothingMayBeSent(variables, task.getName()));
+            java.util.Optional<FormContract> form = taskForm(task);
+            if (form.isEmpty()) {
+                return nothingMayBeSent(variables, task.getName());
+            }
+            List<Violation> problems = form.get().checkNames(variables, task::getVariable, task.getName());
+            if (problems.isEmpty()) {
+                // a read-only field comes back as it was shown: the case keeps its own value, and the history does
+                // not show the person as having set it
+                leaveOut(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables",
+                        form.get().readOnlyKeys());
+            }
+            return problems;
         }
         if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
             ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) field(command, "instantiationBuilder");
@@ -240,11 +265,56 @@ final class FormGuard {
     /** The submitted variables as plain values (a typed value unwrapped). */
     private static Map<String, Object> values(Object variables) {
         Map<String, Object> plain = new java.util.LinkedHashMap<>();
-        if (variables instanceof Map<?, ?> map) {
+        if (variables instanceof org.camunda.bpm.engine.variable.VariableMap typedMap) {
+            // a VariableMap's values deserialize on reading: read them typed
+            typedMap.keySet().forEach(name -> plain.put(name, plain(typedMap.getValueTyped(name))));
+        } else if (variables instanceof Map<?, ?> map) {
             map.forEach((name, value) -> plain.put(String.valueOf(name),
-                    value instanceof TypedValue typed ? typed.getValue() : value));
+                    value instanceof TypedValue typed ? plain(typed) : value));
         }
         return plain;
+    }
+
+    /** The value, or as sent when it is a serialized object not deserialized (such as a Java object, refused later). */
+    private static Object plain(TypedValue typed) {
+        if (typed instanceof org.camunda.bpm.engine.variable.value.SerializableValue serialized && !serialized.isDeserialized()) {
+            return serialized.getValueSerialized();
+        }
+        return typed == null ? null : typed.getValue();
+    }
+
+    /** Removes the names from the command's map of variables (a copy in its place when the map cannot change). */
+    private static void leaveOut(Object command, String name, java.util.Set<String> names) {
+        if (!(field(command, name) instanceof Map<?, ?> variables) || java.util.Collections.disjoint(variables.keySet(), names)) {
+            return;
+        }
+        try {
+            variables.keySet().removeAll(names);
+        } catch (UnsupportedOperationException immutable) {
+            org.camunda.bpm.engine.variable.VariableMap copy = org.camunda.bpm.engine.variable.Variables.createVariables();
+            variables.forEach((key, value) -> {
+                if (!names.contains(String.valueOf(key))) {
+                    copy.put(String.valueOf(key), value);
+                }
+            });
+            setField(command, name, copy);
+        }
+    }
+
+    private static void setField(Object command, String name, Object value) {
+        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                java.lang.reflect.Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                field.set(command, value);
+                return;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("Cannot set " + name + " of " + command.getClass(), e);
+            }
+        }
+        throw new IllegalStateException(command.getClass() + " has no field " + name);
     }
 
     /** A field of one of the engine's command objects, by name (the commands have no getters for them). */

@@ -45,6 +45,11 @@ public final class FormContract {
         }
     }
 
+    /** The keys of the fields a person sees but may not change: not stored when sent back unchanged. */
+    public java.util.Set<String> readOnlyKeys() {
+        return java.util.Collections.unmodifiableSet(readOnly.keySet());
+    }
+
     /**
      * What a submission may not carry: a variable that is not a field a person fills in (the process's own
      * variables, anything else), or a new value for a read-only field. Tasklist sends the read-only fields back as

@@ -101,6 +101,7 @@ public class RestErrors implements ResourceConfigCustomizer {
      * (not "last key wins"), and so is a decimal number (1e3, 1000.0) where a whole number belongs.
      */
     @Priority(1)
+    @jakarta.ws.rs.Produces({MediaType.APPLICATION_JSON, "application/hal+json"})
     public static final class StrictJson implements ContextResolver<ObjectMapper> {
 
         private final ObjectMapper mapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper())

@@ -74,7 +74,8 @@ class HardeningTest {
                          "valueInfo": {"objectTypeName": "java.lang.String",
                                        "serializationDataFormat": "application/x-java-serialized-object"}}""");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"type\":\"UgyldigVerdi\"").contains("Java-objekter tas ikke imot");
+        assertThat(response.body()).contains("{\"field\":\"angrep\",\"ruleId\":\"JSON\"")
+                .contains("Java-objekter tas ikke imot");
         assertThat(runtime.getVariable(instance, "angrep")).isNull();
     }
 

@@ -4,6 +4,7 @@ import no.kompetansemidler.testkit.ApplicationTest;
 import no.kompetansemidler.testkit.Years;
 import no.kompetansemidler.testkit.Http;
 import no.kompetansemidler.testkit.CycleScenario;
+import no.kompetansemidler.testkit.EngineApi;
 import no.kompetansemidler.testkit.People;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,12 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +66,8 @@ class SecurityMatrixTest {
     RepositoryService repository;
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     String taskA;
     String taskB;
@@ -83,7 +92,25 @@ class SecurityMatrixTest {
                 .filter(t -> !t.getId().equals(taskA) && !t.getId().equals(taskB)).findFirst().orElseThrow().getId();
         cycleToDelete = People.as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
                 Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", Years.next(), "ramme", "1 000"))).getId();
+        // a task of every user task in the models, for the rows on what a completion may carry
+        openTasks.put("Task_SubmitNeedReport", tasks.createTaskQuery().taskId(taskB).singleResult());
+        openTasks.put("Task_HandleMissedDeadline", tasks.createTaskQuery().processInstanceBusinessKey(key)
+                .taskDefinitionKey("Task_HandleMissedDeadline").singleResult());
+        for (String stage : List.of("Task_PrepareForum", "Task_RecordRecommendation", "Task_CorrectBreaches",
+                "Task_FallbackDecision", "Task_SendReport")) {
+            CycleScenario scenario = new CycleScenario(context);
+            scenario.upTo(Years.next(), stage);
+            openTasks.put(stage, scenario.taskQuery().taskDefinitionKey(stage).singleResult());
+        }
+        CycleScenario selfEvaluation = new CycleScenario(context);
+        selfEvaluation.upTo(Years.next(), "Task_SubmitSelfEvaluation");
+        openTasks.put("Task_SubmitSelfEvaluation", selfEvaluation.taskFor("Task_SubmitSelfEvaluation", CycleScenario.BERGEN));
+        openTasks.put("Task_ReviewSelfEvaluation", selfEvaluation.taskFor("Task_ReviewSelfEvaluation",
+                CycleScenario.VESTLAND_FK));
     }
+
+    /** An open task of each user task, by its definition key. */
+    final Map<String, Task> openTasks = new LinkedHashMap<>();
 
     Task ownerTask(String owner) {
         return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_SubmitNeedReport")
@@ -317,6 +344,154 @@ class SecurityMatrixTest {
     void only_roles_that_run_their_own_queries_create_filters(String user, String expected) throws Exception {
         HttpResponse<String> response = call(user, "POST", "/engine-rest/filter/create",
                 "{\"resourceType\": \"Task\", \"name\": \"Mine\", \"query\": {}}");
+        if (expected.equals(DENIED)) {
+            assertDenied(response, user);
+        } else {
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** Who completes each user task, and a variable of the process the task's form does not have. */
+    static final Map<String, String[]> COMPLETERS = new LinkedHashMap<>();
+
+    static {
+        COMPLETERS.put("Task_SubmitNeedReport", new String[]{"demo-eier-vestlandfk", "eier"});
+        COMPLETERS.put("Task_HandleMissedDeadline", new String[]{"demo-saksbehandler", "eier"});
+        COMPLETERS.put("Task_PrepareForum", new String[]{"demo-saksbehandler", "rammeOre"});
+        COMPLETERS.put("Task_RecordRecommendation", new String[]{"demo-saksbehandler", "rammeOre"});
+        COMPLETERS.put("Task_CorrectBreaches", new String[]{"demo-saksbehandler", "fordelingId"});
+        COMPLETERS.put("Task_FallbackDecision", new String[]{"demo-saksbehandler", "vedtaksgrunnlag"});
+        COMPLETERS.put("Task_SubmitSelfEvaluation", new String[]{"demo-eier-bergen", "tildeltBelop"});
+        COMPLETERS.put("Task_ReviewSelfEvaluation", new String[]{"demo-saksbehandler", "vedtakId"});
+        COMPLETERS.put("Task_SendReport", new String[]{"demo-saksbehandler", "antallVedtak"});
+    }
+
+    static Stream<Arguments> every_task_every_role_that_completes_it_both_mounts() {
+        List<Arguments> rows = new ArrayList<>();
+        COMPLETERS.forEach((task, completer) -> {
+            for (String user : List.of(completer[0], "demo-admin")) {
+                for (EngineApi api : EngineApi.values()) {
+                    rows.add(Arguments.of(task, user, api, completer[1]));
+                }
+            }
+        });
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{1} completes {0} on {2} with the extra variable {3}: 400")
+    @MethodSource("every_task_every_role_that_completes_it_both_mounts")
+    @Order(12)
+    void a_completion_carries_only_its_forms_fields(String definitionKey, String user, EngineApi api, String extra)
+            throws Exception {
+        Task task = openTasks.get(definitionKey);
+        Object before = runtime.getVariable(task.getExecutionId(), extra);
+        HttpResponse<String> response = api.call(port, user, "POST", "/task/" + task.getId()
+                + (api == EngineApi.TASKLIST ? "/submit-form" : "/complete"), EngineApi.variables(Map.of(extra, 2_000_000_000L)));
+        EngineApi.assertRefused(response, 400, extra + ":SKJEMA");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
+        assertThat(runtime.getVariable(task.getExecutionId(), extra)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} reads and changes the frame of a running cycle: {1}")
+    @CsvSource({"demo-eier-bergen, DENIED", "demo-eier-vestlandfk, DENIED", "demo-saksbehandler-rogaland, DENIED",
+            "demo-prosesseier, DENIED", "anonym, DENIED", "demo-revisor, READ", "demo-saksbehandler, READ",
+            "demo-admin, WRITE"})
+    @Order(13)
+    void the_cases_variables(String user, String expected) throws Exception {
+        // finding 3 of the trust-boundary review: the process owner read every case and changed a cycle's frame
+        String cycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .processDefinitionKey("arssyklus").singleResult().getId();
+        Object frame = runtime.getVariable(cycle, "rammeOre");
+        HttpResponse<String> read = call(user, "GET", "/engine-rest/process-instance/" + cycle + "/variables", null);
+        HttpResponse<String> write = call(user, "PUT", "/engine-rest/process-instance/" + cycle + "/variables/rammeOre",
+                "{\"value\": 1, \"type\": \"Long\"}");
+        if (expected.equals(DENIED)) {
+            assertDenied(read, user);
+        } else {
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.body()).contains("rammeOre");
+        }
+        if (expected.equals("WRITE")) {
+            assertThat(write.statusCode()).isEqualTo(204);
+            runtime.setVariable(cycle, "rammeOre", frame);
+        } else {
+            assertDenied(write, user);
+            assertThat(runtime.getVariable(cycle, "rammeOre")).isEqualTo(frame);
+        }
+        if (user.equals("demo-prosesseier")) { // nor through Cockpit's API, nor from the history
+            assertDenied(EngineApi.TASKLIST.call(port, user, "GET", "/process-instance/" + cycle + "/variables", null), user);
+            assertThat(call(user, "GET", "/engine-rest/history/variable-instance?processInstanceId=" + cycle, null).body())
+                    .isEqualTo("[]");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} suspends and activates a cycle: {1}")
+    @CsvSource({"demo-eier-bergen, DENIED", "demo-saksbehandler, DENIED", "demo-revisor, DENIED", "anonym, DENIED",
+            "demo-prosesseier, 204", "demo-admin, 204"})
+    @Order(7)
+    void suspend(String user, String expected) throws Exception {
+        HttpResponse<String> suspend = call(user, "PUT", "/engine-rest/process-instance/" + cycleToDelete + "/suspended",
+                "{\"suspended\": true}");
+        boolean suspended = runtime.createProcessInstanceQuery().processInstanceId(cycleToDelete).singleResult()
+                .isSuspended();
+        if (expected.equals(DENIED)) {
+            assertDenied(suspend, user);
+            assertThat(suspended).isFalse();
+        } else {
+            assertThat(suspend.statusCode()).isEqualTo(204);
+            assertThat(suspended).isTrue();
+            assertThat(call(user, "PUT", "/engine-rest/process-instance/" + cycleToDelete + "/suspended",
+                    "{\"suspended\": false}").statusCode()).isEqualTo(204);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} changes the due date of Vestland fylkeskommune's task on {1}: {2}")
+    @CsvSource({"demo-eier-vestlandfk, ENGINE_REST, DENIED", "demo-eier-vestlandfk, TASKLIST, DENIED",
+            "demo-eier-bergen, ENGINE_REST, DENIED", "demo-saksbehandler, ENGINE_REST, DENIED",
+            "demo-revisor, ENGINE_REST, DENIED", "demo-admin, TASKLIST, 204"})
+    @Order(14)
+    void change_a_tasks_due_date(String user, EngineApi api, String expected) throws Exception {
+        // finding 4 of the trust-boundary review: an owner moved its own task's due date
+        Task before = tasks.createTaskQuery().taskId(taskB).singleResult();
+        HttpResponse<String> response = api.call(port, user, "PUT", "/task/" + taskB, """
+                {"name": "%s", "due": "2099-12-31T00:00:00.000+0000", "priority": %d}"""
+                .formatted(before.getName(), before.getPriority()));
+        Task after = tasks.createTaskQuery().taskId(taskB).singleResult();
+        if (expected.equals(DENIED)) {
+            assertDenied(response, user);
+            assertThat(after.getDueDate()).isEqualTo(before.getDueDate());
+        } else {
+            assertThat(response.statusCode()).isEqualTo(204);
+            assertThat(after.getDueDate()).isNotEqualTo(before.getDueDate());
+            after.setDueDate(before.getDueDate());
+            tasks.saveTask(after);
+        }
+    }
+
+    @ParameterizedTest(name = "anonymous {0}: 401")
+    @CsvSource({"/engine-rest/engine", "/engine-rest/version", "/engine-rest/process-definition", "/engine-rest/task",
+            "/api/stamdata/uh", "/api/demo/epost", "/revisjon", "/camunda/api/engine/engine/default/task"})
+    @Order(15)
+    void anonymous_calls_need_a_login(String path) throws Exception {
+        // finding 9 of the trust-boundary review: anonymous GET /engine-rest/engine answered 200
+        assertDenied(call(Http.ANONYMOUS, "GET", path, null), Http.ANONYMOUS);
+    }
+
+    @Test
+    @Order(15)
+    void only_the_health_is_open() throws Exception {
+        HttpResponse<String> health = call(Http.ANONYMOUS, "GET", "/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).startsWith("{\"status\":\"UP\"").doesNotContain("components", "details");
+    }
+
+    @ParameterizedTest(name = "{0} reads the demo's mailbox: {1}")
+    @CsvSource({"demo-eier-bergen, DENIED", "demo-uh, DENIED", "demo-revisor, DENIED", "demo-prosesseier, DENIED",
+            "anonym, DENIED", "demo-saksbehandler, 200", "demo-admin, 200"})
+    @Order(15)
+    void the_demo_mailbox(String user, String expected) throws Exception {
+        // finding 9: every logged-in user, owners included, read all owners' reminders
+        HttpResponse<String> response = call(user, "GET", "/api/demo/epost", null);
         if (expected.equals(DENIED)) {
             assertDenied(response, user);
         } else {

@@ -141,6 +141,68 @@ public final class CycleScenario {
 
     // --- the steps, shared by the tests that drive a cycle through the engine's API ------------------------
 
+    /**
+     * Starts a DEKOM cycle in Vestland (frame 10 000 000 kr) and drives it to the stage, the named task open:
+     * Bergen and Vestland fylkeskommune report their needs, the rest do not take part; the innstilling gives Bergen
+     * 7 000 000 kr and the county 3 000 000 kr ({@link #twoLines}), with too little co-financing for Bergen when the
+     * stage is "Task_CorrectBreaches"; at "Task_SubmitSelfEvaluation" the county has reported and Bergen's is open.
+     */
+    public ProcessInstance upTo(int year, String stage) {
+        ProcessInstance cycle = start("DEKOM", year, "10 000 000");
+        if (stage.equals("Task_SubmitNeedReport")) {
+            return cycle;
+        }
+        submitNeedReport(BERGEN, "demo-eier-bergen");
+        submitNeedReport(VESTLAND_FK, "demo-eier-vestlandfk");
+        executeJobsOf("BoundaryEvent_DeadlinePassed");
+        taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(this::doesNotTakePart);
+        if (stage.equals("Task_PrepareForum")) {
+            return cycle;
+        }
+        complete("Task_PrepareForum", "demo-saksbehandler", Map.of());
+        if (stage.equals("Task_RecordRecommendation")) {
+            return cycle;
+        }
+        if (stage.equals("Task_FallbackDecision")) {
+            complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", false,
+                    "prioriteringer", "Uenighet", "fordelingsnokkel", "AMOUNTS", "linjer", "-",
+                    "begrunnelse", "Forumet ble ikke enig."));
+            return cycle;
+        }
+        String coFinancing = stage.equals("Task_CorrectBreaches") ? "100 000" : "2 100 000";
+        complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true,
+                "prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS", "linjer", twoLines(year, coFinancing),
+                "begrunnelse", "Forumets innstilling."));
+        if (stage.equals("Task_CorrectBreaches")) {
+            return cycle;
+        }
+        executeJobsOf("Task_Pay");
+        executeJobsOf("Event_SelfEvaluationOpens");
+        complete(taskFor("Task_SubmitSelfEvaluation", VESTLAND_FK), "demo-eier-vestlandfk", Map.of("brukt",
+                "3 000 000", "egenfinansiering", "900 000", "gjennomforteTiltak", "Nettverk.", "deltakere", 12,
+                "vurdering", "Bra."));
+        if (stage.equals("Task_SubmitSelfEvaluation")) {
+            return cycle;
+        }
+        complete(taskFor("Task_SubmitSelfEvaluation", BERGEN), "demo-eier-bergen", Map.of("brukt", "7 000 000",
+                "egenfinansiering", "2 100 000", "gjennomforteTiltak", "Nettverk.", "deltakere", 120,
+                "vurdering", "Bra."));
+        Map<String, Object> approved = Map.of("godkjent", true, "overforingVedtatt", false);
+        complete(taskFor("Task_ReviewSelfEvaluation", VESTLAND_FK), "demo-saksbehandler", approved);
+        complete(taskFor("Task_ReviewSelfEvaluation", BERGEN), "demo-saksbehandler", approved);
+        if (!stage.equals("Task_SendReport")) {
+            throw new IllegalArgumentException("No such stage: " + stage);
+        }
+        return cycle;
+    }
+
+    /** Bergen 7 000 000 kr with the co-financing given, Vestland fylkeskommune 3 000 000 kr (900 000 kr own). */
+    public static String twoLines(int year, String bergenCoFinancing) {
+        return BERGEN + "; 7 000 000; " + bergenCoFinancing + "; 0; 0; Lesing i alle fag; etterutdanning; " + year
+                + "; " + year + "\n" + VESTLAND_FK + "; 3 000 000; 900 000; 0; 0; Yrkesfaglærerløftet; etterutdanning; "
+                + year + "; " + year;
+    }
+
     /** The owner's user sends the need report, with Høgskulen på Vestlandet as UH partner. */
     public void submitNeedReport(String owner, String user) {
         complete(taskFor("Task_SubmitNeedReport", owner), user, Map.of("uhPartner", HVL,
@@ -170,6 +232,19 @@ public final class CycleScenario {
             tasks.complete(task.getId(), Map.of("godkjent", true, "overforingVedtatt", carryOver));
             return null;
         });
+    }
+
+    /** The business key of the scenario's cycle, which its called processes share. */
+    public String businessKey() {
+        taskQuery(); // the scenario must have a cycle
+        return businessKey;
+    }
+
+    /** The cycle's id in km_cycle. */
+    public String cycleId() {
+        return (String) history.createHistoricVariableInstanceQuery().variableName("syklusId")
+                .processInstanceIdIn(history.createHistoricProcessInstanceQuery().processDefinitionKey("arssyklus")
+                        .processInstanceBusinessKey(businessKey()).singleResult().getId()).singleResult().getValue();
     }
 
     /** The cycle's open tasks. */

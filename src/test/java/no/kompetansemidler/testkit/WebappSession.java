@@ -65,6 +65,23 @@ public final class WebappSession {
         return post(path, "application/json", json, accept);
     }
 
+    /** Any request as the logged-in person, with the session's CSRF token (the body null for none). */
+    public HttpResponse<String> send(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (csrfToken != null) {
+            request.header("X-XSRF-TOKEN", csrfToken);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
+        return response;
+    }
+
     private HttpResponse<String> post(String path, String contentType, String body)
             throws IOException, InterruptedException {
         return post(path, contentType, body, "application/json");

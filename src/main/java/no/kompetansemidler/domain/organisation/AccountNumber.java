@@ -22,7 +22,7 @@ public record AccountNumber(String value) {
             return Optional.of("Kontonummer mangler.");
         }
         if (!candidate.matches("\\d{11}")) {
-            return Optional.of("Kontonummeret «" + candidate + "» må bestå av 11 siffer.");
+            return Optional.of("Kontonummeret «" + no.kompetansemidler.domain.validation.Texts.abbreviate(candidate) + "» må bestå av 11 siffer.");
         }
         if (candidate.chars().allMatch(c -> c == '0')) {
             return Optional.of("Kontonummeret kan ikke bare bestå av nuller.");

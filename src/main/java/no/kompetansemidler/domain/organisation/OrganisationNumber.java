@@ -32,7 +32,7 @@ public record OrganisationNumber(String value) {
             return Optional.of("Organisasjonsnummer mangler.");
         }
         if (!candidate.matches("\\d{9}")) {
-            return Optional.of("Organisasjonsnummeret «" + candidate + "» må bestå av nøyaktig 9 siffer.");
+            return Optional.of("Organisasjonsnummeret «" + no.kompetansemidler.domain.validation.Texts.abbreviate(candidate) + "» må bestå av nøyaktig 9 siffer.");
         }
         if (candidate.chars().allMatch(c -> c == '0')) {
             return Optional.of("Organisasjonsnummeret kan ikke bare bestå av nuller.");
