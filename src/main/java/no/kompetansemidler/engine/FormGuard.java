@@ -195,6 +195,24 @@ final class FormGuard {
             return startProblems(context, definition(context, (String) field(command, "processDefinitionId"), null),
                     values(field(command, "variables")));
         }
+        if (command instanceof org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd
+                || command instanceof org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd) {
+            // no form stands behind a signal or a message: a person other than an administrator sends no values
+            Map<String, Object> sent = new java.util.LinkedHashMap<>();
+            Object builder = field(command, "builder");
+            if (builder instanceof org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl signal) {
+                sent.putAll(values(signal.getVariables()));
+            } else if (builder instanceof org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl message) {
+                sent.putAll(values(message.getPayloadProcessInstanceVariables()));
+                sent.putAll(values(message.getPayloadProcessInstanceVariablesLocal()));
+                sent.putAll(values(message.getPayloadProcessInstanceVariablesToTriggeredScope()));
+            }
+            if (!sent.isEmpty() && !context.getAuthorizationManager().isCamundaAdmin(person)) {
+                return sent.keySet().stream().map(key -> new Violation(key, "SKJEMA", "«" + key + "» kan ikke sendes"
+                        + " med et signal eller en melding; verdier sendes inn med en oppgaves skjema.")).toList();
+            }
+            return List.of();
+        }
         if (command instanceof SaveTaskCmd) {
             TaskEntity task = (TaskEntity) field(command, "task");
             if (task != null && task.getRevision() > 0 && !context.getAuthorizationManager().isCamundaAdmin(person)

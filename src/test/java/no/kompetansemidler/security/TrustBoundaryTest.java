@@ -394,6 +394,20 @@ class TrustBoundaryTest {
         assertThat(runtime.getVariable(cycle, "x")).isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(EngineApi.class)
+    @Order(8)
+    void a_signal_or_a_message_carries_no_values_from_a_person(EngineApi api) throws Exception {
+        // no model catches them today; a model that does must not open a way around the forms
+        String instance = needs.taskFor("Task_SubmitNeedReport", BERGEN).getProcessInstanceId();
+        assertRefused(api.call(port, OWNER, "POST", "/signal", """
+                {"name": "fristForlenget", "variables": {"eier": {"value": "821311632"}}}"""), 400, "eier:SKJEMA");
+        assertRefused(api.call(port, CASEWORKER, "POST", "/message", """
+                {"messageName": "behovsmeldingMottatt", "processInstanceId": "%s",
+                 "processVariables": {"eier": {"value": "821311632"}}}""".formatted(instance)), 400, "eier:SKJEMA");
+        assertThat(runtime.getVariable(instance, "eier")).isEqualTo(BERGEN);
+    }
+
     @Test
     @Order(8)
     void the_projects_endpoints_refuse_alike() throws Exception {
