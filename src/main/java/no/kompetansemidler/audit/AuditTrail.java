@@ -53,15 +53,18 @@ public class AuditTrail {
     private final RepositoryService models;
     private final IdentityService identity;
     private final MasterDataRepository masterData;
+    private final no.kompetansemidler.security.PersonDirectory people;
 
     AuditTrail(CycleRepository cycles, AuditRepository repository, HistoryService history, RepositoryService models,
-               IdentityService identity, MasterDataRepository masterData) {
+               IdentityService identity, MasterDataRepository masterData,
+               no.kompetansemidler.security.PersonDirectory people) {
         this.cycles = cycles;
         this.repository = repository;
         this.history = history;
         this.models = models;
         this.identity = identity;
         this.masterData = masterData;
+        this.people = people;
     }
 
     public List<CycleRepository.Cycle> find(Embete embete, String scheme, Integer year, String organisationNumber) {
@@ -170,7 +173,10 @@ public class AuditTrail {
         return used;
     }
 
-    /** The role a user acted in, from its groups: "saksbehandler (Statsforvalteren i Vestland)", "eier (Bergen kommune)". */
+    /**
+     * The role a user acted in, from its groups: "saksbehandler (Statsforvalteren i Vestland)", "eier (Bergen
+     * kommune)"; for a person from an identity provider with their name first: "Ola Nordmann, eier (Bergen kommune)".
+     */
     String role(String user) {
         List<String> roles = new ArrayList<>();
         for (Group group : identity.createGroupQuery().groupMember(user).list()) {
@@ -188,7 +194,9 @@ public class AuditTrail {
                 roles.add("administrator");
             }
         }
-        return roles.isEmpty() ? "ukjent rolle" : String.join(", ", roles);
+        String acted = roles.isEmpty() ? "ukjent rolle" : String.join(", ", roles);
+        // a person who logged in through an identity provider: their name, with the role and organisation
+        return people.known(user).map(person -> person.name() + ", " + acted).orElse(acted);
     }
 
     private String name(String orgnr, String fallback) {

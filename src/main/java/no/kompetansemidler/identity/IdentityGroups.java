@@ -20,6 +20,14 @@ public final class IdentityGroups {
     private IdentityGroups() {
     }
 
+    /** Udir's staff (the overview of every embete; their grants come with the overview). */
+    public static final String UDIR = "udir";
+
+    /** The leaders (ledere) of one embete, e.g. "leder-vestland" (their grants come with the overview). */
+    public static String leaders(Embete embete) {
+        return "leder-" + embete.slug();
+    }
+
     /** The caseworkers (saksbehandlere) of one embete, e.g. "saksbehandler-vestland". */
     public static String caseworkers(Embete embete) {
         return "saksbehandler-" + embete.slug();

@@ -56,8 +56,11 @@ public class IdentityProvisioning implements ApplicationRunner {
         ensure(existing, IdentityGroups.AUDITORS, "Revisorer", IdentityGroups.TYPE_WORKFLOW);
         ensure(existing, IdentityGroups.PROCESS_OWNERS, "Prosesseiere", IdentityGroups.TYPE_SYSTEM);
         ensure(existing, IdentityGroups.ADMINISTRATORS, "Administratorer", IdentityGroups.TYPE_SYSTEM);
+        ensure(existing, IdentityGroups.UDIR, "Utdanningsdirektoratet", IdentityGroups.TYPE_WORKFLOW);
         for (Embete embete : Embete.values()) {
             ensure(existing, IdentityGroups.caseworkers(embete), "Saksbehandlere, " + embete.displayName(),
+                    IdentityGroups.TYPE_WORKFLOW);
+            ensure(existing, IdentityGroups.leaders(embete), "Ledere, " + embete.displayName(),
                     IdentityGroups.TYPE_WORKFLOW);
         }
         for (Owner owner : masterData.allOwners()) {

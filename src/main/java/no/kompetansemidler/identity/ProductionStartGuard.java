@@ -7,8 +7,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Refuses a production start (any start without the {@code demo} profile) whose administrator password, from
- * the environment, is missing or weak, before the engine creates any user.
+ * Refuses a production start (any start without the {@code demo} profile) in which nobody could log in (local users
+ * off and no identity provider), or whose administrator password, from the environment, is missing or weak, before
+ * the engine creates any user.
  */
 public class ProductionStartGuard implements EnvironmentPostProcessor, Ordered {
 
@@ -19,6 +20,16 @@ public class ProductionStartGuard implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             return;
+        }
+        boolean localUsers = environment.getProperty("kompetansemidler.innlogging.lokale-brukere", Boolean.class, true);
+        boolean provider = java.util.stream.Stream.of("ansatte", "innbyggere", "maskinporten")
+                .map(p -> environment.getProperty("kompetansemidler.innlogging." + p + ".issuer-uri", ""))
+                .anyMatch(issuer -> !issuer.isBlank());
+        if (!localUsers && !provider) {
+            throw new ProductionStartRefusedException("Ingen kan logge inn: lokale brukere er slått av"
+                    + " (KOMPETANSEMIDLER_LOKALE_BRUKERE=false), og ingen innloggingstjeneste er satt opp. Sett"
+                    + " KOMPETANSEMIDLER_ANSATTE_ISSUER og/eller KOMPETANSEMIDLER_IDPORTEN_ISSUER (docs/sikkerhet.md),"
+                    + " eller slå på lokale brukere.");
         }
         String user = environment.getProperty(ADMIN_USER);
         if (user == null || user.isBlank()) {

@@ -21,33 +21,49 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The project's own endpoints (/api/*) require a person: the Camunda webapps' session (a link opened from Tasklist)
- * or HTTP Basic against the identity service (throttled like every login). Without one: 401 and no body. The
- * metrics (/actuator/prometheus, /actuator/metrics) are for administrators only: anyone else gets 403.
+ * The project's own endpoints (/api/*, /revisjon) require a person: one an identity provider vouched for (a login
+ * through OpenID Connect, kept in the session, or a bearer token; {@link CurrentPerson}), the Camunda webapps'
+ * session (a link opened from Tasklist), or, where local users are on, HTTP Basic against the identity service
+ * (throttled like every login). Without one: 401; a browser is sent to the login page when there is a provider to
+ * log in with. The metrics (/actuator/prometheus, /actuator/metrics) are for administrators only: anyone else gets
+ * 403.
  */
 @Component
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final LoginProperties login;
 
-    ApiAuthenticationFilter(IdentityService identityService) {
+    ApiAuthenticationFilter(IdentityService identityService, LoginProperties login) {
         this.identityService = identityService;
+        this.login = login;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String userId = fromSession(request);
-        if (userId == null) {
+        java.util.Optional<no.kompetansemidler.domain.identity.Login.Person> person = CurrentPerson.get();
+        String userId = person.map(no.kompetansemidler.domain.identity.Login.Person::userId).orElseGet(() -> fromSession(request));
+        if (userId == null && login.isLokaleBrukere()) {
             userId = fromBasic(request);
         }
         if (userId == null) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Kompetansemidler\", charset=\"UTF-8\"");
+            String accept = String.valueOf(request.getHeader("Accept"));
+            if (!login.loginProviders().isEmpty() && "GET".equals(request.getMethod()) && accept.contains("text/html")) {
+                // a person in a browser: to the login page, and back here afterwards
+                new org.springframework.security.web.savedrequest.HttpSessionRequestCache().saveRequest(request, response);
+                response.sendRedirect(request.getContextPath() + LoginConfiguration.LOGIN_PAGE);
+                return;
+            }
+            response.setHeader("WWW-Authenticate", login.isLokaleBrukere()
+                    ? "Basic realm=\"Kompetansemidler\", charset=\"UTF-8\"" : "Bearer");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).collect(Collectors.toSet());
+        String who = userId;
+        Set<String> groups = person.map(p -> (Set<String>) new java.util.HashSet<>(p.groups())).orElseGet(() ->
+                identityService.createGroupQuery().groupMember(who).list().stream().map(Group::getId)
+                        .collect(Collectors.toSet()));
         if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")
                 && !groups.contains(no.kompetansemidler.identity.IdentityGroups.ADMINISTRATORS)) {
             // metrics are for operations: administrators only

@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityMatrixTest {
+    // (SecurityMatrixTokenTest runs every row again with tokens from an OpenID Connect provider instead of passwords)
 
     /** This test's cycle (a year of its own) and the years its starts use. */
     final int year = Years.next();
@@ -117,8 +118,25 @@ class SecurityMatrixTest {
                 .processVariableValueEquals("eier", owner).singleResult();
     }
 
+    // --- how a person reaches the system: with the demo's passwords here, with tokens in SecurityMatrixTokenTest ---
+
     HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
         return Http.call(port, user, method, path, json);
+    }
+
+    /** A call below one of the engine's REST mounts (/engine-rest, or Tasklist's engine API in a logged-in session). */
+    HttpResponse<String> api(EngineApi api, String user, String method, String path, String json) throws Exception {
+        return api.call(port, user, method, path, json);
+    }
+
+    /** A deployment as Camunda Modeler sends it. */
+    HttpResponse<String> deploy(String user, String fileName, String model) throws Exception {
+        return Http.multipart(port, user, "/engine-rest/deployment/create", fileName, model);
+    }
+
+    /** The user id the engine knows the person by. */
+    String idOf(String user) throws Exception {
+        return user;
     }
 
     /** Refused as the role must be: 401 without a login, else 403 or 404; in Norwegian, saying nothing of the case. */
@@ -181,13 +199,13 @@ class SecurityMatrixTest {
     @Order(3)
     void claim(String user, String expected) throws Exception {
         HttpResponse<String> response = call(user, "POST", "/engine-rest/task/" + taskA + "/claim",
-                "{\"userId\": \"" + user + "\"}");
+                "{\"userId\": \"" + idOf(user) + "\"}");
         if (expected.equals(DENIED)) {
             assertDenied(response, user);
             assertThat(tasks.createTaskQuery().taskId(taskA).singleResult().getAssignee()).isNull();
         } else {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-            assertThat(tasks.createTaskQuery().taskId(taskA).singleResult().getAssignee()).isEqualTo(user);
+            assertThat(tasks.createTaskQuery().taskId(taskA).singleResult().getAssignee()).isEqualTo(idOf(user));
             HttpResponse<String> unclaim = call(user, "POST", "/engine-rest/task/" + taskA + "/unclaim", null);
             assertThat(unclaim.statusCode()).as(unclaim.body()).isEqualTo(204);
         }
@@ -279,7 +297,7 @@ class SecurityMatrixTest {
     @Order(7)
     void deploy(String user, String expected) throws Exception {
         long before = repository.createDeploymentQuery().count();
-        HttpResponse<String> response = Http.multipart(port, user, "/engine-rest/deployment/create", "matrise.bpmn",
+        HttpResponse<String> response = deploy(user, "matrise.bpmn",
                 MODEL.replace("id=\"matrise\"", "id=\"matrise\" name=\"" + user + "\""));
         if (expected.equals(DENIED)) {
             assertDenied(response, user);
@@ -385,7 +403,7 @@ class SecurityMatrixTest {
             throws Exception {
         Task task = openTasks.get(definitionKey);
         Object before = runtime.getVariable(task.getExecutionId(), extra);
-        HttpResponse<String> response = api.call(port, user, "POST", "/task/" + task.getId()
+        HttpResponse<String> response = api(api, user, "POST", "/task/" + task.getId()
                 + (api == EngineApi.TASKLIST ? "/submit-form" : "/complete"), EngineApi.variables(Map.of(extra, 2_000_000_000L)));
         EngineApi.assertRefused(response, 400, extra + ":SKJEMA");
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
@@ -419,7 +437,7 @@ class SecurityMatrixTest {
             assertThat(runtime.getVariable(cycle, "rammeOre")).isEqualTo(frame);
         }
         if (user.equals("demo-prosesseier")) { // nor through Cockpit's API, nor from the history
-            assertDenied(EngineApi.TASKLIST.call(port, user, "GET", "/process-instance/" + cycle + "/variables", null), user);
+            assertDenied(api(EngineApi.TASKLIST, user, "GET", "/process-instance/" + cycle + "/variables", null), user);
             assertThat(call(user, "GET", "/engine-rest/history/variable-instance?processInstanceId=" + cycle, null).body())
                     .isEqualTo("[]");
         }
@@ -453,7 +471,7 @@ class SecurityMatrixTest {
     void change_a_tasks_due_date(String user, EngineApi api, String expected) throws Exception {
         // finding 4 of the trust-boundary review: an owner moved its own task's due date
         Task before = tasks.createTaskQuery().taskId(taskB).singleResult();
-        HttpResponse<String> response = api.call(port, user, "PUT", "/task/" + taskB, """
+        HttpResponse<String> response = api(api, user, "PUT", "/task/" + taskB, """
                 {"name": "%s", "due": "2099-12-31T00:00:00.000+0000", "priority": %d}"""
                 .formatted(before.getName(), before.getPriority()));
         Task after = tasks.createTaskQuery().taskId(taskB).singleResult();

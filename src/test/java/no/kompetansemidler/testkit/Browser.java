@@ -276,6 +276,20 @@ public final class Browser implements AutoCloseable {
                 org.openqa.selenium.ElementClickInterceptedException.class);
     }
 
+    /** For a test class: on a failing test, keeps the screen and the page as FEIL-&lt;test&gt;. */
+    public static org.junit.jupiter.api.extension.TestWatcher keptOnFailure(java.util.function.Supplier<Browser> browser) {
+        return new org.junit.jupiter.api.extension.TestWatcher() {
+            @Override
+            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                Browser open = browser.get();
+                if (open != null) {
+                    open.screenshot("FEIL-" + context.getRequiredTestMethod().getName());
+                    open.keepPage("FEIL-" + context.getRequiredTestMethod().getName());
+                }
+            }
+        };
+    }
+
     /** Keeps what the screen shows as target/skjermbilder/NN-name.png. */
     public Path screenshot(String name) {
         try {

@@ -37,6 +37,23 @@ public final class Http {
     /** A deployment as Camunda Modeler sends it: the files as multipart form data. */
     public static HttpResponse<String> multipart(int port, String user, String path, java.util.Map<String, String> files)
             throws Exception {
+        return multipart(port, path, files, request -> {
+            if (!ANONYMOUS.equals(user)) {
+                People.basic(request, user, "demo");
+            }
+        });
+    }
+
+    /** The same with a bearer token. */
+    public static HttpResponse<String> multipartWithToken(int port, String token, String path, String fileName,
+                                                          String content) throws Exception {
+        return multipart(port, path, java.util.Map.of(fileName, content),
+                request -> request.header("Authorization", "Bearer " + token));
+    }
+
+    private static HttpResponse<String> multipart(int port, String path, java.util.Map<String, String> files,
+                                                  java.util.function.Consumer<HttpRequest.Builder> login)
+            throws Exception {
         String boundary = "----kompetansemidler" + System.nanoTime();
         StringBuilder parts = new StringBuilder("--" + boundary
                 + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfra-modeler\r\n");
@@ -48,9 +65,7 @@ public final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));
-        if (!ANONYMOUS.equals(user)) {
-            People.basic(request, user, "demo");
-        }
+        login.accept(request);
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -48,6 +48,57 @@ public final class WebappSession {
         return status;
     }
 
+    /**
+     * Logs in through an OpenID Connect provider as a person in a browser does: the application's address for the
+     * provider, the provider's login form (the user name, with the claims registered for it in the test kit's
+     * provider, {@link IdentityProvider#person}), and back through the application's callback to where the login
+     * lands (Tasklist, or the page saying why it was refused). Returns that page; afterwards the session is the
+     * webapps' too. The application must be addressed as 127.0.0.1 (see {@link IdentityProvider}).
+     */
+    public HttpResponse<String> loginThrough(String provider, String username, java.util.Map<String, Object> claims)
+            throws IOException, InterruptedException {
+        IdentityProvider.allow(baseUrl);
+        IdentityProvider.person(username, claims);
+        HttpResponse<String> response = get("/oauth2/authorization/" + provider);
+        for (int hops = 0; hops < 12 && response.statusCode() / 100 == 3; hops++) {
+            response = client.send(HttpRequest.newBuilder(response.uri().resolve(location(response))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && response.body().contains("name=\"password\"")) {
+                // the provider's login form
+                java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                        .matcher(response.body());
+                String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(IdentityProvider.PASSWORD, StandardCharsets.UTF_8)
+                        + (csrf.find() ? "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) : "");
+                response = client.send(HttpRequest.newBuilder(response.uri().resolve("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            }
+        }
+        // as Tasklist does on opening: the webapps' CSRF token for what follows
+        HttpResponse<String> page = get("/camunda/app/tasklist/default/");
+        csrfToken = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
+                .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst()
+                .orElse(csrfToken));
+        get("/camunda/api/admin/auth/user/default");
+        return response;
+    }
+
+    /** Follows redirects from a path in the application, as a browser does (e.g. /logout through the provider). */
+    public HttpResponse<String> follow(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path);
+        for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3; hops++) {
+            URI next = response.uri().resolve(location(response));
+            response = client.send(HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
+                "Expected a redirect from " + response.uri() + ", got " + response.statusCode() + ": " + response.body()));
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * work), payments (asynchronous jobs), and the 42 other owners who miss the deadline.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the same context as LoginBrowserIT: one engine in the JVM (the test kit's provider is simply not used here)
+@org.springframework.test.context.ContextConfiguration(initializers = no.kompetansemidler.testkit.IdentityProvider.Initializer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserIT {
@@ -61,15 +62,7 @@ class TasklistBrowserIT {
     final Set<String> formsOpened = new TreeSet<>();
 
     @RegisterExtension
-    final TestWatcher keepPageOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("FEIL-" + context.getRequiredTestMethod().getName());
-                browser.keepPage("FEIL-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher keepPageOnFailure = Browser.keptOnFailure(() -> browser);
 
     @BeforeAll
     void openBrowser() {
