@@ -34,8 +34,8 @@ public record ErrorAnswer(int status, String type, String message, List<Violatio
         return switch (status) {
             case 400 -> new ErrorAnswer(400, "UgyldigForesporsel", "Forespørselen kunne ikke behandles: sjekk adressen, "
                     + "parametrene og innholdet (se docs/api.md).", List.of());
-            case 401 -> new ErrorAnswer(401, "IkkeInnlogget", "Du må logge inn (HTTP Basic, eller en økt fra Tasklist).",
-                    List.of());
+            case 401 -> new ErrorAnswer(401, "IkkeInnlogget", "Du må logge inn: gjennom innloggingen (/innlogging),"
+                    + " med et bearer-token, eller med HTTP Basic der lokale brukere er på (se docs/sikkerhet.md).", List.of());
             case 403 -> new ErrorAnswer(403, "IngenTilgang", "Du har ikke tilgang til dette.", List.of());
             case 404 -> new ErrorAnswer(404, "FinnesIkke", "Finnes ikke: sjekk adressen, eller om saken eller oppgaven "
                     + "fortsatt finnes.", List.of());
