@@ -170,6 +170,23 @@ class OidcLoginTest {
     }
 
     @Test
+    void an_auditor_opening_revisjon_in_a_browser_logs_in_and_comes_back() throws Exception {
+        WebappSession browser = session();
+        // not logged in: a browser is sent to the login page; a program gets 401
+        HttpResponse<String> page = browser.get("/revisjon");
+        HttpResponse<String> asBrowser = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/revisjon")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(asBrowser.statusCode()).isEqualTo(302);
+        assertThat(asBrowser.headers().firstValue("Location").orElseThrow()).endsWith("/innlogging");
+        browser.loginThrough(STAFF, "randi.revisor@sfvl.no", IdentityProvider.staff("randi.revisor@sfvl.no",
+                "Randi Revisor", "revisor"));
+        HttpResponse<String> search = browser.get("/revisjon");
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).contains("Revisjon: finn saker");
+    }
+
+    @Test
     void a_staff_member_without_a_role_is_refused() throws Exception {
         HttpResponse<String> landed = session().loginThrough(STAFF, "uten.rolle@sfvl.no", (IdentityProvider.staff(
                 "uten.rolle@sfvl.no", "Uten Rolle", "alle-ansatte")));
