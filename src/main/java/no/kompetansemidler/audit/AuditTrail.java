@@ -196,7 +196,7 @@ public class AuditTrail {
         }
         String acted = roles.isEmpty() ? "ukjent rolle" : String.join(", ", roles);
         // a person who logged in through an identity provider: their name, with the role and organisation
-        return people.known(user).map(person -> person.name() + ", " + acted).orElse(acted);
+        return people.name(user).map(name -> name + ", " + acted).orElse(acted);
     }
 
     private String name(String orgnr, String fallback) {

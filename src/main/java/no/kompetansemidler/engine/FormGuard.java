@@ -320,32 +320,30 @@ final class FormGuard {
     }
 
     private static void setField(Object command, String name, Object value) {
-        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                java.lang.reflect.Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                field.set(command, value);
-                return;
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("Cannot set " + name + " of " + command.getClass(), e);
-            }
+        try {
+            declared(command, name).set(command, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot set " + name + " of " + command.getClass(), e);
         }
-        throw new IllegalStateException(command.getClass() + " has no field " + name);
     }
 
     /** A field of one of the engine's command objects, by name (the commands have no getters for them). */
     private static Object field(Object command, String name) {
+        try {
+            return declared(command, name).get(command);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot read " + name + " of " + command.getClass(), e);
+        }
+    }
+
+    private static java.lang.reflect.Field declared(Object command, String name) {
         for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
             try {
                 java.lang.reflect.Field field = type.getDeclaredField(name);
                 field.setAccessible(true);
-                return field.get(command);
+                return field;
             } catch (NoSuchFieldException e) {
                 // look in the superclass
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("Cannot read " + name + " of " + command.getClass(), e);
             }
         }
         throw new IllegalStateException(command.getClass() + " has no field " + name

@@ -1,5 +1,7 @@
 package no.kompetansemidler.identity;
 
+import no.kompetansemidler.security.LoginProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -21,11 +23,9 @@ public class ProductionStartGuard implements EnvironmentPostProcessor, Ordered {
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             return;
         }
-        boolean localUsers = environment.getProperty("kompetansemidler.innlogging.lokale-brukere", Boolean.class, true);
-        boolean provider = java.util.stream.Stream.of("ansatte", "innbyggere", "maskinporten")
-                .map(p -> environment.getProperty("kompetansemidler.innlogging." + p + ".issuer-uri", ""))
-                .anyMatch(issuer -> !issuer.isBlank());
-        if (!localUsers && !provider) {
+        LoginProperties login = Binder.get(environment).bind("kompetansemidler.innlogging", LoginProperties.class)
+                .orElseGet(LoginProperties::new);
+        if (!login.anyLogin()) {
             throw new ProductionStartRefusedException("Ingen kan logge inn: lokale brukere er slått av"
                     + " (KOMPETANSEMIDLER_LOKALE_BRUKERE=false), og ingen innloggingstjeneste er satt opp. Sett"
                     + " KOMPETANSEMIDLER_ANSATTE_ISSUER og/eller KOMPETANSEMIDLER_IDPORTEN_ISSUER (docs/sikkerhet.md),"

@@ -23,20 +23,14 @@ public final class CurrentPerson {
     }
 
     public static Optional<Login.Person> get() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof OAuth2AuthenticationToken login && login.getPrincipal() instanceof PersonOidcUser user) {
-            return Optional.of(user.person());
-        }
-        if (authentication instanceof BearerPerson bearer) {
-            return Optional.of(bearer.person());
-        }
-        return Optional.empty();
+        return loggedIn().or(() -> SecurityContextHolder.getContext().getAuthentication() instanceof BearerPerson bearer
+                ? Optional.of(bearer.person()) : Optional.empty());
     }
 
-    /** Logged in through OpenID Connect (not a token): the webapps' session follows this login. */
-    public static boolean loggedInThroughProvider() {
+    /** The person logged in through OpenID Connect (not by a token): the webapps' session follows this login. */
+    public static Optional<Login.Person> loggedIn() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken login
-                && login.getPrincipal() instanceof PersonOidcUser;
+                && login.getPrincipal() instanceof PersonOidcUser user ? Optional.of(user.person()) : Optional.empty();
     }
 
     /** A person logged in through OpenID Connect, with the roles the login gave. */

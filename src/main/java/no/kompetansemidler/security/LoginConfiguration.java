@@ -6,7 +6,6 @@ import no.kompetansemidler.domain.identity.Login;
 import no.kompetansemidler.system.ErrorAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,7 +75,7 @@ class LoginConfiguration {
     static final String REFUSAL = LoginConfiguration.class.getName() + ".refusal";
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, LoginProperties login, ObjectProvider<ProviderRegistrations> registrations,
+    SecurityFilterChain security(HttpSecurity http, LoginProperties login, ProviderRegistrations clients,
                                  LoginMapper mapper, PersonDirectory directory) throws Exception {
         http.csrf(csrf -> csrf.disable()) // the webapps and /api have their own (X-XSRF-TOKEN); tokens need none
                 .headers(headers -> headers.disable()) // the webapps' own header filter sets them (docs/sikkerhet.md)
@@ -87,9 +86,8 @@ class LoginConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(LoginConfiguration::unauthorized))
                 .logout(logout -> logout.logoutRequestMatcher(request -> "/logout".equals(request.getServletPath()))
                         .invalidateHttpSession(true).clearAuthentication(true)
-                        .logoutSuccessHandler(loggedOut(registrations.getIfAvailable())));
+                        .logoutSuccessHandler(loggedOut(clients)));
         if (!login.loginProviders().isEmpty()) {
-            ProviderRegistrations clients = registrations.getObject();
             DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(clients,
                     "/oauth2/authorization");
             String details = login.getInnbyggere().getAuthorizationDetails();
@@ -161,7 +159,7 @@ class LoginConfiguration {
     /** After logout: from a provider's login, out at the provider too; then the page that says so. */
     private static LogoutSuccessHandler loggedOut(ProviderRegistrations registrations) {
         return (request, response, authentication) -> {
-            if (authentication instanceof OAuth2AuthenticationToken && registrations != null) {
+            if (authentication instanceof OAuth2AuthenticationToken) {
                 OidcClientInitiatedLogoutSuccessHandler atProvider = new OidcClientInitiatedLogoutSuccessHandler(registrations);
                 atProvider.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT);
                 atProvider.onLogoutSuccess(request, response, authentication);
@@ -297,10 +295,7 @@ class LoginConfiguration {
         } else {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Kompetansemidler\", charset=\"UTF-8\"");
         }
-        answer.logged(request.getMethod(), request.getRequestURI());
-        response.setStatus(401);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(answer.json());
+        answer.logged(request.getMethod(), request.getRequestURI()).writeTo(response);
     }
 
     /** What a person can do about a refused token. */

@@ -2,6 +2,7 @@ package no.kompetansemidler.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import no.kompetansemidler.domain.identity.Login;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,8 +80,7 @@ class LoginPages {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("leverandorer", offered);
         status.put("lokaleBrukere", login.isLokaleBrukere());
-        status.put("innloggetGjennom", CurrentPerson.loggedInThroughProvider()
-                ? CurrentPerson.get().map(p -> p.provider()).orElse(null) : null);
+        status.put("innloggetGjennom", CurrentPerson.loggedIn().map(Login.Person::provider).orElse(null));
         status.put("utlogging", "/logout");
         return status;
     }

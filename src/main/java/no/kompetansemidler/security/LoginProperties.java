@@ -64,14 +64,14 @@ public class LoginProperties {
         this.maskinporten = maskinporten;
     }
 
+    /** Whether anyone can log in at all: local users, or a provider, or an integration's issuer. */
+    public boolean anyLogin() {
+        return lokaleBrukere || !loginProviders().isEmpty() || maskinporten.isOn();
+    }
+
     /** The providers people log in with, those configured. */
     public List<Provider> loginProviders() {
         return java.util.stream.Stream.of(ansatte, innbyggere).filter(Provider::isOn).toList();
-    }
-
-    /** Whether anyone can log in at all: local users, or a provider. */
-    public boolean anyLogin() {
-        return lokaleBrukere || !loginProviders().isEmpty() || maskinporten.isOn();
     }
 
     /** An issuer of tokens: where it is, and the scope asked for; off without an issuer. */

@@ -75,14 +75,9 @@ public class PersonDirectory {
         return readable.length() <= 200 ? readable : readable.substring(0, 200);
     }
 
-    /** The name of a person who logged in through a provider, and the organisation they acted for. */
-    public Optional<Known> known(String userId) {
-        return jdbc.sql("select name, organisation_number from km_person where user_id = ?").param(userId)
-                .query((rs, i) -> new Known(rs.getString("name"), rs.getString("organisation_number"))).optional();
-    }
-
-    /** What the audit trail shows of a person. */
-    public record Known(String name, String organisationNumber) {
+    /** The name of a person who logged in through a provider (the organisation they acted for is their group). */
+    public Optional<String> name(String userId) {
+        return jdbc.sql("select name from km_person where user_id = ?").param(userId).query(String.class).optional();
     }
 
     private void user(Login.Person person) {

@@ -20,7 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -58,19 +57,14 @@ class WebappLogin {
                 throws ServletException, IOException {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (!login.isLokaleBrukere() && "POST".equals(request.getMethod()) && PASSWORD_LOGIN.matcher(path).matches()) {
-                ErrorAnswer refused = ErrorAnswer.of(403).withType("PassordSlaattAv").withMessage("Innlogging med"
-                        + " brukernavn og passord er slått av. Logg inn gjennom innloggingstjenesten: /innlogging.")
-                        .logged(request.getMethod(), path);
-                response.setStatus(403);
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write(refused.json());
+                ErrorAnswer.of(403).withType("PassordSlaattAv").withMessage("Innlogging med brukernavn og passord er"
+                        + " slått av. Logg inn gjennom innloggingstjenesten: /innlogging.")
+                        .logged(request.getMethod(), path).writeTo(response);
                 return;
             }
-            if (CurrentPerson.loggedInThroughProvider()) {
-                CurrentPerson.get().ifPresent(person -> follow(request.getSession(), person));
-            }
+            CurrentPerson.loggedIn().ifPresent(person -> follow(request.getSession(), person));
             chain.doFilter(request, response);
-            if (LOGOUT.matcher(path).matches() && CurrentPerson.loggedInThroughProvider()) {
+            if (LOGOUT.matcher(path).matches() && CurrentPerson.loggedIn().isPresent()) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
@@ -86,8 +80,8 @@ class WebappLogin {
             if (existing != null && existing.getIdentityId().equals(person.userId())) {
                 return;
             }
-            UserAuthentication authentication = Optional.ofNullable(AuthenticationUtil.createAuthentication(processEngine,
-                    person.userId(), List.copyOf(person.groups()), List.of())).orElse(null);
+            UserAuthentication authentication = AuthenticationUtil.createAuthentication(processEngine, person.userId(),
+                    List.copyOf(person.groups()), List.of());
             if (authentication != null) {
                 authentications.addOrReplace(authentication);
                 AuthenticationUtil.updateSession(session, authentications);

@@ -65,6 +65,14 @@ public record ErrorAnswer(int status, String type, String message, List<Violatio
         return new ErrorAnswer(status, type, message, violations);
     }
 
+    /** Answers a servlet request with this, where a filter answers before any controller. */
+    public void writeTo(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json());
+    }
+
     public String json() {
         try {
             return JSON.writeValueAsString(this);

@@ -121,13 +121,13 @@ class ErrorPages {
             HttpServletRequest read = request;
             long declared = request.getContentLengthLong();
             if (declared > ErrorAnswer.MAX_BODY_BYTES) {
-                write(response, ErrorAnswer.of(413).logged(request.getMethod(), request.getRequestURI()));
+                ErrorAnswer.of(413).logged(request.getMethod(), request.getRequestURI()).writeTo(response);
                 return;
             }
             if (declared < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {
                 byte[] body = request.getInputStream().readNBytes(ErrorAnswer.MAX_BODY_BYTES + 1);
                 if (body.length > ErrorAnswer.MAX_BODY_BYTES) {
-                    write(response, ErrorAnswer.of(413).logged(request.getMethod(), request.getRequestURI()));
+                    ErrorAnswer.of(413).logged(request.getMethod(), request.getRequestURI()).writeTo(response);
                     return;
                 }
                 read = new ReadBody(request, body);
@@ -135,15 +135,8 @@ class ErrorPages {
             Tracking tracking = new Tracking(response);
             chain.doFilter(read, tracking);
             if (tracking.status >= 400 && !tracking.bodyStarted && !tracking.errorSent && !response.isCommitted()) {
-                write(response, ErrorAnswer.of(tracking.status).logged(request.getMethod(), request.getRequestURI()));
+                ErrorAnswer.of(tracking.status).logged(request.getMethod(), request.getRequestURI()).writeTo(response);
             }
-        }
-
-        private static void write(HttpServletResponse response, ErrorAnswer answer) throws IOException {
-            response.setStatus(answer.status());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(answer.json());
         }
 
         /** Notes the status set and whether anything of a body was written. */

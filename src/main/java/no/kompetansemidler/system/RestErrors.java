@@ -57,8 +57,6 @@ public class RestErrors implements ResourceConfigCustomizer {
             + "samtidig. Det du sendte ble ikke lagret. Last inn oppgavelisten på nytt.";
     static final String UNREADABLE = "Forespørselen kunne ikke leses: send gyldig JSON (hvert felt én gang, hele tall "
             + "der det ventes hele tall), for eksempel {\"variables\": {\"navn\": {\"value\": \"...\"}}} (se docs/api.md).";
-    static final String JAVA_SERIALIZATION = "Verdier serialisert som Java-objekter tas ikke imot: send verdien som "
-            + "JSON (se docs/api.md).";
     private static final Pattern TASK_ACTION = Pattern.compile("^/?(?:engine/[^/]+/)?task/([^/]+)/(complete|submit-form|resolve|claim)$");
 
     private final ObjectProvider<ProcessEngine> engine;
@@ -146,11 +144,6 @@ public class RestErrors implements ResourceConfigCustomizer {
                 }
                 if (cause instanceof JsonProcessingException) {
                     return respond(ErrorAnswer.of(400).withType("UgyldigJson").withMessage(UNREADABLE), request, uri);
-                }
-                if (cause instanceof ProcessEngineException engineRefusal && engineRefusal.getMessage() != null
-                        && engineRefusal.getMessage().contains("Java serialization format is prohibited")) {
-                    return respond(ErrorAnswer.of(400).withType("UgyldigVerdi").withMessage(JAVA_SERIALIZATION),
-                            request, uri);
                 }
             }
             Optional<Response> gone = taskGone(uri, request);

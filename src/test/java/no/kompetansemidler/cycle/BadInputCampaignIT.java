@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.kompetansemidler.testkit.People;
 import no.kompetansemidler.testkit.EngineApi;
+import no.kompetansemidler.testkit.LogCapture;
 import no.kompetansemidler.domain.money.Money;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -100,26 +101,18 @@ class BadInputCampaignIT {
                 "rett-regelbrudd", "Task_CorrectBreaches", "reservevedtak", "Task_FallbackDecision",
                 "egenvurdering", "Task_SubmitSelfEvaluation", "vurder-egenvurdering", "Task_ReviewSelfEvaluation",
                 "send-rapport", "Task_SendReport"));
-        log.start();
-        rootLogger().addAppender(log);
+        log = LogCapture.start();
     }
 
     /** What the server logs during the campaign: a refusal is one line, never an error with a stack trace. */
-    final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
-            new ch.qos.logback.core.read.ListAppender<>();
+    LogCapture log;
 
     @AfterAll
     void count() {
-        rootLogger().detachAppender(log);
+        log.close();
         System.out.println("Bad-input campaign: " + cases + " invalid submissions, each refused with the database unchanged");
         assertThat(cases).isGreaterThanOrEqualTo(850);
-        assertThat(log.list).as("errors and stack traces logged for bad input")
-                .noneMatch(e -> e.getThrowableProxy() != null
-                        || e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
-    }
-
-    static ch.qos.logback.classic.Logger rootLogger() {
-        return (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        assertThat(log.events()).as("errors and stack traces logged for bad input").noneMatch(LogCapture::isFault);
     }
 
     @TestFactory

@@ -1,15 +1,13 @@
 package no.kompetansemidler.security;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.kompetansemidler.audit.AuditTrail;
 import no.kompetansemidler.testkit.ApplicationTest;
 import no.kompetansemidler.testkit.CycleScenario;
+import no.kompetansemidler.testkit.Http;
 import no.kompetansemidler.testkit.IdentityProvider;
+import no.kompetansemidler.testkit.LogCapture;
 import no.kompetansemidler.testkit.Organisations;
 import no.kompetansemidler.testkit.WebappSession;
 import no.kompetansemidler.testkit.Years;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -67,32 +64,24 @@ class OidcLoginTest {
     AuditTrail trail;
 
     final HttpClient http = HttpClient.newHttpClient();
-    final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    LogCapture log;
     CycleScenario scenario;
 
     @BeforeAll
     void aCycleIsRunning() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        log.start();
-        root.addAppender(log);
+        log = LogCapture.start();
         scenario = new CycleScenario(context);
         scenario.upTo(Years.next(), "Task_SubmitNeedReport");
     }
 
     @AfterAll
     void nothingLoggedTheNationalIdentityNumber() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
-        assertThat(log.list).noneMatch(e -> e.getFormattedMessage().contains(PID));
+        log.close();
+        assertThat(log.events()).noneMatch(e -> e.getFormattedMessage().contains(PID));
     }
 
     HttpResponse<String> bearer(String token, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.callWithToken(port, token, method, path, json);
     }
 
     WebappSession session() {

@@ -8,9 +8,6 @@ import no.kompetansemidler.testkit.Organisations;
 import no.kompetansemidler.testkit.People;
 import no.kompetansemidler.testkit.WebappSession;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationTest
 class SecurityMatrixTokenTest extends SecurityMatrixTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final Map<String, WebappSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> ids = new ConcurrentHashMap<>();
 
@@ -53,13 +49,8 @@ class SecurityMatrixTokenTest extends SecurityMatrixTest {
         if (People.ANONYMOUS.equals(user)) {
             return Http.call(port, user, method, path, json);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + IdentityProvider.token(provider(user), "matrise-" + user, claims(user)))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.callWithToken(port, IdentityProvider.token(provider(user), "matrise-" + user, claims(user)), method,
+                path, json);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package no.kompetansemidler.security;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.kompetansemidler.domain.money.Money;
@@ -11,6 +8,7 @@ import no.kompetansemidler.testkit.ApplicationTest;
 import no.kompetansemidler.testkit.CycleScenario;
 import no.kompetansemidler.testkit.EngineApi;
 import no.kompetansemidler.testkit.Http;
+import no.kompetansemidler.testkit.LogCapture;
 import no.kompetansemidler.testkit.People;
 import no.kompetansemidler.testkit.Years;
 import org.apache.pdfbox.Loader;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -107,19 +104,17 @@ class TrustBoundaryTest {
                 "syklusId");
         forum = new CycleScenario(context);
         forum.upTo(Years.next(), "Task_RecordRecommendation");
-        everything.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(everything);
+        everything = LogCapture.start();
     }
 
     /** What the server logs while the tests send what they send: every refusal must be a refusal, not a fault. */
-    final ListAppender<ILoggingEvent> everything = new ListAppender<>();
+    LogCapture everything;
 
     @Test
     @Order(99)
     void no_refusal_was_logged_as_a_fault() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(everything);
-        assertThat(everything.list).as("errors and stack traces in the log")
-                .noneMatch(e -> e.getThrowableProxy() != null || e.getLevel().isGreaterOrEqual(Level.ERROR));
+        everything.close();
+        assertThat(everything.events()).as("errors and stack traces in the log").noneMatch(LogCapture::isFault);
     }
 
     HttpResponse<String> complete(EngineApi api, String user, Task task, Map<String, ?> values) throws Exception {
@@ -430,23 +425,14 @@ class TrustBoundaryTest {
     @Test
     @Order(9)
     void a_refused_tasklist_submission_is_a_bad_request_logged_on_one_line() throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level level = root.getLevel();
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        root.addAppender(log);
-        root.setLevel(Level.INFO);
-        try {
+        LogCapture log = LogCapture.from(Level.INFO);
+        try (log) {
             Task task = needs.taskFor("Task_SubmitNeedReport", BERGEN);
             Map<String, Object> values = needReport();
             values.put("medvirkning", "For kort.");
             assertRefused(complete(EngineApi.TASKLIST, OWNER, task, values), 400, "medvirkning:R10");
-        } finally {
-            root.detachAppender(log);
-            root.setLevel(level);
         }
-        assertThat(log.list).noneMatch(e -> e.getThrowableProxy() != null)
-                .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+        assertThat(log.events()).noneMatch(LogCapture::isFault)
                 .anyMatch(e -> e.getFormattedMessage().startsWith("Avvist 400 POST")
                         && e.getFormattedMessage().contains("medvirkning [R10]"));
     }

@@ -17,16 +17,28 @@ public final class Http {
     }
 
     public static HttpResponse<String> call(int port, String user, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = request(port, method, path, json);
+        if (!ANONYMOUS.equals(user)) {
+            People.basic(request, user, "demo");
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The same with a bearer token instead of a password. */
+    public static HttpResponse<String> callWithToken(int port, String token, String method, String path, String json)
+            throws Exception {
+        return CLIENT.send(request(port, method, path, json).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(int port, String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        if (!ANONYMOUS.equals(user)) {
-            People.basic(request, user, "demo");
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request;
     }
 
     public static HttpResponse<String> multipart(int port, String user, String path, String fileName, String content)

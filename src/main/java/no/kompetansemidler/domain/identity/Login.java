@@ -172,8 +172,7 @@ public final class Login {
         if (!scopes.contains(requiredScope)) {
             return new Refused("Tokenet har ikke omfanget (scope) «" + requiredScope + "».");
         }
-        String consumer = organisations(List.of(Map.of("reportees", List.of(claims.getOrDefault("consumer", Map.of())))))
-                .stream().findFirst().orElse(null);
+        String consumer = organisationNumber(claims.get("consumer"));
         Person client = consumer == null ? null : clients.get(consumer);
         if (client == null) {
             return new Refused("Organisasjonen " + (consumer == null ? "i tokenet" : consumer) + " er ikke registrert"
@@ -185,7 +184,6 @@ public final class Login {
     // --- reading claims -------------------------------------------------------------------------------------------
 
     /** The organisation numbers in Ansattporten's authorization_details ("reportees", each "ID": "0192:<orgnr>"). */
-    @SuppressWarnings("unchecked")
     static Set<String> organisations(Object claim) {
         Set<String> found = new LinkedHashSet<>();
         Collection<?> details = claim instanceof Collection<?> list ? list : claim instanceof Map<?, ?> one ? List.of(one)
@@ -196,16 +194,20 @@ public final class Login {
             }
             Object reportees = map.get("reportees");
             for (Object reportee : reportees instanceof Collection<?> r ? r : List.of()) {
-                if (reportee instanceof Map<?, ?> r) {
-                    String id = text(((Map<String, Object>) r).get("ID"));
-                    String number = id == null ? null : id.substring(id.indexOf(':') + 1);
-                    if (number != null && OrganisationNumber.isValid(number)) {
-                        found.add(number);
-                    }
+                String number = organisationNumber(reportee);
+                if (number != null) {
+                    found.add(number);
                 }
             }
         }
         return found;
+    }
+
+    /** The organisation of a reportee or a Maskinporten consumer: {"ID": "0192:<orgnr>"}; null when there is none. */
+    private static String organisationNumber(Object party) {
+        String id = party instanceof Map<?, ?> map ? text(map.get("ID")) : null;
+        String number = id == null ? null : id.substring(id.indexOf(':') + 1);
+        return number != null && OrganisationNumber.isValid(number) ? number : null;
     }
 
     private static Optional<String> name(Map<String, Object> claims) {

@@ -20,8 +20,9 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
         OrganisationNumber.problemWith(organisationNumber == null ? null : organisationNumber.replace(" ", ""))
                 .ifPresent(p -> problems.add(new Violation("organisasjonsnummer", "ORGNR", p)));
         String readableName = name == null ? null : Texts.normalize(name.trim());
-        if (readableName != null && Texts.unreadable(readableName, false).isPresent()) {
-            problems.add(new Violation("navn", "TEGN", "Navnet " + Texts.unreadable(readableName, false).get() + "."));
+        var unreadable = readableName == null ? java.util.Optional.<String>empty() : Texts.unreadable(readableName, false);
+        if (unreadable.isPresent()) {
+            problems.add(new Violation("navn", "TEGN", "Navnet " + unreadable.get() + "."));
         } else if (readableName == null || Texts.visibleLength(readableName) == 0) {
             problems.add(new Violation("navn", "PÅKREVD", "Navn på eieren må fylles ut."));
         } else if (name.length() > MAX_NAME_LENGTH) {
