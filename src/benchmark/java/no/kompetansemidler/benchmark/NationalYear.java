@@ -116,6 +116,7 @@ public final class NationalYear {
     private final HistoryService history;
     private final RepositoryService repository;
     private final CycleRepository cycleRepository;
+    private final no.kompetansemidler.cycle.Distributions distributions;
     private final JdbcClient jdbc;
     private final List<Cycle> cycles = new ArrayList<>();
     private final Map<String, List<String>> groups = new HashMap<>();
@@ -137,6 +138,7 @@ public final class NationalYear {
         history = context.getBean(HistoryService.class);
         repository = context.getBean(RepositoryService.class);
         cycleRepository = context.getBean(CycleRepository.class);
+        distributions = context.getBean(no.kompetansemidler.cycle.Distributions.class);
         jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
     }
 
@@ -385,26 +387,34 @@ public final class NationalYear {
                 "behov", "Lesing, vurdering for læring og inkluderende læringsmiljø."));
     }
 
+    /** The caseworker saves the distribution on the distribution page (a paste from the spreadsheet). */
+    private void saveDistribution(Cycle cycle, boolean breach) {
+        distributions.save(cycle.cycleId, "AMOUNTS", no.kompetansemidler.domain.funding.ProposalLines.split(
+                lines(cycle, breach), no.kompetansemidler.domain.funding.DistributionKey.AMOUNTS), cycle.caseworker());
+    }
+
     private void forum(Cycle cycle) {
         complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_PrepareForum")),
                 Map.of("sakspapirer", "Sakspapirene er sendt forumet."));
         boolean agreed = cycle.embete != Embete.AGDER;
         boolean breach = cycle.embete == Embete.ROGALAND && cycle.scheme == Scheme.DEKOM;
         Map<String, Object> proposal = new HashMap<>(Map.of("prioriteringer", "Lesing og inkluderende læringsmiljø.",
-                "fordelingsnokkel", "AMOUNTS", "linjer", lines(cycle, breach),
                 "begrunnelse", "Samarbeidsforumets møte i mars."));
         if (agreed) {
+            saveDistribution(cycle, breach);
             proposal.put("forumEnig", true);
             complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_RecordRecommendation")), proposal);
         } else {
+            saveDistribution(cycle, false);
             complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_RecordRecommendation")),
-                    Map.of("forumEnig", false, "prioriteringer", "Forumet ble ikke enig.", "fordelingsnokkel", "AMOUNTS",
-                            "linjer", lines(cycle, false), "begrunnelse", "Forumet ble ikke enig om fordelingen."));
+                    Map.of("forumEnig", false, "prioriteringer", "Forumet ble ikke enig.",
+                            "begrunnelse", "Forumet ble ikke enig om fordelingen."));
+            saveDistribution(cycle, breach);
             complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_FallbackDecision")), proposal);
         }
         if (breach) {
+            saveDistribution(cycle, false);
             complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_CorrectBreaches")), Map.of(
-                    "fordelingsnokkel", "AMOUNTS", "linjer", lines(cycle, false),
                     "begrunnelse", "Egenandelen er rettet."));
         }
     }

@@ -45,15 +45,19 @@ class AuditRepository {
                         select * from km_proposal where embete_code = ? and scheme = ? and budget_year = ?""")
                 .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), null,
-                        "Fordeling registrert", "Fordeling av rammen " + Money.ofOre(rs.getLong("frame_ore")).format()
-                        + " registrert (fordeling " + rs.getString("id") + ").", process, RANK_PROPOSAL))
+                        rs.getObject("version") == null ? "Fordeling registrert" : "Fordeling, versjon " + rs.getInt("version"),
+                        (rs.getObject("version") == null ? "Fordeling" : "FORDELT".equals(rs.getString("origin"))
+                                ? "Fordelingsnøkkelen brukt av prosessen" : "Lagret av saksbehandleren")
+                        + " (" + keyName(rs.getString("distribution_key")) + "), rammen "
+                        + Money.ofOre(rs.getLong("frame_ore")).format() + ": " + rows(rs.getString("id"))
+                        + " (fordeling " + rs.getString("id") + ").", process, RANK_PROPOSAL))
                 .list().forEach(events::add);
         jdbc.sql("""
                         select c.* from km_rule_check c join km_proposal p on p.id = c.proposal_id
                         where p.embete_code = ? and p.scheme = ? and p.budget_year = ?""")
                 .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("checked_at").toInstant(), null, null, "Regelkontroll",
-                        "Fordelingen kontrollert mot R1–R6 og R14: " + rs.getInt("breach_count") + " regelbrudd. Parametere: "
+                        "Fordelingen" + version(rs.getString("proposal_id")) + " kontrollert mot R1–R6 og R14: " + rs.getInt("breach_count") + " regelbrudd. Parametere: "
                         + rs.getString("parameters"), process, RANK_RULE_CHECK))
                 .list().forEach(events::add);
         jdbc.sql("""
@@ -131,5 +135,29 @@ class AuditRepository {
         }
         sql.append(" order by c.budget_year desc, c.embete_code, c.scheme");
         return jdbc.sql(sql.toString()).params(params).query((rs, i) -> CycleRepository.cycle(rs)).list();
+    }
+
+    /** The rows of a stored proposal as the auditor reads them: name, number, amount and measure. */
+    private String rows(String proposalId) {
+        List<String> rows = jdbc.sql("select * from km_proposal_grant where proposal_id = ? order by line_no")
+                .param(proposalId).query((rs, i) -> rs.getString("name") + " (" + rs.getString("organisation_number")
+                        + ") " + Money.ofOre(rs.getLong("amount_ore")).format() + ", egenandel "
+                        + Money.ofOre(rs.getLong("co_financing_cash_ore")).format() + ", «" + rs.getString("measure_title")
+                        + "»").list();
+        return rows.size() + (rows.size() == 1 ? " rad: " : " rader: ") + String.join("; ", rows);
+    }
+
+    private String version(String proposalId) {
+        Integer number = jdbc.sql("select version from km_proposal where id = ?").param(proposalId)
+                .query(Integer.class).optional().orElse(null);
+        return number == null ? "" : ", versjon " + number + ",";
+    }
+
+    private static String keyName(String key) {
+        return key == null ? "beløp per mottaker" : switch (key) {
+            case "EQUAL" -> "likt mellom mottakerne";
+            case "WEIGHTS" -> "etter vekter";
+            default -> "beløp per mottaker";
+        };
     }
 }

@@ -57,6 +57,11 @@ class CycleController {
     }
 
     private Embete embeteOf(String cycleId) {
+        return embeteOf(cycles, cycleId);
+    }
+
+    /** The cycle's embete, for the access check; 404 when there is no such cycle. */
+    static Embete embeteOf(CycleRepository cycles, String cycleId) {
         try {
             return cycles.cycle(cycleId).embete();
         } catch (org.springframework.dao.EmptyResultDataAccessException e) {

@@ -40,7 +40,6 @@ public final class CycleVariables {
     public static final String NEED_REPORT_SUMMARY = "behovsmeldingOversikt";
     public static final String FORUM_AGREED = "forumEnig";
     public static final String PRIORITIES = "prioriteringer";
-    public static final String LINES = "linjer";
     public static final String REASONS = "begrunnelse";
     public static final String DECISION_BASIS = "vedtaksgrunnlag";
     public static final String DECISION_COUNT = "antallVedtak";
@@ -48,6 +47,12 @@ public final class CycleVariables {
     // disbursement and self-evaluation (one decision)
     public static final String DECISION_ID = "vedtakId";
     public static final String PAYMENT_ID = "utbetalingId";
+    /** A blocked payment's recipient, its organisation number and the amount, as the caseworker's task shows them. */
+    public static final String RECIPIENT_NAME = "mottakerNavn";
+    public static final String RECIPIENT = "mottaker";
+    public static final String AMOUNT_TEXT = "belopTekst";
+    /** The account number the caseworker registers for a blocked payment. */
+    public static final String ACCOUNT = "kontonummer";
     public static final String USED_TEXT = "brukt";
     public static final String CO_FINANCING_TEXT = "egenfinansiering";
     public static final String MEASURES_DONE = "gjennomforteTiltak";

@@ -2,6 +2,7 @@ package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.masterdata.MasterDataRepository;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,11 +12,15 @@ import java.time.Clock;
 /**
  * Service task "Utbetal" (asynchronous, retried): pays one decision to its recipient's bank account, exactly once
  * (R9). A payment already made is found and not repeated; the database refuses a second payment for a decision.
- * A recipient without a valid account fails the job; after the retries it becomes an incident a caseworker resolves
- * by registering the account and retrying the job in Cockpit.
+ * A recipient without an account is no fault to retry: it throws {@link #NO_ACCOUNT}, which the model turns into
+ * the caseworker's task «Registrer kontonummer for …», with who and how much as the task's read-only facts. Any
+ * other failure is retried and, after the retries, becomes an incident.
  */
 @Component("payDelegate")
 class PayDelegate implements JavaDelegate {
+
+    /** The error code of a recipient without an account (the model's Error_KontonummerMangler). */
+    static final String NO_ACCOUNT = "KONTONUMMER_MANGLER";
 
     private final CycleRepository cycles;
     private final MasterDataRepository masterData;
@@ -35,11 +40,16 @@ class PayDelegate implements JavaDelegate {
             execution.setVariable(CycleVariables.PAYMENT_ID, existing.get().id());
             return;
         }
-        String account = masterData.accountNumber(new OrganisationNumber(decision.organisationNumber()))
-                .orElseThrow(() -> new IllegalStateException("Kan ikke utbetale " + decision.amount().format() + " til "
-                        + decision.name() + " (" + decision.organisationNumber() + "): mottakeren har ikke registrert"
-                        + " kontonummer. Registrer kontonummeret og prøv jobben på nytt."));
+        var account = masterData.accountNumber(new OrganisationNumber(decision.organisationNumber()));
+        if (account.isEmpty()) {
+            execution.setVariable(CycleVariables.RECIPIENT_NAME, decision.name());
+            execution.setVariable(CycleVariables.RECIPIENT, decision.organisationNumber());
+            execution.setVariable(CycleVariables.AMOUNT_TEXT, decision.amount().format());
+            throw new BpmnError(NO_ACCOUNT, "Kan ikke utbetale " + decision.amount().format() + " til "
+                    + decision.name() + " (" + decision.organisationNumber() + "): mottakeren har ikke registrert"
+                    + " kontonummer.");
+        }
         execution.setVariable(CycleVariables.PAYMENT_ID, cycles.insertPayment(decision.id(),
-                decision.organisationNumber(), decision.amount(), account, clock.instant()));
+                decision.organisationNumber(), decision.amount(), account.get(), clock.instant()));
     }
 }

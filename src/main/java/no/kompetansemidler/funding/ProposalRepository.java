@@ -1,5 +1,6 @@
 package no.kompetansemidler.funding;
 
+import no.kompetansemidler.domain.funding.DistributionKey;
 import no.kompetansemidler.domain.funding.Measure;
 import no.kompetansemidler.domain.funding.MeasureKind;
 import no.kompetansemidler.domain.funding.Outcome;
@@ -25,22 +26,90 @@ public class ProposalRepository {
         this.jdbc = jdbc;
     }
 
+    /** One saved version of a cycle's distribution, as the page and the auditor see it. */
+    public record Version(String id, String cycleId, int number, DistributionKey key, String origin, String createdBy,
+                          Instant createdAt) {
+    }
+
+    /** What saved a version: a person on the distribution page, or the process applying the distribution key. */
+    public static final String ORIGIN_SAVED = "LAGRET";
+    public static final String ORIGIN_DISTRIBUTED = "FORDELT";
+
+    /** Saves a proposal outside a cycle (no version); returns its id. */
     public String save(StoredProposal proposal, String createdBy, Instant at) {
+        return insert(proposal, null, null, null, null, createdBy, at);
+    }
+
+    /**
+     * Saves the next version of a cycle's distribution; versions are never changed afterwards, so a rule check and a
+     * decision name exactly what they rest on.
+     */
+    public Version saveVersion(String cycleId, StoredProposal proposal, DistributionKey key, String origin,
+                               String createdBy, Instant at) {
+        Integer last = jdbc.sql("select max(version) from km_proposal where cycle_id = ?").param(cycleId)
+                .query(Integer.class).optional().orElse(null);
+        int number = last == null ? 1 : last + 1;
+        String id = insert(proposal, cycleId, number, key, origin, createdBy, at);
+        return new Version(id, cycleId, number, key, origin, createdBy, at);
+    }
+
+    /**
+     * The proposal with other amounts as a new proposal: the next version of its cycle when it has one. Returns the
+     * new proposal's id.
+     */
+    public String saveNext(String proposalId, List<StoredGrant> grants, String origin, String createdBy, Instant at) {
+        StoredProposal stored = find(proposalId).orElseThrow();
+        Optional<Version> version = version(proposalId);
+        StoredProposal next = new StoredProposal(null, stored.embete(), stored.scheme(), stored.year(), stored.frame(),
+                grants);
+        return version.isPresent() && version.get().cycleId() != null
+                ? saveVersion(version.get().cycleId(), next, version.get().key(), origin, createdBy, at).id()
+                : save(next, createdBy, at);
+    }
+
+    private String insert(StoredProposal proposal, String cycleId, Integer number, DistributionKey key, String origin,
+                          String createdBy, Instant at) {
         String id = proposal.id() != null ? proposal.id() : UUID.randomUUID().toString();
         jdbc.sql("""
-                        insert into km_proposal (id, embete_code, scheme, budget_year, frame_ore, created_by, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        insert into km_proposal (id, embete_code, scheme, budget_year, frame_ore, created_by, created_at,
+                               cycle_id, version, distribution_key, origin)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, proposal.embete().name(), proposal.scheme().name(), proposal.year(),
-                        proposal.frame().ore(), createdBy, Timestamp.from(at))
+                        proposal.frame().ore(), createdBy, Timestamp.from(at), cycleId, number,
+                        key == null ? null : key.name(), origin)
                 .update();
         insertGrants(id, proposal.grants());
         return id;
     }
 
-    /** Replaces the lines of a proposal (after a distribution or a correction). */
-    public void replaceGrants(String proposalId, List<StoredGrant> grants) {
-        jdbc.sql("delete from km_proposal_grant where proposal_id = ?").param(proposalId).update();
-        insertGrants(proposalId, grants);
+    /** The version a proposal is, when it belongs to a cycle. */
+    public Optional<Version> version(String proposalId) {
+        return jdbc.sql("select * from km_proposal where id = ? and cycle_id is not null").param(proposalId)
+                .query(ProposalRepository::version).optional();
+    }
+
+    /** Every version of a cycle's distribution, the newest first. */
+    public List<Version> versions(String cycleId) {
+        return jdbc.sql("select * from km_proposal where cycle_id = ? order by version desc").param(cycleId)
+                .query(ProposalRepository::version).list();
+    }
+
+    /** The newest version of a cycle's distribution, if one was saved. */
+    public Optional<Version> latest(String cycleId) {
+        return versions(cycleId).stream().findFirst();
+    }
+
+    private static Version version(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        String key = rs.getString("distribution_key");
+        return new Version(rs.getString("id"), rs.getString("cycle_id"), rs.getInt("version"),
+                key == null ? DistributionKey.AMOUNTS : DistributionKey.valueOf(key), rs.getString("origin"),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** The newest rule check of a proposal: its id, when none was run, empty. */
+    public Optional<String> latestCheck(String proposalId) {
+        return jdbc.sql("select id from km_rule_check where proposal_id = ? order by checked_at desc")
+                .param(proposalId).query(String.class).list().stream().findFirst();
     }
 
     private void insertGrants(String proposalId, List<StoredGrant> grants) {

@@ -55,7 +55,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
                 response.sendRedirect(request.getContextPath() + LoginConfiguration.LOGIN_PAGE);
                 return;
             }
-            response.setHeader("WWW-Authenticate", login.isLokaleBrukere()
+            // a page of ours asking (X-Requested-With) gets no Basic challenge: the browser would ask for a password
+            response.setHeader("WWW-Authenticate", login.isLokaleBrukere() && request.getHeader("X-Requested-With") == null
                     ? "Basic realm=\"Kompetansemidler\", charset=\"UTF-8\"" : "Bearer");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;

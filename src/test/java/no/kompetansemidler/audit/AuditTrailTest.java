@@ -74,8 +74,8 @@ class AuditTrailTest {
         AuditEvent bergenReport = events.get(indexOf(kind("Skjemaverdier", "uhPartner = 917641404")
                 .and(e -> e.user().equals("demo-eier-bergen"))));
         assertThat(bergenReport.role()).isEqualTo("eier (Bergen kommune)");
-        assertThat(bergenReport.what()).startsWith("«Send behovsmelding»:").contains("medvirkning = Skoleledere og lærere");
-        assertThat(bergenReport.process()).isEqualTo("behovsmelding v1 (1.0.0)");
+        assertThat(bergenReport.what()).startsWith("«Send behovsmelding – Bergen kommune (DEKOM " + year + ")»:").contains("medvirkning = Skoleledere og lærere");
+        assertThat(bergenReport.process()).isEqualTo("behovsmelding v1 (1.1.0)");
         AuditEvent completed = events.get(indexOf(kind("Oppgave fullført", "Send behovsmelding")
                 .and(e -> e.user().equals("demo-eier-bergen"))));
         assertThat(completed.role()).isEqualTo("eier (Bergen kommune)");
@@ -88,10 +88,15 @@ class AuditTrailTest {
     void the_innstilling_the_breach_the_decision_the_payments_and_the_reminders_are_there_in_order() {
         int start = indexOf(kind("Prosess startet", "Årssyklus for en ordning"));
         int reminder = indexOf(kind("E-post sendt", "Påminnelse: behovsmelding for DEKOM " + year));
-        int innstilling = indexOf(kind("Skjemaverdier", "«Registrer forumets innstilling»: ")
-                .and(e -> e.what().contains("forumEnig = true") && e.what().contains("450 000,14")));
+        int firstVersion = indexOf(kind("Fordeling, versjon 1", "Lagret av saksbehandleren (beløp per mottaker)")
+                .and(e -> e.what().contains("Askøy kommune (" + no.kompetansemidler.testkit.CycleScenario.ASKOY + ") 1 500 000,50 kr, egenandel 450 000,14 kr")));
+        int innstilling = indexOf(kind("Skjemaverdier", "«Registrer forumets innstilling (DEKOM " + year + ")»: ")
+                .and(e -> e.what().contains("forumEnig = true")));
         int breach = indexOf(kind("Regelbrudd R1", "Askøy kommune"));
-        int check = indexOf(kind("Regelkontroll", "1 regelbrudd. Parametere: ordning=DEKOM; R1 egenandel=30 %"));
+        int check = indexOf(kind("Regelkontroll", "Fordelingen, versjon 1, kontrollert mot R1–R6 og R14: 1 regelbrudd."
+                + " Parametere: ordning=DEKOM; R1 egenandel=30 %"));
+        int secondVersion = indexOf(kind("Fordeling, versjon 2", "egenandel 450 000,15 kr"));
+        int secondCheck = indexOf(kind("Regelkontroll", "Fordelingen, versjon 2, kontrollert mot R1–R6 og R14: 0 regelbrudd."));
         int correction = indexOf(kind("Oppgave fullført", "Rett regelbrudd"));
         int decision = indexOf(kind("Vedtak", "Bergen kommune (964338531): 4 000 000,00 kr. Grunnlag: INNSTILLING")
                 .and(e -> e.what().contains("Begrunnelse: Forumets innstilling av 10. mars.")));
@@ -99,7 +104,8 @@ class AuditTrailTest {
         int selfEvaluation = indexOf(kind("Egenvurdering", "Bergen kommune"));
         int settlement = indexOf(kind("Oppgjør (R15)", "Askøy kommune: CARRY_OVER 500 000,00 kr"));
         int end = indexOf(kind("Prosess avsluttet", "Årssyklus for en ordning"));
-        assertThat(List.of(start, reminder, innstilling, check, breach, correction, decision, payment, selfEvaluation,
+        assertThat(List.of(start, reminder, firstVersion, innstilling, check, breach, secondVersion, correction,
+                secondCheck, decision, payment, selfEvaluation,
                 settlement, end)).isSorted();
         assertThat(events.get(decision).user()).isEqualTo("demo-saksbehandler");
         assertThat(events).filteredOn(e -> e.kind().equals("Utbetaling")).hasSize(4);

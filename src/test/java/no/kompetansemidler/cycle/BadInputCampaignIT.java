@@ -197,21 +197,23 @@ class BadInputCampaignIT {
                     {"variables": {"fristValg": {"value": "FORLENG"}, "nyFrist": {"value": "%s", "type": "Date"}}}"""
                     .formatted(deadline), missed.getId())));
         }
-        // the distribution lines of the three forms that carry them: every kind of bad line
+        // the distribution page's save, during each of the three tasks that take a distribution: every kind of bad row
         for (String form : List.of("innstilling", "rett-regelbrudd", "reservevedtak")) {
+            String taskId = taskOfForm.get(form).getId();
+            String path = "/api/sykluser/" + tasks.getVariable(taskId, "syklusId") + "/fordeling";
             for (Map.Entry<String, String> line : BAD_LINES.entrySet()) {
-                Map<String, Object> submission = new LinkedHashMap<>(VALID.get(form));
-                submission.put("linjer", line.getValue());
-                all.add(DynamicTest.dynamicTest(form + ".linjer: " + line.getKey(), () ->
-                        refused(form + ".linjer: " + line.getKey(), userOfForm.get(form), "POST", "/engine-rest/task/" + taskOfForm.get(form).getId()
-                                + "/complete", variables(submission), taskOfForm.get(form).getId())));
+                all.add(DynamicTest.dynamicTest(form + ": fordelingen: " + line.getKey(), () ->
+                        refused(form + ": fordelingen: " + line.getKey(), userOfForm.get(form), "POST", path,
+                                rows("AMOUNTS", line.getValue()), taskId)));
             }
-            Map<String, Object> weights = new LinkedHashMap<>(VALID.get(form));
-            weights.put("fordelingsnokkel", "WEIGHTS");
-            weights.put("linjer", BERGEN + "; 1e3; 0; 0; 0; Lesing; etterutdanning; 2034; 2034");
-            all.add(DynamicTest.dynamicTest(form + ".linjer: vekt 1e3", () -> refused(form + ".linjer: vekt 1e3",
-                    userOfForm.get(form), "POST", "/engine-rest/task/" + taskOfForm.get(form).getId() + "/complete",
-                    variables(weights), taskOfForm.get(form).getId())));
+            all.add(DynamicTest.dynamicTest(form + ": fordelingen: vekt 1e3", () -> refused(form + ": fordelingen: vekt 1e3",
+                    userOfForm.get(form), "POST", path, rows("WEIGHTS", BERGEN
+                            + "; 1e3; 0; 0; 0; Lesing; etterutdanning; 2034; 2034"), taskId)));
+            all.add(DynamicTest.dynamicTest(form + ": fordelingen: ukjent nøkkel", () -> refused(form
+                    + ": fordelingen: ukjent nøkkel", userOfForm.get(form), "POST", path, rows("ALT", lines("2 100 000")), taskId)));
+            all.add(DynamicTest.dynamicTest(form + ": fordelingen: som skjema", () -> refused(form
+                    + ": fordelingen: som skjema", userOfForm.get(form), "POST", path, "application/x-www-form-urlencoded",
+                    "nokkel=AMOUNTS", taskId)));
         }
         return all.stream();
     }
@@ -403,11 +405,9 @@ class BadInputCampaignIT {
                     "behov", "Lesing og inkluderende læringsmiljø."),
             "frist-passert", Map.of("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Svarte ikke på henvendelser."),
             "forbered-forum", Map.of("sakspapirer", "Møte 10. mars."),
-            "innstilling", Map.of("forumEnig", true, "prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS",
-                    "linjer", lines("2 100 000"), "begrunnelse", "Forumets innstilling."),
-            "rett-regelbrudd", Map.of("fordelingsnokkel", "AMOUNTS", "linjer", lines("2 100 000"), "begrunnelse", "Rettet."),
-            "reservevedtak", Map.of("prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS", "linjer", lines("2 100 000"),
-                    "begrunnelse", "Forumet ble ikke enig."),
+            "innstilling", Map.of("forumEnig", true, "prioriteringer", "Lesing", "begrunnelse", "Forumets innstilling."),
+            "rett-regelbrudd", Map.of("begrunnelse", "Rettet."),
+            "reservevedtak", Map.of("prioriteringer", "Lesing", "begrunnelse", "Forumet ble ikke enig."),
             "egenvurdering", Map.of("brukt", "7 000 000", "egenfinansiering", "2 100 000", "gjennomforteTiltak", "Nettverk.",
                     "deltakere", 120, "vurdering", "God deltakelse."),
             "vurder-egenvurdering", Map.of("godkjent", true, "overforingVedtatt", false),
@@ -430,7 +430,7 @@ class BadInputCampaignIT {
         BREACHING_LINES.put("R2 kommersiell mottaker", COMMERCIAL + "; 10 000 000" + rest);
         BREACHING_LINES.put("R4 videreutdanning", BERGEN + "; 7 000 000; 2 100 000; 0; 0; Master; videreutdanning; 2034; 2034\n"
                 + FK + "; 3 000 000; 900 000; 0; 0; Lesing; etterutdanning; 2034; 2034");
-        BREACHING_LINES.put("R6 sum over rammen", BERGEN + "; 17 000 000; 5 100 000; 0; 0; Lesing; etterutdanning; 2034; 2034");
+        BAD_LINES.put("R6 sum over rammen", BERGEN + "; 17 000 000; 5 100 000; 0; 0; Lesing; etterutdanning; 2034; 2034");
         BREACHING_LINES.put("R1 for lav egenfinansiering", BERGEN + "; 10 000 000; 1; 0; 0; Lesing; etterutdanning; 2034; 2034");
     }
 
@@ -441,11 +441,16 @@ class BadInputCampaignIT {
             Task correction = tasks.createTaskQuery().taskDefinitionKey("Task_CorrectBreaches")
                     .processVariableValueEquals("aar", 2034).singleResult();
             long decisions = jdbc.sql("select count(*) from km_decision").query(Long.class).single();
+            HttpRequest save = People.basic(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sykluser/"
+                    + tasks.getVariable(correction.getId(), "syklusId") + "/fordeling")), CASEWORKER, "demo")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(rows("AMOUNTS", line.getValue()))).build();
+            HttpResponse<String> saved = http.send(save, HttpResponse.BodyHandlers.ofString());
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
             HttpRequest request = People.basic(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/engine-rest/task/" + correction.getId() + "/complete")), CASEWORKER, "demo")
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(variables(Map.of("fordelingsnokkel", "AMOUNTS",
-                            "linjer", line.getValue(), "begrunnelse", "Forsøk."))))
+                    .POST(HttpRequest.BodyPublishers.ofString(variables(Map.of("begrunnelse", "Forsøk."))))
                     .build();
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
@@ -457,6 +462,16 @@ class BadInputCampaignIT {
             assertThat(jdbc.sql("select count(*) from km_decision").query(Long.class).single()).isEqualTo(decisions);
             assertThat(management.createJobQuery().activityId("Task_Pay").count()).isZero();
         }));
+    }
+
+    /** The distribution page's body: the key and the spreadsheet lines as rows. */
+    static String rows(String key, String spreadsheetLines) {
+        try {
+            return JSON.writeValueAsString(Map.of("nokkel", key, "rader", no.kompetansemidler.domain.funding.ProposalLines
+                    .split(spreadsheetLines, no.kompetansemidler.domain.funding.DistributionKey.AMOUNTS)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String lines(String bergenCoFinancing) {

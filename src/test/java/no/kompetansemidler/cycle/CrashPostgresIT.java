@@ -99,9 +99,9 @@ class CrashPostgresIT {
                     .append(year).append('\n');
         }
         scenario.complete("Task_PrepareForum", "demo-saksbehandler", Map.of());
+        scenario.saveDistribution(lines.toString().trim());
         scenario.complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true,
-                "prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS", "begrunnelse", "Forumets innstilling.",
-                "linjer", lines.toString().trim()));
+                "prioriteringer", "Lesing", "begrunnelse", "Forumets innstilling."));
         return cycle;
     }
 }

@@ -1,5 +1,7 @@
 package no.kompetansemidler.cycle;
 
+import no.kompetansemidler.domain.funding.DistributionKey;
+import no.kompetansemidler.domain.funding.ProposalLines;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Scheme;
@@ -66,7 +68,7 @@ class CycleDelegatesTest {
 
     @Test
     void a_cycle_starts_once_per_embete_scheme_and_year_with_the_schemes_calendar() {
-        int year = Years.next();
+        int year = Years.fromTheEnd();
         DelegateExecution execution = started("DEKOM", year, "12 000 000");
 
         String cycleId = (String) execution.getVariable("syklusId");
@@ -96,7 +98,7 @@ class CycleDelegatesTest {
 
     @Test
     void an_integration_gives_the_frame_in_ore() {
-        int year = Years.next();
+        int year = Years.fromTheEnd();
         DelegateExecution execution = execution(Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", year,
                 "rammeOre", 123_456_789L), "integrasjon", VESTLAND_CASEWORKERS);
         start.execute(execution);
@@ -105,7 +107,7 @@ class CycleDelegatesTest {
 
     @Test
     void every_bad_start_value_is_named_and_nothing_is_stored() {
-        int year = Years.next();
+        int year = Years.fromTheEnd();
         ValidationException refused = catchThrowableOfType(ValidationException.class, () -> start.execute(execution(
                 Map.of("embete", "oslo", "ordning", "SKOLE", "aar", 1999, "ramme", "12,345"),
                 "demo-saksbehandler", VESTLAND_CASEWORKERS)));
@@ -124,7 +126,7 @@ class CycleDelegatesTest {
 
     @Test
     void only_a_caseworker_of_the_embete_or_an_administrator_starts_its_cycle() {
-        int year = Years.next();
+        int year = Years.fromTheEnd();
         assertThatThrownBy(() -> start.execute(execution(Map.of("embete", "vestland", "ordning", "REKOM", "aar", year,
                 "ramme", "1 000"), "demo-saksbehandler-rogaland", List.of("saksbehandler-rogaland"))))
                 .hasMessageContaining("embete [TILGANG]: Bare saksbehandlere hos Statsforvalteren i Vestland");
@@ -135,15 +137,15 @@ class CycleDelegatesTest {
 
     @Test
     void the_cycle_asks_every_owner_of_the_embete_in_the_scheme() {
-        String dekom = (String) started("DEKOM", Years.next(), "1 000").getVariable("syklusId");
-        String rekom = (String) started("REKOM", Years.next(), "1 000").getVariable("syklusId");
+        String dekom = (String) started("DEKOM", Years.fromTheEnd(), "1 000").getVariable("syklusId");
+        String rekom = (String) started("REKOM", Years.fromTheEnd(), "1 000").getVariable("syklusId");
         assertThat(collections.owners(dekom)).containsExactlyInAnyOrder(BERGEN, VESTLAND_FK);
         assertThat(collections.owners(rekom)).containsExactly(BERGEN);
     }
 
     @Test
     void the_forum_is_prepared_with_every_need_report_and_who_does_not_take_part() {
-        String cycleId = (String) started("DEKOM", Years.next(), "1 000").getVariable("syklusId");
+        String cycleId = (String) started("DEKOM", Years.fromTheEnd(), "1 000").getVariable("syklusId");
         cycles.saveNeedReport(cycleId, new CycleRepository.NeedReport(BERGEN, HVL, "Lærerne deltok.",
                 "Lesing\nog skriving.", "demo-eier-bergen"), clock.instant());
         cycles.recordParticipation(cycleId, VESTLAND_FK, false, "Meldte avbud.", "demo-saksbehandler", clock.instant());
@@ -157,79 +159,118 @@ class CycleDelegatesTest {
                 .contains("• Vestland fylkeskommune (821311632): deltar ikke (R5)");
     }
 
-    Map<String, Object> recommendation(String cycleId, String lines) {
-        Map<String, Object> variables = new HashMap<>(Map.of("syklusId", cycleId, "forumEnig", true,
-                "prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS", "linjer", lines,
+    Map<String, Object> recommendation(String cycleId) {
+        return new HashMap<>(Map.of("syklusId", cycleId, "forumEnig", true, "prioriteringer", "Lesing",
                 "begrunnelse", "Forumets innstilling."));
-        return variables;
+    }
+
+    /** The distribution page without its engine: the rows checked and shared, never a task asked for. */
+    Distributions distributions() {
+        return new Distributions(cycles, proposals, masterData, null, null, null, clock);
+    }
+
+    /** Saves the spreadsheet lines as the cycle's next version, as the distribution page does. */
+    ProposalRepository.Version saved(String cycleId, String lines) {
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        return proposals.saveVersion(cycleId, distributions().distributed(cycle, DistributionKey.AMOUNTS,
+                        ProposalLines.split(lines, DistributionKey.AMOUNTS)), DistributionKey.AMOUNTS,
+                ProposalRepository.ORIGIN_SAVED, "demo-saksbehandler", clock.instant());
     }
 
     @Test
-    void the_distribution_is_recorded_with_names_and_opted_out_owners_marked_and_a_correction_replaces_it() {
-        int year = Years.next();
+    void the_newest_version_is_recorded_with_names_and_opted_out_owners_marked_and_an_earlier_one_stays_as_it_was() {
+        int year = Years.fromTheEnd();
         String cycleId = (String) started("DEKOM", year, "1 000 000").getVariable("syklusId");
         cycles.recordParticipation(cycleId, VESTLAND_FK, false, "Meldte avbud.", "demo-saksbehandler", clock.instant());
-        RecordProposalDelegate record = new RecordProposalDelegate(cycles, proposals, masterData, clock);
-        DelegateExecution execution = execution(recommendation(cycleId, String.join("\n",
+        RecordProposalDelegate record = new RecordProposalDelegate(proposals);
+        ProposalRepository.Version first = saved(cycleId, String.join("\n",
                 BERGEN + "; 600 000; 150 000; 30 000; 0; Lesing; etterutdanning; " + year + "; " + year,
                 "# en kommentar",
-                VESTLAND_FK + "; 400 000; 120 000; 0; 0; Yrkesfag; etterutdanning; " + year + "; " + year)),
-                "demo-saksbehandler", VESTLAND_CASEWORKERS);
+                VESTLAND_FK + "; 400 000; 120 000; 0; 0; Yrkesfag; etterutdanning; " + year + "; " + year));
+        DelegateExecution execution = execution(recommendation(cycleId), "demo-saksbehandler", VESTLAND_CASEWORKERS);
 
         record.execute(execution);
 
-        String proposalId = (String) execution.getVariable(FundingVariables.PROPOSAL_ID);
-        var grants = proposals.find(proposalId).orElseThrow().grants();
+        assertThat(first.number()).isEqualTo(1);
+        assertThat(execution.getVariable(FundingVariables.PROPOSAL_ID)).isEqualTo(first.id());
+        var grants = proposals.find(first.id()).orElseThrow().grants();
         assertThat(grants).extracting(g -> g.name() + " " + g.amount().format() + " " + g.optedOut())
                 .containsExactly("Bergen kommune 600 000,00 kr false", "Vestland fylkeskommune 400 000,00 kr true");
         assertThat(execution.getVariable("vedtaksgrunnlag")).isEqualTo("INNSTILLING");
         assertThat(execution.getVariable(FundingVariables.DISTRIBUTION_KEY)).isEqualTo("AMOUNTS");
 
-        execution.setVariable("linjer", BERGEN + "; 1 000 000; 300 000; 0; 0; Lesing; etterutdanning; " + year + "; " + year);
+        ProposalRepository.Version second = saved(cycleId,
+                BERGEN + "; 1 000 000; 300 000; 0; 0; Lesing; etterutdanning; " + year + "; " + year);
         execution.setVariable("forumEnig", false);
         record.execute(execution);
-        assertThat(execution.getVariable(FundingVariables.PROPOSAL_ID)).isEqualTo(proposalId);
-        assertThat(proposals.find(proposalId).orElseThrow().grants()).singleElement()
+        assertThat(second.number()).isEqualTo(2);
+        assertThat(execution.getVariable(FundingVariables.PROPOSAL_ID)).isEqualTo(second.id());
+        assertThat(proposals.find(second.id()).orElseThrow().grants()).singleElement()
                 .satisfies(g -> assertThat(g.amount()).isEqualTo(Money.ofKroner(1_000_000)));
+        assertThat(proposals.find(first.id()).orElseThrow().grants()).hasSize(2);
+        assertThat(proposals.versions(cycleId)).extracting(ProposalRepository.Version::number).containsExactly(2, 1);
         assertThat(execution.getVariable("vedtaksgrunnlag")).isEqualTo("RESERVEVEDTAK");
     }
 
     @Test
-    void bad_lines_are_refused_by_line_and_field_and_nothing_is_stored() {
-        int year = Years.next();
+    void completing_without_a_saved_distribution_is_refused_and_nothing_is_recorded() {
+        int year = Years.fromTheEnd();
         String cycleId = (String) started("DEKOM", year, "1 000 000").getVariable("syklusId");
-        DelegateExecution execution = execution(recommendation(cycleId, String.join("\n",
-                VESTLAND_FK + "; tusen; 0; 0; 0; Tiltak; etterutdanning; " + year + "; " + year,
-                "974767881; 5; 0; 0; 0; Tiltak; kurs; 20x6; " + year)), "demo-saksbehandler", VESTLAND_CASEWORKERS);
+        DelegateExecution execution = execution(recommendation(cycleId), "demo-saksbehandler", VESTLAND_CASEWORKERS);
 
-        assertThatThrownBy(() -> new RecordProposalDelegate(cycles, proposals, masterData, clock).execute(execution))
+        assertThatThrownBy(() -> new RecordProposalDelegate(proposals).execute(execution))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("Linje 1: beløp: «tusen» er ikke et beløp")
-                .hasMessageContaining("Linje 2: Organisasjonsnummeret 974767881 er ugyldig")
-                .hasMessageContaining("Linje 2: «kurs» må være etterutdanning eller videreutdanning")
-                .hasMessageContaining("Linje 2: fra år: «20x6» er ikke et årstall");
+                .hasMessageContaining("rader [PÅKREVD]: Fordelingen er ikke lagret.");
         assertThat(execution.getVariable(FundingVariables.PROPOSAL_ID)).isNull();
     }
 
     @Test
-    void a_recipient_on_two_lines_is_refused() {
-        int year = Years.next();
+    void bad_rows_are_refused_by_row_and_field_and_the_frame_is_kept() {
+        int year = Years.fromTheEnd();
         String cycleId = (String) started("DEKOM", year, "1 000 000").getVariable("syklusId");
-        String line = BERGEN + "; 1 000; 300; 0; 0; Lesing; etterutdanning; " + year + "; " + year;
-        assertThatThrownBy(() -> new RecordProposalDelegate(cycles, proposals, masterData, clock)
-                .execute(execution(recommendation(cycleId, line + "\n" + line), "demo-saksbehandler", VESTLAND_CASEWORKERS)))
-                .hasMessageContaining("linjer [R9]: Mottakeren 964338531 står på flere linjer");
+        List<Map<String, String>> rows = ProposalLines.split(String.join("\n",
+                VESTLAND_FK + "; tusen; 0; 0; 0; Tiltak; etterutdanning; " + year + "; " + year,
+                "974767881; 5; 0; 0; 0; Tiltak; kurs; 20x6; " + year), DistributionKey.AMOUNTS);
+
+        assertThatThrownBy(() -> distributions().check(cycleId, "AMOUNTS", rows))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("rader[0].belop [BELØP]: Rad 1: beløp: «tusen» er ikke et beløp")
+                .hasMessageContaining("rader[1].organisasjonsnummer [ORGNR]: Rad 2: Organisasjonsnummeret 974767881 er ugyldig")
+                .hasMessageContaining("rader[1].art [FORMAT]: Rad 2: «kurs» må være etterutdanning eller videreutdanning")
+                .hasMessageContaining("rader[1].fraAar [ÅR]: Rad 2: fra år: «20x6» er ikke et årstall");
+        assertThatThrownBy(() -> distributions().check(cycleId, "AMOUNTS", ProposalLines.split(
+                BERGEN + "; 1 000 000,01; 0; 0; 0; Lesing; etterutdanning; " + year + "; " + year, DistributionKey.AMOUNTS)))
+                .hasMessageContaining("rader [R6]");
+        assertThat(proposals.versions(cycleId)).isEmpty();
+    }
+
+    @Test
+    void a_check_applies_the_key_and_sums_against_the_frame() {
+        int year = Years.fromTheEnd();
+        String cycleId = (String) started("DEKOM", year, "1 000 000").getVariable("syklusId");
+        String lines = BERGEN + "; ; 0; 0; 0; Lesing; etterutdanning; " + year + "; " + year + "\n"
+                + VESTLAND_FK + "; ; 0; 0; 0; Yrkesfag; etterutdanning; " + year + "; " + year + "\n"
+                + HVL + "; ; 0; 0; 0; Partnerskap; etterutdanning; " + year + "; " + year;
+
+        Distributions.Preview equal = distributions().check(cycleId, "EQUAL", ProposalLines.split(lines, DistributionKey.EQUAL));
+
+        assertThat(equal.rader()).extracting(Distributions.Row::belopOre).containsExactlyInAnyOrder(33_333_334L,
+                33_333_333L, 33_333_333L);
+        assertThat(equal.rader()).extracting(Distributions.Row::navn).containsExactly("Bergen kommune",
+                "Vestland fylkeskommune", "Høgskulen på Vestlandet");
+        assertThat(equal.summer().sumOre()).isEqualTo(100_000_000L);
+        assertThat(equal.summer().igjenOre()).isZero();
     }
 
     @Test
     void one_decision_per_recipient_with_its_reasons_and_who_decided() {
-        int year = Years.next();
+        int year = Years.fromTheEnd();
         String cycleId = (String) started("DEKOM", year, "1 000 000").getVariable("syklusId");
-        DelegateExecution execution = execution(recommendation(cycleId, String.join("\n",
+        saved(cycleId, String.join("\n",
                 BERGEN + "; 700 000; 210 000; 0; 0; Lesing; etterutdanning; " + year + "; " + (year + 1),
-                HVL + "; 300 000; 0; 0; 50 000; Partnerskap; etterutdanning; " + year + "; " + year)),
-                "demo-saksbehandler", VESTLAND_CASEWORKERS);
-        new RecordProposalDelegate(cycles, proposals, masterData, clock).execute(execution);
+                HVL + "; 300 000; 0; 0; 50 000; Partnerskap; etterutdanning; " + year + "; " + year));
+        DelegateExecution execution = execution(recommendation(cycleId), "demo-saksbehandler", VESTLAND_CASEWORKERS);
+        new RecordProposalDelegate(proposals).execute(execution);
 
         new MakeDecisionsDelegate(cycles, proposals, masterData, clock).execute(execution);
 
@@ -248,13 +289,13 @@ class CycleDelegatesTest {
 
     @Test
     void a_fallback_decision_says_so_in_its_reasons() {
-        int year = Years.next();
+        int year = Years.fromTheEnd();
         String cycleId = (String) started("YRKESFAG", year, "2 000 000").getVariable("syklusId");
-        Map<String, Object> variables = recommendation(cycleId,
-                VESTLAND_FK + "; 1 500 000; 0; 0; 0; Yrkesfag; etterutdanning; " + year + "; " + year);
+        saved(cycleId, VESTLAND_FK + "; 1 500 000; 0; 0; 0; Yrkesfag; etterutdanning; " + year + "; " + year);
+        Map<String, Object> variables = recommendation(cycleId);
         variables.put("forumEnig", false);
         DelegateExecution execution = execution(variables, "demo-saksbehandler", VESTLAND_CASEWORKERS);
-        new RecordProposalDelegate(cycles, proposals, masterData, clock).execute(execution);
+        new RecordProposalDelegate(proposals).execute(execution);
         new MakeDecisionsDelegate(cycles, proposals, masterData, clock).execute(execution);
 
         CycleRepository.Decision decision = cycles.decisions(cycleId).get(0);
@@ -265,7 +306,7 @@ class CycleDelegatesTest {
 
     @Test
     void the_report_is_written_from_the_tables_and_linked_from_the_case() {
-        int year = Years.next();
+        int year = Years.fromTheEnd();
         String cycleId = (String) started("DEKOM", year, "1 000").getVariable("syklusId");
         DelegateExecution execution = execution(Map.of("syklusId", cycleId));
 

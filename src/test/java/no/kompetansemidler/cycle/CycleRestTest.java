@@ -6,14 +6,15 @@ import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.funding.ProposalRepository;
 import no.kompetansemidler.funding.StoredProposal;
 import no.kompetansemidler.testkit.ApplicationTest;
+import no.kompetansemidler.testkit.EngineApi;
 import no.kompetansemidler.testkit.Http;
 import no.kompetansemidler.testkit.People;
 import no.kompetansemidler.testkit.Years;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,9 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A cycle as an integration starts it over /engine-rest, and a payment unblocked by registering an account. */
+/** A cycle as an integration starts it over /engine-rest, and a payment unblocked by the caseworker's task. */
 @ApplicationTest
 class CycleRestTest {
 
@@ -41,6 +41,8 @@ class CycleRestTest {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    TaskService tasks;
     @Autowired
     JdbcClient jdbc;
 
@@ -71,7 +73,7 @@ class CycleRestTest {
     }
 
     @Test
-    void a_payment_that_fails_for_want_of_an_account_is_paid_once_the_caseworker_registers_it() throws Exception {
+    void a_payment_without_an_account_waits_for_the_caseworkers_task_and_is_paid_once() throws Exception {
         jdbc.sql("update km_owner set account_number = null where organisation_number = '821311632'").update();
         String cycleId = cycles.createCycle(Embete.VESTLAND, Scheme.DEKOM, Years.next(), Money.ofKroner(1_000_000), null,
                 People.CASEWORKER, Instant.now());
@@ -82,28 +84,39 @@ class CycleRestTest {
                 "Vestland fylkeskommune", "OWNER", Money.ofKroner(500_000), "INNSTILLING", "Vedtak.",
                 People.CASEWORKER), Instant.now());
         ProcessInstance instance = runtime.startProcessInstanceByKey("utbetaling",
-                Map.of("syklusId", cycleId, "vedtakId", decision, "saksbehandlerGruppe", "saksbehandler-vestland"));
+                Map.of("syklusId", cycleId, "vedtakId", decision, "saksbehandlerGruppe", "saksbehandler-vestland",
+                        "ordning", "DEKOM", "aar", cycle.year()));
 
-        Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            String id = job.getId();
-            assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining("har ikke registrert kontonummer");
-            job = management.createJobQuery().jobId(id).singleResult();
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(task.getName()).isEqualTo("Registrer kontonummer for Vestland fylkeskommune (DEKOM " + cycle.year() + ")");
+        HttpResponse<String> form = EngineApi.TASKLIST.call(port, People.CASEWORKER, "GET",
+                "/task/" + task.getId() + "/form-variables", null);
+        assertThat(form.body()).contains("500 000,00 kr").contains("821311632");
+
+        for (String other : new String[]{People.CASEWORKER_ROGALAND, People.OWNER_VESTLAND_FK}) {
+            assertThat(EngineApi.TASKLIST.call(port, other, "POST", "/task/" + task.getId() + "/submit-form",
+                    EngineApi.variables(Map.of("kontonummer", "1234.56.78903"))).statusCode()).isIn(403, 404);
         }
-        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-        assertThat(incident.getIncidentMessage()).contains("Vestland fylkeskommune (821311632)").contains("500 000,00 kr");
+        EngineApi.assertRefused(EngineApi.TASKLIST.call(port, People.CASEWORKER, "POST", "/task/" + task.getId()
+                + "/submit-form", EngineApi.variables(Map.of("kontonummer", "1234.56.78901"))), 400, "kontonummer:KONTONR");
+        EngineApi.assertRefused(EngineApi.TASKLIST.call(port, People.CASEWORKER, "POST", "/task/" + task.getId()
+                        + "/submit-form", EngineApi.variables(Map.of("kontonummer", "1234.56.78903", "belopTekst", "5 000 000,00 kr"))),
+                400, "belopTekst:LESEFELT");
+        assertThat(jdbc.sql("select account_number from km_owner where organisation_number = '821311632'")
+                .query(String.class).optional()).isEmpty();
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
 
-        HttpResponse<String> bad = Http.call(port, People.CASEWORKER, "PUT", "/api/stamdata/kontonummer/821311632",
-                "{\"kontonummer\":\"1234.56.78901\"}");
-        assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("kontrollsifferet (MOD11)");
-        assertThat(Http.call(port, People.CASEWORKER, "PUT", "/api/stamdata/kontonummer/821311632",
-                "{\"kontonummer\":\"1234.56.78903\"}").statusCode()).isEqualTo(204);
-        management.setJobRetries(job.getId(), 1);
-        management.executeJob(job.getId());
+        HttpResponse<String> done = EngineApi.TASKLIST.call(port, People.CASEWORKER, "POST", "/task/" + task.getId()
+                + "/submit-form", EngineApi.variables(Map.of("kontonummer", "1234.56.78903")));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+        assertThat(cycles.paymentFor(decision)).isEmpty();
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
-        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(cycles.paymentFor(decision).orElseThrow().accountNumber()).isEqualTo("12345678903");
+        assertThat(cycles.payments(cycleId)).hasSize(1);
     }
 }

@@ -104,14 +104,52 @@ class DecisionDelegatesTest {
     }
 
     @Test
-    void a_recipient_without_an_account_fails_the_payment_with_who_and_how_much() {
+    void a_recipient_without_an_account_stops_the_payment_for_the_caseworker_with_who_and_how_much() {
         db.sql("update km_owner set account_number = null where organisation_number = ?").param(VESTLAND_FK).update();
         String decision = decision(VESTLAND_FK, "Vestland fylkeskommune", "OWNER", 50_000_000);
+        DelegateExecution execution = execution(Map.of("vedtakId", decision));
 
-        assertThatThrownBy(() -> pay().execute(execution(Map.of("vedtakId", decision))))
+        assertThatThrownBy(() -> pay().execute(execution)).isInstanceOf(org.camunda.bpm.engine.delegate.BpmnError.class)
+                .hasFieldOrPropertyWithValue("errorCode", "KONTONUMMER_MANGLER")
                 .hasMessageContaining("Vestland fylkeskommune (821311632)").hasMessageContaining("500 000,00 kr")
                 .hasMessageContaining("har ikke registrert kontonummer");
         assertThat(cycles.paymentFor(decision)).isEmpty();
+        assertThat(execution.getVariable("mottakerNavn")).isEqualTo("Vestland fylkeskommune");
+        assertThat(execution.getVariable("mottaker")).isEqualTo(VESTLAND_FK);
+        assertThat(execution.getVariable("belopTekst")).isEqualTo("500 000,00 kr");
+    }
+
+    RegisterAccountDelegate registerAccount() {
+        return new RegisterAccountDelegate(masterData);
+    }
+
+    @Test
+    void the_caseworkers_account_number_is_checked_and_registered_for_the_owner() {
+        db.sql("update km_owner set account_number = null where organisation_number = ?").param(VESTLAND_FK).update();
+        for (String bad : new String[]{"", "1234.56.78901", "1234"}) {
+            assertThatThrownBy(() -> registerAccount().execute(execution(Map.of("mottaker", VESTLAND_FK,
+                    "kontonummer", bad)))).isInstanceOf(ValidationException.class).hasMessageContaining("kontonummer");
+            assertThat(masterData.accountNumber(new OrganisationNumber(VESTLAND_FK))).isEmpty();
+        }
+
+        registerAccount().execute(execution(Map.of("mottaker", VESTLAND_FK, "kontonummer", "1234.56.78903")));
+
+        assertThat(masterData.accountNumber(new OrganisationNumber(VESTLAND_FK))).contains("12345678903");
+    }
+
+    @Test
+    void a_uh_institutions_account_is_registered_by_an_administrator_only() {
+        db.sql("update km_uh_institution set account_number = null where organisation_number = ?").param(HVL).update();
+
+        assertThatThrownBy(() -> registerAccount().execute(execution(Map.of("mottaker", HVL,
+                "kontonummer", "1234.56.78903")))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("administrator");
+        assertThat(masterData.accountNumber(new OrganisationNumber(HVL))).isEmpty();
+
+        registerAccount().execute(execution(Map.of("mottaker", HVL, "kontonummer", "1234 56 78903"), People.ADMIN,
+                List.of("camunda-admin")));
+
+        assertThat(masterData.accountNumber(new OrganisationNumber(HVL))).contains("12345678903");
     }
 
     @Test

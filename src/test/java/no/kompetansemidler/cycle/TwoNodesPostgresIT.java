@@ -65,10 +65,10 @@ class TwoNodesPostgresIT {
 
             // forum and innstilling; the two payments are asynchronous jobs for both nodes
             scenario.complete("Task_PrepareForum", "demo-saksbehandler", Map.of());
+            scenario.saveDistribution(CycleScenario.BERGEN + "; 7 000 000; 2 100 000; 0; 0; Lesing; etterutdanning; 2027; 2027\n"
+                    + CycleScenario.VESTLAND_FK + "; 3 000 000; 900 000; 0; 0; Lesing; etterutdanning; 2027; 2027");
             scenario.complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true, "prioriteringer", "Lesing",
-                    "fordelingsnokkel", "AMOUNTS", "begrunnelse", "Forumets innstilling.", "linjer",
-                    CycleScenario.BERGEN + "; 7 000 000; 2 100 000; 0; 0; Lesing; etterutdanning; 2027; 2027\n"
-                            + CycleScenario.VESTLAND_FK + "; 3 000 000; 900 000; 0; 0; Lesing; etterutdanning; 2027; 2027"));
+                    "begrunnelse", "Forumets innstilling."));
             waitUntil(() -> jobs(management, "Task_Pay") == 0
                     && jdbc.sql("select count(*) from km_payment").query(Long.class).single() == 2);
             assertThat(jdbc.sql("select count(distinct decision_id) from km_payment").query(Long.class).single()).isEqualTo(2);

@@ -62,8 +62,9 @@ class BreachRoutingTest {
         complete(task());
         assertThat(instance).isWaitingAt("Task_CorrectBreaches");
 
-        proposals.replaceGrants(id, List.of(FundingDelegatesTest.line(FundingDelegatesTest.BERGEN, "Bergen kommune",
-                100_000_000, 30_000_000, null, false)));
+        runtimeService().setVariable(instance.getId(), FundingVariables.PROPOSAL_ID, proposals.saveNext(id,
+                List.of(FundingDelegatesTest.line(FundingDelegatesTest.BERGEN, "Bergen kommune", 100_000_000, 30_000_000,
+                        null, false)), ProposalRepository.ORIGIN_SAVED, "demo-saksbehandler", Instant.now()));
         complete(task());
 
         assertThat(instance).isEnded().hasPassed("EndEvent_RulesKept");

@@ -48,7 +48,7 @@ class FundingDelegatesTest {
     final FundingParameters parameters = TestDatabase.fundingParameters();
     final CheckFundingRulesDelegate check = new CheckFundingRulesDelegate(proposals,
             new ProposalAssembler(new MasterDataRepository(jdbc)), parameters, Clock.systemUTC());
-    final DistributeFrameDelegate distribute = new DistributeFrameDelegate(proposals);
+    final DistributeFrameDelegate distribute = new DistributeFrameDelegate(proposals, Clock.systemUTC());
     final SettleUnusedMoneyDelegate settle = new SettleUnusedMoneyDelegate(parameters, new CycleRepository(jdbc));
 
     static StoredGrant line(String orgnr, String name, long amountOre, long cashOre, Long weight, boolean optedOut) {
@@ -142,8 +142,12 @@ class FundingDelegatesTest {
 
         distribute.execute(execution);
 
-        assertThat(proposals.find(id).orElseThrow().grants()).extracting(g -> g.amount().ore())
+        String shared = (String) execution.getVariable(FundingVariables.PROPOSAL_ID);
+        assertThat(shared).as("the shares are a new proposal; the one recorded stays as it was").isNotEqualTo(id);
+        assertThat(proposals.find(shared).orElseThrow().grants()).extracting(g -> g.amount().ore())
                 .containsExactly(34L, 33L, 33L);
+        assertThat(proposals.find(id).orElseThrow().grants()).extracting(g -> g.amount().ore())
+                .containsExactly(0L, 0L, 0L);
         verify(execution).setVariable(FundingVariables.DISTRIBUTED, 100L);
         verify(execution).setVariable(FundingVariables.UNDISTRIBUTED, 0L);
     }
@@ -152,8 +156,11 @@ class FundingDelegatesTest {
     void weights_split_the_frame_by_arsverk() {
         String id = save(1_000_000, List.of(line(BERGEN, "Bergen kommune", 0, 0, 300L, false),
                 line(VESTLAND_FK, "Vestland fylkeskommune", 0, 0, 100L, false)));
-        distribute.execute(execution(Map.of(FundingVariables.PROPOSAL_ID, id, FundingVariables.DISTRIBUTION_KEY, "WEIGHTS")));
-        assertThat(proposals.find(id).orElseThrow().grants()).extracting(g -> g.amount().ore())
+        DelegateExecution execution = execution(Map.of(FundingVariables.PROPOSAL_ID, id,
+                FundingVariables.DISTRIBUTION_KEY, "WEIGHTS"));
+        distribute.execute(execution);
+        assertThat(proposals.find((String) execution.getVariable(FundingVariables.PROPOSAL_ID)).orElseThrow().grants())
+                .extracting(g -> g.amount().ore())
                 .containsExactly(750_000L, 250_000L);
     }
 
@@ -185,6 +192,7 @@ class FundingDelegatesTest {
         DelegateExecution execution = execution(Map.of(FundingVariables.PROPOSAL_ID, id,
                 FundingVariables.DISTRIBUTION_KEY, "AMOUNTS"));
         distribute.execute(execution);
+        assertThat(execution.getVariable(FundingVariables.PROPOSAL_ID)).as("amounts unchanged: no new proposal").isEqualTo(id);
         verify(execution).setVariable(FundingVariables.DISTRIBUTED, 999L);
         verify(execution).setVariable(FundingVariables.UNDISTRIBUTED, 1L);
     }

@@ -20,10 +20,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
-/** Every path of the model utbetaling: paid asynchronously; failing, retried three times, an incident, resolved. */
+/**
+ * Every path of the model utbetaling: paid asynchronously; a recipient without an account becomes the caseworker's
+ * task, and the payment runs again once the account is saved; any other failure is retried three times, becomes an
+ * incident, and is resolved.
+ */
 @ModelTest
-@Deployment(resources = "bpmn/utbetaling.bpmn")
+@Deployment(resources = {"bpmn/utbetaling.bpmn", "forms/registrer-kontonummer.form"})
 class DisbursementModelTest {
 
     final AtomicInteger payments = new AtomicInteger();
@@ -36,7 +41,8 @@ class DisbursementModelTest {
 
     ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey("utbetaling",
-                Map.of("syklusId", "syklus-1", "vedtakId", "vedtak-1", "saksbehandlerGruppe", "saksbehandler-vestland"));
+                Map.of("syklusId", "syklus-1", "vedtakId", "vedtak-1", "saksbehandlerGruppe", "saksbehandler-vestland",
+                        "ordning", "DEKOM", "aar", 2027));
     }
 
     @Test
@@ -48,6 +54,40 @@ class DisbursementModelTest {
         execute(job());
 
         assertThat(instance).isEnded().hasPassed("Task_Pay", "EndEvent_Paid");
+        org.assertj.core.api.Assertions.assertThat(payments).hasValue(1);
+    }
+
+    @Test
+    void a_recipient_without_an_account_becomes_the_caseworkers_task_and_is_paid_once_the_account_is_saved() {
+        AtomicInteger saved = new AtomicInteger();
+        Mocks.register("registerAccountDelegate", (JavaDelegate) execution -> saved.incrementAndGet());
+        Mocks.register("payDelegate", (JavaDelegate) execution -> {
+            if (saved.get() == 0) {
+                execution.setVariable("mottakerNavn", "Askøy kommune");
+                throw new org.camunda.bpm.engine.delegate.BpmnError("KONTONUMMER_MANGLER", "Mangler kontonummer.");
+            }
+            payments.incrementAndGet();
+        });
+        ProcessInstance instance = start();
+        assertThat(instance).isWaitingAt("Task_Pay");
+
+        execute(job());
+
+        assertThat(instance).isWaitingAt("Task_RegisterAccount").hasPassed("BoundaryEvent_NoAccount");
+        org.camunda.bpm.engine.task.Task task = taskService().createTaskQuery()
+                .processInstanceId(instance.getId()).initializeFormKeys().singleResult();
+        org.assertj.core.api.Assertions.assertThat(task.getName()).isEqualTo("Registrer kontonummer for Askøy kommune (DEKOM 2027)");
+        org.assertj.core.api.Assertions.assertThat(task.getCamundaFormRef().getKey()).isEqualTo("registrer-kontonummer");
+        assertThat(task).hasCandidateGroup("saksbehandler-vestland");
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().count()).isZero();
+
+        taskService().complete(task.getId(), Map.of("kontonummer", "1503.12.34562"));
+
+        org.assertj.core.api.Assertions.assertThat(saved).hasValue(1);
+        assertThat(instance).isWaitingAt("Task_Pay");
+        org.assertj.core.api.Assertions.assertThat(payments).hasValue(0);
+        execute(job());
+        assertThat(instance).isEnded().hasPassed("Task_SaveAccount", "EndEvent_Paid");
         org.assertj.core.api.Assertions.assertThat(payments).hasValue(1);
     }
 

@@ -1,5 +1,8 @@
 package no.kompetansemidler.models;
 
+import no.kompetansemidler.cycle.Distributions;
+import no.kompetansemidler.domain.funding.DistributionKey;
+import no.kompetansemidler.domain.funding.ProposalLines;
 import no.kompetansemidler.testkit.OwnJvmTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,11 +50,13 @@ class MigrationTest {
     RepositoryService repository;
     @Autowired
     IdentityService identity;
+    @Autowired
+    Distributions distributions;
 
     /** The model with its forms, changed as a process owner would in Modeler: a renamed task and a new versionTag. */
     static Map<String, String> changed(String model, String task, String newName) throws Exception {
         String xml = Files.readString(Path.of("bpmn/" + model + ".bpmn"))
-                .replace("camunda:versionTag=\"1.0.0\"", "camunda:versionTag=\"1.1.0\"");
+                .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"2.0.0\"");
         xml = xml.replaceFirst("(id=\"" + task + "\" name=\")[^\"]*\"", "$1" + newName + "\"");
         Map<String, String> files = new HashMap<>(Map.of(model + ".bpmn", xml));
         try (var forms = Files.list(Path.of("forms"))) {
@@ -96,7 +101,7 @@ class MigrationTest {
             assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
             var v2 = repository.createProcessDefinitionQuery().processDefinitionKey(model).latestVersion().singleResult();
             assertThat(v2.getVersion()).isEqualTo(2);
-            assertThat(v2.getVersionTag()).isEqualTo("1.1.0");
+            assertThat(v2.getVersionTag()).isEqualTo("2.0.0");
             assertThat(v2.getHistoryTimeToLive()).as("retention follows the parameter").isEqualTo(3660);
         }
 
@@ -113,7 +118,7 @@ class MigrationTest {
         assertThat(migrate("demo-prosesseier", "arssyklus", 1, 2, false, 200).get("antall").asInt()).isEqualTo(1);
         assertThat(migrate("demo-prosesseier", "behovsmelding", 1, 2, false, 200).get("antall").asInt()).isEqualTo(1);
         assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery().processInstanceId(cycle.getId())
-                .singleResult().getProcessDefinitionId()).getVersionTag()).isEqualTo("1.1.0");
+                .singleResult().getProcessDefinitionId()).getVersionTag()).isEqualTo("2.0.0");
         assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery().processInstanceId(needReport)
                 .singleResult().getProcessDefinitionId()).getVersion()).isEqualTo(2);
 
@@ -125,9 +130,11 @@ class MigrationTest {
         assertThat(tasks.createTaskQuery().taskId(prepare).singleResult().getName()).isEqualTo("Ny versjon av oppgaven");
         as("demo-saksbehandler", () -> tasks.complete(prepare, Map.of()));
         String recommendation = tasks.createTaskQuery().taskDefinitionKey("Task_RecordRecommendation").singleResult().getId();
+        distributions.save((String) runtime.getVariable(cycle.getId(), "syklusId"), "AMOUNTS",
+                ProposalLines.split("821311632; 500 000; 0; 0; 0; Hospitering; etterutdanning; 2080; 2080",
+                        DistributionKey.AMOUNTS), "demo-saksbehandler");
         Map<String, Object> form = new HashMap<>(Map.of("forumEnig", true, "prioriteringer", "Yrkesfag",
-                "fordelingsnokkel", "AMOUNTS", "begrunnelse", "Enige.",
-                "linjer", "821311632; 500 000; 0; 0; 0; Hospitering; etterutdanning; 2080; 2080"));
+                "begrunnelse", "Enige."));
         as("demo-saksbehandler", () -> tasks.complete(recommendation, form));
         management.executeJob(management.createJobQuery().activityId("Task_Pay").singleResult().getId());
         management.executeJob(management.createJobQuery().activityId("Event_SelfEvaluationOpens").singleResult().getId());

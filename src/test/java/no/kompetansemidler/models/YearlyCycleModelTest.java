@@ -65,6 +65,7 @@ public class YearlyCycleModelTest {
     void standIns() {
         Mocks.register("cycleCollections", new Collections());
         Mocks.register("caseAccess", (ExecutionListener) execution -> { });
+        Mocks.register("forumMeetingListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> ran.add("forumMeeting"));
         Mocks.register("startCycleDelegate", (JavaDelegate) execution -> {
             execution.setProcessBusinessKey("vestland-YRKESFAG-2027");
             Map.of("syklusId", "syklus-1", "saksbehandlerGruppe", "saksbehandler-vestland",
@@ -115,8 +116,7 @@ public class YearlyCycleModelTest {
     }
 
     static Map<String, Object> distribution(boolean agreed) {
-        Map<String, Object> form = new HashMap<>(Map.of("prioriteringer", "Yrkesfag", "fordelingsnokkel", "AMOUNTS",
-                "linjer", VFK + "; 2 000 000; 0; 0; 0; Yrkesfaglærerløftet; etterutdanning; 2027; 2027",
+        Map<String, Object> form = new HashMap<>(Map.of("prioriteringer", "Yrkesfag",
                 "begrunnelse", "Forumets prioritering."));
         form.put("forumEnig", agreed);
         return form;
@@ -145,7 +145,7 @@ public class YearlyCycleModelTest {
         complete(task(), withVariables("merknad", "Sendt Udir."));
         assertThat(instance).isEnded().hasPassed("EndEvent_ReportSent");
         org.assertj.core.api.Assertions.assertThat(ran).containsSubsequence("saveNeedReport", "summariseNeedReports",
-                "recordProposal", "distributeFrame", "checkFundingRules", "makeDecisions", "pay",
+                "forumMeeting", "recordProposal", "distributeFrame", "checkFundingRules", "makeDecisions", "pay",
                 "saveSelfEvaluation", "settleUnusedMoney", "recordSettlement", "writeReport");
     }
 

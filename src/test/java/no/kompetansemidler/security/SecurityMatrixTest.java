@@ -103,6 +103,9 @@ class SecurityMatrixTest {
             scenario.upTo(Years.next(), stage);
             openTasks.put(stage, scenario.taskQuery().taskDefinitionKey(stage).singleResult());
         }
+        CycleScenario blocked = new CycleScenario(context);
+        blocked.upTo(Years.next(), "Task_RegisterAccount");
+        openTasks.put("Task_RegisterAccount", blocked.taskQuery().taskDefinitionKey("Task_RegisterAccount").singleResult());
         CycleScenario selfEvaluation = new CycleScenario(context);
         selfEvaluation.upTo(Years.next(), "Task_SubmitSelfEvaluation");
         openTasks.put("Task_SubmitSelfEvaluation", selfEvaluation.taskFor("Task_SubmitSelfEvaluation", CycleScenario.BERGEN));
@@ -382,6 +385,7 @@ class SecurityMatrixTest {
         COMPLETERS.put("Task_SubmitSelfEvaluation", new String[]{"demo-eier-bergen", "tildeltBelop"});
         COMPLETERS.put("Task_ReviewSelfEvaluation", new String[]{"demo-saksbehandler", "vedtakId"});
         COMPLETERS.put("Task_SendReport", new String[]{"demo-saksbehandler", "antallVedtak"});
+        COMPLETERS.put("Task_RegisterAccount", new String[]{"demo-saksbehandler", "utbetalingId"});
     }
 
     static Stream<Arguments> every_task_every_role_that_completes_it_both_mounts() {

@@ -219,15 +219,50 @@ class TrustBoundaryTest {
 
     // --- finding 5 ---------------------------------------------------------------------------------------------
 
+    /**
+     * The distribution page's API as each person calls it: the embete's caseworker saves a version (and the forms'
+     * summary with it, although the caseworker holds no grant on the cycle's variables); the embete's auditor reads
+     * it; another embete's caseworker, an owner and the auditor cannot save, and nothing of theirs is stored.
+     */
+    @Test
+    @Order(4)
+    void only_the_embetes_caseworker_saves_the_distribution() throws Exception {
+        String path = "/api/sykluser/" + forum.cycleId() + "/fordeling";
+        int year = (int) runtime.getVariable(forum.taskQuery().taskDefinitionKey("Task_RecordRecommendation")
+                .singleResult().getProcessInstanceId(), "aar");
+        String body = JSON.writeValueAsString(Map.of("nokkel", "AMOUNTS", "rader", no.kompetansemidler.domain.funding
+                .ProposalLines.split(CycleScenario.twoLines(year, "2 100 000"),
+                        no.kompetansemidler.domain.funding.DistributionKey.AMOUNTS)));
+        for (String outsider : new String[]{People.CASEWORKER_ROGALAND, OWNER, People.AUDITOR}) {
+            assertRefused(Http.call(port, outsider, "POST", path, body), 403);
+        }
+        assertRefused(Http.call(port, People.ANONYMOUS, "POST", path, body), 401);
+        assertRefused(Http.call(port, People.CASEWORKER_ROGALAND, "GET", path, null), 403);
+        assertRefused(Http.call(port, OWNER, "GET", path, null), 403);
+        assertThat(jdbc.sql("select count(*) from km_proposal where cycle_id = ?").param(forum.cycleId())
+                .query(Long.class).single()).isZero();
+
+        HttpResponse<String> saved = Http.call(port, CASEWORKER, "POST", path, body);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        assertThat(JSON.readTree(saved.body()).path("versjoner").size()).isOne();
+        String instance = forum.taskQuery().taskDefinitionKey("Task_RecordRecommendation").singleResult()
+                .getProcessInstanceId();
+        assertThat((String) runtime.getVariable(instance, "fordelingOppsummering"))
+                .startsWith("Versjon 1, lagret ").contains(" av demo-saksbehandler").contains("2 rader, til sammen 10 000 000,00 kr");
+        HttpResponse<String> read = Http.call(port, People.AUDITOR, "GET", path, null);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("Bergen kommune");
+    }
+
     @Test
     @Order(5)
     void a_recipient_of_another_embete_breaks_r5() {
         int year = (int) runtime.getVariable(forum.taskQuery().taskDefinitionKey("Task_RecordRecommendation")
                 .singleResult().getProcessInstanceId(), "aar");
+        forum.saveDistribution(BERGEN + "; 7 000 000; 2 100 000; 0; 0; Lesing; etterutdanning; " + year + "; " + year
+                + "\n" + OSLO + "; 100 000; 30 000; 0; 0; Lesing; etterutdanning; " + year + "; " + year);
         forum.complete("Task_RecordRecommendation", CASEWORKER, Map.of("forumEnig", true, "prioriteringer", "Lesing",
-                "fordelingsnokkel", "AMOUNTS", "begrunnelse", "Forumets innstilling.", "linjer",
-                BERGEN + "; 7 000 000; 2 100 000; 0; 0; Lesing; etterutdanning; " + year + "; " + year + "\n"
-                        + OSLO + "; 100 000; 30 000; 0; 0; Lesing; etterutdanning; " + year + "; " + year));
+                "begrunnelse", "Forumets innstilling."));
         Task correction = forum.taskQuery().taskDefinitionKey("Task_CorrectBreaches").singleResult();
         assertThat((String) tasks.getVariable(correction.getId(), "regelbruddRegler")).isEqualTo("R5");
         assertThat((String) tasks.getVariable(correction.getId(), "regelbruddTekst"))

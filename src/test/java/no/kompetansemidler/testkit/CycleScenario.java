@@ -42,11 +42,14 @@ public final class CycleScenario {
     private final CycleRepository cycles;
     private final GreenMail mail;
     private final no.kompetansemidler.masterdata.MasterDataRepository masterData;
+    private final no.kompetansemidler.cycle.Distributions distributions;
+    private final ApplicationContext context;
     private String businessKey;
     /** How many owners the cycle asked for need reports (Vestland's DEKOM owners when it started). */
     private int owners;
 
     public CycleScenario(ApplicationContext context) {
+        this.context = context;
         runtime = context.getBean(RuntimeService.class);
         tasks = context.getBean(TaskService.class);
         management = context.getBean(ManagementService.class);
@@ -55,6 +58,7 @@ public final class CycleScenario {
         cycles = context.getBean(CycleRepository.class);
         mail = context.getBean(GreenMail.class);
         masterData = context.getBean(no.kompetansemidler.masterdata.MasterDataRepository.class);
+        distributions = context.getBean(no.kompetansemidler.cycle.Distributions.class);
     }
 
     /** How many owners the cycle of {@link #run} asked for a need report: 44 in the demo, more if tests add some. */
@@ -101,14 +105,14 @@ public final class CycleScenario {
 
         // forum: prepared, the innstilling has an R1 breach that the caseworker corrects
         complete("Task_PrepareForum", "demo-saksbehandler", Map.of());
+        saveDistribution(lines(year, "450 000,14"));
         complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true,
-                "prioriteringer", "Lesing og inkluderende læringsmiljø", "fordelingsnokkel", "AMOUNTS",
-                "linjer", lines(year, "450 000,14"), "begrunnelse", "Forumets innstilling av 10. mars."));
+                "prioriteringer", "Lesing og inkluderende læringsmiljø", "begrunnelse", "Forumets innstilling av 10. mars."));
         Task correction = taskQuery().taskDefinitionKey("Task_CorrectBreaches").singleResult();
         assertThat((String) tasks.getVariable(correction.getId(), "regelbruddTekst"))
                 .startsWith("R1 Egenfinansiering: Askøy kommune");
-        complete("Task_CorrectBreaches", "demo-saksbehandler", Map.of("fordelingsnokkel", "AMOUNTS",
-                "linjer", lines(year, "450 000,15"), "begrunnelse", "Forumets innstilling av 10. mars."));
+        saveDistribution(lines(year, "450 000,15"));
+        complete("Task_CorrectBreaches", "demo-saksbehandler", Map.of("begrunnelse", "Forumets innstilling av 10. mars."));
 
         // decisions and disbursement: one asynchronous payment per decision
         assertThat(cycles.decisions(cycleId)).hasSize(4);
@@ -145,7 +149,8 @@ public final class CycleScenario {
      * Starts a DEKOM cycle in Vestland (frame 10 000 000 kr) and drives it to the stage, the named task open:
      * Bergen and Vestland fylkeskommune report their needs, the rest do not take part; the innstilling gives Bergen
      * 7 000 000 kr and the county 3 000 000 kr ({@link #twoLines}), with too little co-financing for Bergen when the
-     * stage is "Task_CorrectBreaches"; at "Task_SubmitSelfEvaluation" the county has reported and Bergen's is open.
+     * stage is "Task_CorrectBreaches"; at "Task_RegisterAccount" the county is paid and Bergen's payment waits for
+     * an account; at "Task_SubmitSelfEvaluation" the county has reported and Bergen's is open.
      */
     public ProcessInstance upTo(int year, String stage) {
         ProcessInstance cycle = start("DEKOM", year, "10 000 000");
@@ -165,15 +170,18 @@ public final class CycleScenario {
         }
         if (stage.equals("Task_FallbackDecision")) {
             complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", false,
-                    "prioriteringer", "Uenighet", "fordelingsnokkel", "AMOUNTS", "linjer", "-",
-                    "begrunnelse", "Forumet ble ikke enig."));
+                    "prioriteringer", "Uenighet", "begrunnelse", "Forumet ble ikke enig."));
             return cycle;
         }
         String coFinancing = stage.equals("Task_CorrectBreaches") ? "100 000" : "2 100 000";
+        saveDistribution(twoLines(year, coFinancing));
         complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true,
-                "prioriteringer", "Lesing", "fordelingsnokkel", "AMOUNTS", "linjer", twoLines(year, coFinancing),
-                "begrunnelse", "Forumets innstilling."));
+                "prioriteringer", "Lesing", "begrunnelse", "Forumets innstilling."));
         if (stage.equals("Task_CorrectBreaches")) {
+            return cycle;
+        }
+        if (stage.equals("Task_RegisterAccount")) {
+            payWithoutBergensAccount();
             return cycle;
         }
         executeJobsOf("Task_Pay");
@@ -196,11 +204,37 @@ public final class CycleScenario {
         return cycle;
     }
 
+    /**
+     * Runs the payments while Bergen has no account, so that Bergen's waits at «Registrer kontonummer for Bergen
+     * kommune»; Bergen's account is put back afterwards, for the other cycles of the same database.
+     */
+    private void payWithoutBergensAccount() {
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String account = jdbc.sql("select account_number from km_owner where organisation_number = ?").param(BERGEN)
+                .query(String.class).single();
+        jdbc.sql("update km_owner set account_number = null where organisation_number = ?").param(BERGEN).update();
+        try {
+            executeJobsOf("Task_Pay");
+        } finally {
+            jdbc.sql("update km_owner set account_number = ? where organisation_number = ?").params(account, BERGEN)
+                    .update();
+        }
+    }
+
     /** Bergen 7 000 000 kr with the co-financing given, Vestland fylkeskommune 3 000 000 kr (900 000 kr own). */
     public static String twoLines(int year, String bergenCoFinancing) {
         return BERGEN + "; 7 000 000; " + bergenCoFinancing + "; 0; 0; Lesing i alle fag; etterutdanning; " + year
                 + "; " + year + "\n" + VESTLAND_FK + "; 3 000 000; 900 000; 0; 0; Yrkesfaglærerløftet; etterutdanning; "
                 + year + "; " + year;
+    }
+
+    /**
+     * The caseworker saves the distribution as the next version, as the distribution page does: the rows given as
+     * spreadsheet lines (organisation number; amount; cash; salary; third party; measure; kind; from; to).
+     */
+    public no.kompetansemidler.cycle.Distributions.View saveDistribution(String spreadsheetLines) {
+        return distributions.save(cycleId(), "AMOUNTS", no.kompetansemidler.domain.funding.ProposalLines.split(
+                spreadsheetLines, no.kompetansemidler.domain.funding.DistributionKey.AMOUNTS), "demo-saksbehandler");
     }
 
     /** The owner's user sends the need report, with Høgskulen på Vestlandet as UH partner. */

@@ -1,5 +1,7 @@
 package no.kompetansemidler.webapps;
 
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.By;
 import no.kompetansemidler.testkit.Browser;
 import no.kompetansemidler.testkit.CycleScenario;
 import org.camunda.bpm.engine.RuntimeService;
@@ -54,6 +56,8 @@ class TasklistBrowserIT {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     org.springframework.context.ApplicationContext context;
     CycleScenario scenario;
@@ -200,20 +204,84 @@ class TasklistBrowserIT {
 
         browser.clickFilter(DEKOM_FILTER);
         browser.waitForText("Registrer forumets innstilling");
-        assertThat(browser.taskNames()).contains("Registrer forumets innstilling");
+        assertThat(browser.taskNames()).anyMatch(name -> name.startsWith("Registrer forumets innstilling (DEKOM 2027)"));
         browser.screenshot("dekom-filteret-med-innstillingen");
         browser.openTask("Registrer forumets innstilling");
         formsOpened.add("innstilling");
         browser.claim();
+        browser.screenshot("innstilling-apnet");
+        // the rows are on the distribution page, opened from the form with the same login
+        openDistribution();
+        browser.waitForText("Forhåndsutfylt fra behovsmeldingene");
+        browser.waitForText("Bergen kommune");
+        browser.screenshot("fordeling-forhandsutfylt");
+        // a paste from a spreadsheet (tab-separated); a bad third row is marked on that row
+        paste(lines("1 000 000").replace("; ", "\t") + "\n123\t12,3,4\t0\t0\t0\tKurs\tetterutdanning\t2027\t2027");
+        browser.waitForText("Rad 3: beløp");
+        assertThat(browser.driver().findElement(By.id("rad-2-belop")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver().findElement(By.id("feil-2")).getText()).contains("Rad 3: Organisasjonsnummeret");
+        assertThat(browser.driver().findElements(By.cssSelector("tr.feil"))).hasSize(1);
+        browser.screenshot("fordeling-feil-pa-raden");
+        browser.driver().findElement(By.xpath("(//button[normalize-space(.)='Fjern'])[3]")).click();
+        browser.clickButton("Kontroller");
+        browser.waitForText("Kontrollert: radene kan lagres.");
+        // getText() shows the page's no-break spaces as spaces
+        assertThat(browser.driver().findElement(By.id("sum")).getText()).isEqualTo("10 000 000,00 kr");
+        assertThat(browser.driver().findElement(By.id("igjen")).getText()).isEqualTo("0,00 kr");
+        browser.clickButton("Lagre fordelingen");
+        browser.waitForText("Versjon 1 er lagret.");
+        browser.screenshot("fordeling-lagret");
+        backToTask();
+        assertThat(browser.value("Lagret fordeling")).startsWith("Versjon 1, lagret").contains("2 rader")
+                .contains("10 000 000,00 kr av rammen 10 000 000,00 kr");
+        // the meeting date the Norwegian way: typed dd.mm.åååå, and a calendar in Norwegian with weeks from Monday
+        WebElement date = browser.driver().findElement(By.id(browser.driver().findElement(
+                By.xpath("//label[normalize-space(.)='Møtedato']")).getAttribute("for")));
+        assertThat(date.getAttribute("placeholder")).isEqualTo("dd.mm.yyyy");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
+        date.click();
+        date.sendKeys("01.12.2026");
+        WebElement calendar = browser.driver().findElement(By.cssSelector(".flatpickr-calendar.open"));
+        assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).get(0).getText()).isEqualToIgnoringCase("man");
+        assertThat(new org.openqa.selenium.support.ui.Select(calendar.findElement(
+                By.cssSelector(".flatpickr-monthDropdown-months"))).getOptions()).extracting(WebElement::getText)
+                .contains("januar", "mai", "oktober", "desember");
+        browser.screenshot("motedato-norsk-kalender");
+        date.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(date.getAttribute("value")).isEqualTo("01.12.2026");
         browser.check("Forumet ble enig om fordelingen", true);
         browser.type("Prioriteringer", "Lesing og inkluderende læringsmiljø");
-        browser.select("Fordelingsnøkkel", "Beløp per mottaker");
-        // Bergen's co-financing is below 30 % of its grant: an R1 breach the caseworker must correct
-        browser.type("Fordeling", lines("1 000 000"));
+        browser.type("Kommuner", "5");
+        browser.type("Referat", "Forumet gikk gjennom behovsmeldingene og ble enig.");
         browser.type("Begrunnelse", "Forumets innstilling av 10. mars.");
         browser.screenshot("innstilling-utfylt");
         browser.completeTask();
         browser.closeNotifications();
+        assertThat(jdbc.sql("select meeting_date from km_forum_meeting").query(java.time.LocalDate.class).list())
+                .containsExactly(java.time.LocalDate.of(2026, 12, 1));
+    }
+
+    void openDistribution() {
+        WebElement link = browser.driver().findElement(By.linkText("Åpne fordelingen"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+        link.click();
+        browser.waitForText("Lagre fordelingen");
+    }
+
+    void paste(String spreadsheetRows) {
+        browser.driver().findElement(By.xpath("//summary[normalize-space(.)='Lim inn rader fra et regneark']")).click();
+        // as a paste from the clipboard: typed, a tab would move the focus out of the text area
+        WebElement area = browser.driver().findElement(By.id("limInnTekst"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", area, spreadsheetRows);
+        browser.clickButton("Erstatt radene med disse");
+    }
+
+    void backToTask() {
+        browser.driver().findElement(By.id("tilbake")).click();
+        browser.waitForText("Lagret fordeling");
     }
 
     @Test
@@ -226,13 +294,48 @@ class TasklistBrowserIT {
         assertThat(browser.value("Regelbrudd")).contains("Bergen kommune");
         browser.screenshot("rett-regelbrudd-apnet");
         browser.claim();
-        browser.select("Fordelingsnøkkel", "Beløp per mottaker");
-        browser.type("Fordeling", lines("2 100 000"));
+        openDistribution();
+        browser.waitForText("Regelbrudd: R1");
+        browser.screenshot("fordeling-regelbrudd-pa-raden");
+        WebElement cash = browser.driver().findElement(By.id("rad-0-egenandel"));
+        cash.clear();
+        cash.sendKeys("2 100 000");
+        browser.clickButton("Lagre fordelingen");
+        browser.waitForText("Versjon 2 er lagret.");
+        backToTask();
         browser.type("Begrunnelse", "Bergen bekreftet 2,1 mill. kr i egenfinansiering.");
         browser.completeTask();
         browser.closeNotifications();
 
+        // Bergen has no account yet: its payment waits for the caseworker's task, HVL's is paid
+        String account = jdbc.sql("select account_number from km_owner where organisation_number = ?").param(BERGEN)
+                .query(String.class).single();
+        jdbc.sql("update km_owner set account_number = null where organisation_number = ?").param(BERGEN).update();
         scenario.executeJobsOf("Task_Pay");
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Registrer kontonummer for Bergen kommune");
+        formsOpened.add("registrer-kontonummer");
+        assertThat(browser.value("Beløp som skal utbetales")).isEqualTo("7 000 000,00 kr");
+        assertThat(browser.value("Organisasjonsnummer")).isEqualTo(BERGEN);
+        browser.claim();
+        browser.type("Kontonummer", "1234.56.78901");
+        browser.clickButton("Fullfør");
+        browser.waitForNotification("kontrollsifferet (MOD11) stemmer ikke");
+        assertThat(browser.notifications()).contains("KONTONR");
+        browser.screenshot("registrer-kontonummer-feil-kontrollsiffer");
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select account_number from km_owner where organisation_number = ?").param(BERGEN)
+                .query(String.class).optional()).isEmpty();
+        browser.type("Kontonummer", account.substring(0, 4) + "." + account.substring(4, 6) + "." + account.substring(6));
+        browser.screenshot("registrer-kontonummer");
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select account_number from km_owner where organisation_number = ?").param(BERGEN)
+                .query(String.class).single()).isEqualTo(account);
+
+        scenario.executeJobsOf("Task_Pay");
+        assertThat(jdbc.sql("select count(*) from km_payment where organisation_number = ? and account_number = ?")
+                .params(BERGEN, account).query(Long.class).single()).isOne();
         scenario.executeJobsOf("Event_SelfEvaluationOpens");
         assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count()).isEqualTo(1);
     }
@@ -296,19 +399,27 @@ class TasklistBrowserIT {
         tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(scenario::doesNotTakePart);
         scenario.complete("Task_PrepareForum", CASEWORKER, Map.of());
         scenario.complete("Task_RecordRecommendation", CASEWORKER, Map.of("forumEnig", false, "prioriteringer", "Uenighet om fordelingen",
-                "fordelingsnokkel", "AMOUNTS", "linjer", "-", "begrunnelse", "Forumet ble ikke enig."));
+                "begrunnelse", "Forumet ble ikke enig."));
 
         browser.clickFilter(DEKOM_FILTER);
         browser.openTask("Statsforvalterens reservevedtak (R7)");
         formsOpened.add("reservevedtak");
         browser.claim();
+        // the same distribution page as the forum's, for the Statsforvalter's own distribution
+        openDistribution();
+        browser.waitForText("Statsforvalterens reservevedtak (R7)");
+        paste(BERGEN + "; 5 000 000; 1 500 000; 0; 0; Lesing; etterutdanning; 2028; 2028");
+        browser.clickButton("Lagre fordelingen");
+        browser.waitForText("Versjon 1 er lagret.");
+        backToTask();
         browser.type("Prioriteringer", "Lesing");
-        browser.select("Fordelingsnøkkel", "Beløp per mottaker");
-        browser.type("Fordeling", BERGEN + "; 5 000 000; 1 500 000; 0; 0; Lesing; etterutdanning; 2028; 2028");
         browser.type("Begrunnelse", "Forumet ble ikke enig; Statsforvalteren fordeler etter R7.");
         browser.screenshot("reservevedtak-utfylt");
         browser.completeTask();
         browser.closeNotifications();
+        assertThat(jdbc.sql("select d.basis, d.amount_ore from km_decision d join km_cycle c on c.id = d.cycle_id"
+                + " where c.budget_year = 2028").query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list())
+                .containsExactly("RESERVEVEDTAK 500000000");
     }
 
     @Test

@@ -35,8 +35,9 @@ function addLanguageSwitch() {
   link.lang = other;
   link.textContent = other === 'en' ? 'English' : 'Norsk (bokmål)';
   link.title = other === 'en' ? 'Switch to English' : 'Bytt til norsk';
-  link.setAttribute('style', 'position:fixed;right:12px;bottom:8px;z-index:2000;font-size:12px;'
-      + 'background:#fff;padding:2px 6px;border:1px solid #ccc;border-radius:3px');
+  // in the middle of the footer line, where it covers nothing (in a corner it covered a form's «Fullfør»)
+  link.setAttribute('style', 'position:fixed;left:50%;transform:translateX(-50%);bottom:3px;z-index:2000;'
+      + 'font-size:12px;line-height:16px;background:#fff;padding:0 6px;border:1px solid #ccc;border-radius:3px');
   link.addEventListener('click', event => {
     event.preventDefault();
     window.localStorage.setItem(STORAGE_KEY, other);
@@ -52,7 +53,8 @@ function addLanguageSwitch() {
  */
 const PATTERN_MESSAGES = [
   [/\\d\{1,3\}/, 'Skriv et beløp i kroner, for eksempel 1 234 567,89.'],
-  [/\\d\{3\}\\s\?\\d\{3\}/, 'Skriv et organisasjonsnummer med ni sifre, for eksempel 964 338 531.']
+  [/\\d\{3\}\\s\?\\d\{3\}/, 'Skriv et organisasjonsnummer med ni sifre, for eksempel 964 338 531.'],
+  [/\[0-9\]\{4\}\[\. \]\?\[0-9\]\{2\}/, 'Skriv et kontonummer med elleve sifre, for eksempel 1503.12.34562.']
 ];
 
 export function norwegianFormMessage(message) {
@@ -107,6 +109,58 @@ function translateFormTexts(root) {
       }
     }
   });
+}
+
+/*
+ * Dates in forms the Norwegian way. form-js writes and reads a date field in the browser's default format
+ * (Intl.DateTimeFormat('default')), which in an English browser is mm/dd/yyyy; in Norwegian the default is nb-NO
+ * with two-digit day and month (dd.mm.åååå). Its calendar (flatpickr) gets Norwegian month and day names, and
+ * weeks from Monday.
+ */
+const FLATPICKR_NB = {
+  weekdays: {
+    shorthand: ['søn', 'man', 'tir', 'ons', 'tor', 'fre', 'lør'],
+    longhand: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag']
+  },
+  months: {
+    shorthand: ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'],
+    longhand: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober',
+      'november', 'desember']
+  },
+  firstDayOfWeek: 1,
+  rangeSeparator: ' til ',
+  weekAbbreviation: 'uke',
+  scrollTitle: 'Rull for å endre',
+  toggleTitle: 'Klikk for å veksle',
+  time_24hr: true,
+  ordinal: () => '.'
+};
+
+function norwegianDates() {
+  const original = Intl.DateTimeFormat;
+  const norwegianDefault = function (locales, options) {
+    if (locales === undefined || locales === 'default') {
+      // nb-NO alone writes 1.12.2026; with two digits for day and month, 01.12.2026
+      return new original('nb-NO', options || {day: '2-digit', month: '2-digit', year: 'numeric'});
+    }
+    return new original(locales, options);
+  };
+  norwegianDefault.prototype = original.prototype;
+  norwegianDefault.supportedLocalesOf = original.supportedLocalesOf.bind(original);
+  Intl.DateTimeFormat = norwegianDefault;
+  let tries = 0;
+  const localize = () => {
+    if (window.flatpickr && window.flatpickr.localize) {
+      window.flatpickr.localize(FLATPICKR_NB);
+    } else if (tries++ < 100) {
+      window.setTimeout(localize, 100);
+    }
+  };
+  localize();
+}
+
+if (language === 'nb') {
+  norwegianDates();
 }
 
 function start() {

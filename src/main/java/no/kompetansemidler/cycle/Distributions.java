@@ -1,0 +1,274 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.funding.DistributionKey;
+import no.kompetansemidler.domain.funding.Outcome;
+import no.kompetansemidler.domain.funding.ProposalLine;
+import no.kompetansemidler.domain.funding.ProposalLines;
+import no.kompetansemidler.domain.money.Distribution;
+import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.domain.validation.Violation;
+import no.kompetansemidler.engine.EngineContext;
+import no.kompetansemidler.funding.ProposalRepository;
+import no.kompetansemidler.funding.StoredGrant;
+import no.kompetansemidler.funding.StoredProposal;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.masterdata.UhInstitution;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The cycle's distribution as the caseworker works it on the distribution page: rows prefilled from the need
+ * reports, checked row by row, the key applied, and every save a new version of the proposal that the process
+ * records, checks and decides on. Saving is possible only while the cycle waits for the distribution (the forum's
+ * innstilling, the fallback decision or a correction); afterwards the versions are history.
+ */
+@Service
+public class Distributions {
+
+    /** The tasks during which the distribution may be changed. */
+    static final List<String> EDITING_TASKS = List.of("Task_RecordRecommendation", "Task_FallbackDecision",
+            "Task_CorrectBreaches");
+    /** The process variable the forms show the saved version with (read-only). */
+    static final String SUMMARY = "fordelingOppsummering";
+
+    /** One row as the page shows it: the fields as typed, the recipient's name, and the breaches found on it. */
+    public record Row(String organisasjonsnummer, String navn, String belop, String vekt, String egenandel, String lonn,
+                      String tredjepart, String tiltak, String art, String fraAar, String tilAar, Long belopOre,
+                      List<String> brudd) {
+    }
+
+    /** The sums against the frame: in øre, and as people read them. */
+    public record Sums(long rammeOre, String ramme, long sumOre, String sum, long igjenOre, String igjen) {
+        static Sums of(Money frame, Money sum) {
+            Money left = Money.ofOre(frame.ore() - sum.ore());
+            return new Sums(frame.ore(), frame.format(), sum.ore(), sum.format(), left.ore(), left.format());
+        }
+    }
+
+    /** The page's view of the distribution. */
+    public record View(String syklusId, String embete, String ordning, int aar, Integer versjon, String lagretAv,
+                       String lagret, String kilde, String nokkel, Sums summer, List<Row> rader, List<String> brudd,
+                       String oppgaveId, String oppgave, boolean kanEndres, List<VersionView> versjoner) {
+    }
+
+    public record VersionView(int versjon, String lagretAv, String lagret, String kilde, String nokkel,
+                              boolean kontrollert, int antallBrudd) {
+    }
+
+    /** What a check or a save answers: the rows as they will be decided (the key applied) and the sums. */
+    public record Preview(String nokkel, Sums summer, List<Row> rader) {
+    }
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm")
+            .withZone(ProcessSupport.OSLO);
+
+    private final CycleRepository cycles;
+    private final ProposalRepository proposals;
+    private final MasterDataRepository masterData;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    Distributions(CycleRepository cycles, ProposalRepository proposals, MasterDataRepository masterData,
+                  TaskService tasks, RuntimeService runtime, IdentityService identity, Clock clock) {
+        this.cycles = cycles;
+        this.proposals = proposals;
+        this.masterData = masterData;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** The newest version with its breaches, or, before the first save, rows prefilled from the need reports. */
+    @Transactional(readOnly = true)
+    public View view(String cycleId) {
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        Optional<Task> task = editingTask(cycle);
+        List<VersionView> versions = proposals.versions(cycleId).stream().map(v -> {
+            Optional<String> check = proposals.latestCheck(v.id());
+            return new VersionView(v.number(), who(v.createdBy()), SHOWN.format(v.createdAt()), origin(v.origin()),
+                    v.key().name(), check.isPresent(), check.map(c -> proposals.breaches(c).size()).orElse(0));
+        }).toList();
+        Optional<ProposalRepository.Version> latest = proposals.latest(cycleId);
+        if (latest.isEmpty()) {
+            List<Row> rows = prefilled(cycle);
+            return new View(cycleId, cycle.embete().displayName(), cycle.scheme().name(), cycle.year(), null, null, null,
+                    "Forhåndsutfylt fra behovsmeldingene", DistributionKey.AMOUNTS.name(), Sums.of(cycle.frame(), Money.ZERO),
+                    rows, List.of(), task.map(Task::getId).orElse(null), task.map(Task::getName).orElse(null),
+                    task.isPresent(), versions);
+        }
+        ProposalRepository.Version version = latest.get();
+        StoredProposal stored = proposals.find(version.id()).orElseThrow();
+        Map<String, List<String>> breachesByRecipient = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        proposals.latestCheck(version.id()).ifPresent(check -> proposals.breaches(check).forEach(b -> {
+            String text = b.rule().name() + ": " + b.reason();
+            if (b.recipient() == null) {
+                general.add(text);
+            } else {
+                breachesByRecipient.computeIfAbsent(b.recipient(), r -> new ArrayList<>()).add(text);
+            }
+        }));
+        List<Row> rows = stored.grants().stream().map(g -> row(g, version.key(),
+                breachesByRecipient.getOrDefault(g.organisationNumber(), List.of()))).toList();
+        Money sum = Money.sum(stored.grants().stream().map(StoredGrant::amount).toList());
+        return new View(cycleId, cycle.embete().displayName(), cycle.scheme().name(), cycle.year(), version.number(),
+                who(version.createdBy()), SHOWN.format(version.createdAt()), origin(version.origin()), version.key().name(),
+                Sums.of(stored.frame(), sum), rows, general, task.map(Task::getId).orElse(null),
+                task.map(Task::getName).orElse(null), task.isPresent(), versions);
+    }
+
+    /** The names of who may stand on a row: the embete's owners in the scheme and the UH institutions, by number. */
+    @Transactional(readOnly = true)
+    public Map<String, String> recipients(String cycleId) {
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        Map<String, String> names = new java.util.TreeMap<>();
+        masterData.owners(cycle.embete(), cycle.scheme()).forEach(o -> names.put(o.organisationNumber().value(), o.name()));
+        masterData.uhInstitutions().forEach(u -> names.put(u.organisationNumber().value(), u.name()));
+        return names;
+    }
+
+    /** Checks the rows without saving: the key applied and the sums, or every problem on its row and field. */
+    @Transactional(readOnly = true)
+    public Preview check(String cycleId, String key, List<Map<String, String>> rows) {
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        return preview(distributed(cycle, parseKey(key), rows));
+    }
+
+    /**
+     * Saves the rows as the next version, when the cycle waits for its distribution; the forms show it, and
+     * completing the task records it.
+     */
+    @Transactional
+    public View save(String cycleId, String key, List<Map<String, String>> rows, String user) {
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        if (editingTask(cycle).isEmpty()) {
+            throw new ValidationException(List.of(new Violation(ProposalLines.ROWS, "STEG", "Fordelingen kan bare"
+                    + " endres mens syklusen venter på forumets innstilling, Statsforvalterens reservevedtak eller"
+                    + " retting av regelbrudd. Versjonene som er lagret, står i historikken.")));
+        }
+        DistributionKey distributionKey = parseKey(key);
+        StoredProposal proposal = distributed(cycle, distributionKey, rows);
+        ProposalRepository.Version version = proposals.saveVersion(cycleId, proposal, distributionKey,
+                ProposalRepository.ORIGIN_SAVED, user, clock.instant());
+        Money sum = Money.sum(proposal.grants().stream().map(StoredGrant::amount).toList());
+        String summary = "Versjon " + version.number() + ", lagret " + SHOWN.format(version.createdAt()) + " av "
+                + who(user) + ": " + proposal.grants().size() + (proposal.grants().size() == 1 ? " rad" : " rader")
+                + ", til sammen " + sum.format() + " av rammen " + cycle.frame().format() + " (igjen "
+                + Money.ofOre(cycle.frame().ore() - sum.ore()).format() + ").";
+        // the system writes the summary the forms show; the caseworker holds no grant on the cycle's variables
+        EngineContext.withoutPerson(identity, () -> {
+            runtime.setVariable(cycle.processInstanceId(), SUMMARY, summary);
+            return null;
+        });
+        return view(cycleId);
+    }
+
+    /** The open task during which the distribution may be changed, if the cycle waits for one. */
+    Optional<Task> editingTask(CycleRepository.Cycle cycle) {
+        if (cycle.processInstanceId() == null) {
+            return Optional.empty();
+        }
+        return tasks.createTaskQuery().processInstanceId(cycle.processInstanceId())
+                .taskDefinitionKeyIn(EDITING_TASKS.toArray(String[]::new)).list().stream().findFirst();
+    }
+
+    StoredProposal distributed(CycleRepository.Cycle cycle, DistributionKey key, List<Map<String, String>> rows) {
+        List<ProposalLine> lines = ProposalLines.parse(rows, key);
+        Set<String> optedOut = new HashSet<>(cycles.nonParticipants(cycle.id()));
+        List<StoredGrant> grants = lines.stream().map(l -> new StoredGrant(l.organisationNumber(),
+                name(l.organisationNumber()), false, optedOut.contains(l.organisationNumber()), l.weight(), l.amount(),
+                l.coFinancingCash(), l.coFinancingSalary(), l.thirdPartyAmount(), l.measure())).toList();
+        StoredProposal proposal = new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(), cycle.frame(),
+                grants);
+        Distribution.Result<String> shares;
+        try {
+            shares = proposal.distribute(key);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(List.of(new Violation(ProposalLines.ROWS, "R6",
+                    e.getMessage().replaceFirst("^R6: ", ""))));
+        }
+        return new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(), cycle.frame(),
+                proposal.withShares(shares));
+    }
+
+    private Preview preview(StoredProposal proposal) {
+        Money sum = Money.sum(proposal.grants().stream().map(StoredGrant::amount).toList());
+        return new Preview(null, Sums.of(proposal.frame(), sum),
+                proposal.grants().stream().map(g -> row(g, null, List.of())).toList());
+    }
+
+    private List<Row> prefilled(CycleRepository.Cycle cycle) {
+        Set<String> optedOut = new HashSet<>(cycles.nonParticipants(cycle.id()));
+        String year = Integer.toString(cycle.year());
+        return cycles.needReports(cycle.id()).stream().filter(r -> !optedOut.contains(r.organisationNumber()))
+                .map(r -> new Row(r.organisationNumber(), name(r.organisationNumber()), "", "", "", "", "", "",
+                        "etterutdanning", year, year, null, List.of()))
+                .toList();
+    }
+
+    private static Row row(StoredGrant g, DistributionKey key, List<String> breaches) {
+        return new Row(g.organisationNumber(), g.name(), plain(g.amount()),
+                g.weight() == null ? "" : weight(g.weight()), plain(g.coFinancingCash()), plain(g.coFinancingSalary()),
+                plain(g.thirdPartyAmount()), g.measure().title(), g.measure().kind().name().toLowerCase(java.util.Locale.ROOT),
+                Integer.toString(g.measure().firstYear()), Integer.toString(g.measure().lastYear()), g.amount().ore(),
+                breaches);
+    }
+
+    /** "1 234,50" as the page's fields show an amount (the form's "kr" left out). */
+    static String plain(Money amount) {
+        return amount.format().replace(" kr", "");
+    }
+
+    private static String weight(long hundredths) {
+        return hundredths % 100 == 0 ? Long.toString(hundredths / 100)
+                : (hundredths / 100) + "," + String.format("%02d", hundredths % 100);
+    }
+
+    private static DistributionKey parseKey(String key) {
+        try {
+            return key == null || key.isBlank() ? DistributionKey.AMOUNTS : DistributionKey.valueOf(key);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(List.of(new Violation("nokkel", "VALG",
+                    "Fordelingsnøkkelen må være AMOUNTS (beløp per mottaker), EQUAL (likt) eller WEIGHTS (vekter).")));
+        }
+    }
+
+    private String name(String organisationNumber) {
+        if (!OrganisationNumber.isValid(organisationNumber)) {
+            return "Ukjent mottaker";
+        }
+        OrganisationNumber number = new OrganisationNumber(organisationNumber);
+        return masterData.findOwner(number).map(Owner::name)
+                .or(() -> masterData.findUhInstitution(number).map(UhInstitution::name))
+                .orElse("Ukjent mottaker (verken eier eller UH)");
+    }
+
+    private static String origin(String origin) {
+        return ProposalRepository.ORIGIN_DISTRIBUTED.equals(origin) ? "Fordelingsnøkkelen brukt av prosessen"
+                : "Lagret av saksbehandler";
+    }
+
+    private static String who(String user) {
+        return user == null ? "prosessen" : user;
+    }
+}

@@ -1,0 +1,100 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.domain.validation.Violation;
+import no.kompetansemidler.funding.ProposalRepository;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Task listener on «Registrer forumets innstilling» (complete): the forum's meeting record — date, members present by
+ * category, whether it agreed, the vote where one was held, the priorities and the minutes — stored with the version
+ * of the distribution the forum met on. Without a saved version nothing is stored; «Registrer fordelingen» refuses.
+ */
+@Component("forumMeetingListener")
+class ForumMeetingListener implements TaskListener {
+
+    /** The form's fields for the members present, by category, as the record names them. */
+    static final Map<String, String> PRESENT = presentCategories();
+
+    private static Map<String, String> presentCategories() {
+        Map<String, String> categories = new LinkedHashMap<>();
+        categories.put("tilstedeKommuner", "kommuner");
+        categories.put("tilstedeFylkeskommune", "fylkeskommunen");
+        categories.put("tilstedeUh", "UH");
+        categories.put("tilstedeKs", "KS");
+        categories.put("tilstedePbl", "PBL");
+        categories.put("tilstedeFagforeninger", "lærerorganisasjonene");
+        categories.put("tilstedeBarnehagemyndighet", "barnehagemyndigheten");
+        return categories;
+    }
+
+    private final ProposalRepository proposals;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ForumMeetingListener(ProposalRepository proposals, JdbcClient jdbc, Clock clock) {
+        this.proposals = proposals;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String cycleId = (String) task.getVariable(CycleVariables.CYCLE_ID);
+        var version = proposals.latest(cycleId);
+        if (version.isEmpty()) {
+            return;
+        }
+        List<Violation> problems = new ArrayList<>();
+        LocalDate date = null;
+        Object typed = task.getVariable("motedato");
+        try {
+            date = typed == null || typed.toString().isBlank() ? null : LocalDate.parse(typed.toString().substring(0,
+                    Math.min(10, typed.toString().length())));
+            if (date != null && date.isAfter(LocalDate.now(clock.withZone(ProcessSupport.OSLO)))) {
+                problems.add(new Violation("motedato", "DATO", "Møtedatoen kan ikke være etter i dag."));
+            }
+        } catch (DateTimeParseException e) {
+            problems.add(new Violation("motedato", "DATO", "Møtedatoen må være en dato (dd.mm.åååå)."));
+        }
+        List<String> present = new ArrayList<>();
+        PRESENT.forEach((field, category) -> {
+            Object count = task.getVariable(field);
+            if (count instanceof Number n && n.longValue() > 0) {
+                present.add(category + " " + n.longValue());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Object agreed = task.getVariable(CycleVariables.FORUM_AGREED);
+        jdbc.sql("""
+                        insert into km_forum_meeting (cycle_id, proposal_id, meeting_date, present, agreed, vote,
+                               priorities, minutes, recorded_by, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(cycleId, version.get().id(), date == null ? null : Date.valueOf(date),
+                        present.isEmpty() ? "ikke registrert" : String.join(", ", present), Boolean.TRUE.equals(agreed),
+                        text(task, "avstemning"), java.util.Objects.toString(task.getVariable(CycleVariables.PRIORITIES), ""), text(task, "referat"),
+                        ProcessSupport.currentUser(task.getExecution()),
+                        Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}
