@@ -13,8 +13,9 @@ import java.time.Clock;
  * Service task "Utbetal" (asynchronous, retried): pays one decision to its recipient's bank account, exactly once
  * (R9). A payment already made is found and not repeated; the database refuses a second payment for a decision.
  * A recipient without an account is no fault to retry: it throws {@link #NO_ACCOUNT}, which the model turns into
- * the caseworker's task «Registrer kontonummer for …», with who and how much as the task's read-only facts. Any
- * other failure is retried and, after the retries, becomes an incident.
+ * the caseworker's task «Registrer kontonummer for …» (who and how much are the case's facts from
+ * {@link PaymentFactsListener}). Any other failure is retried; after the retries it is an incident, and the
+ * caseworker's task «Utbetaling feilet: …».
  */
 @Component("payDelegate")
 class PayDelegate implements JavaDelegate {
@@ -42,9 +43,6 @@ class PayDelegate implements JavaDelegate {
         }
         var account = masterData.accountNumber(new OrganisationNumber(decision.organisationNumber()));
         if (account.isEmpty()) {
-            execution.setVariable(CycleVariables.RECIPIENT_NAME, decision.name());
-            execution.setVariable(CycleVariables.RECIPIENT, decision.organisationNumber());
-            execution.setVariable(CycleVariables.AMOUNT_TEXT, decision.amount().format());
             throw new BpmnError(NO_ACCOUNT, "Kan ikke utbetale " + decision.amount().format() + " til "
                     + decision.name() + " (" + decision.organisationNumber() + "): mottakeren har ikke registrert"
                     + " kontonummer.");

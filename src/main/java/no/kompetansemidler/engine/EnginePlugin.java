@@ -1,14 +1,19 @@
 package no.kompetansemidler.engine;
 
 import no.kompetansemidler.audit.RetentionProperties;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
+import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -18,6 +23,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.variable.serializer.PrimitiveValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.value.UntypedValueImpl;
@@ -43,11 +49,20 @@ import java.util.List;
  *   engine's TASK_WORK (claim and complete), and never UPDATE (docs/sikkerhet.md);</li>
  *   <li><b>long texts</b>: a text variable over the 4000 characters of the engine's text column is stored as UTF-8
  *   bytes, for the running case and in the history, and is still a {@code String} to forms, REST and delegates;
- *   the history's log of submitted form fields keeps its first 4000 characters.</li>
+ *   the history's log of submitted form fields keeps its first 4000 characters;</li>
+ *   <li><b>a failed step becomes a person's task</b>: when a job has failed its last retry, the engine still records
+ *   the incident, and a model that catches the message {@value #STEP_FAILED} (a non-interrupting event subprocess)
+ *   gets it, with the error as {@value #FAILURE_MESSAGE}, so that the model's own task can have the cause fixed and
+ *   the step retried ({@link FailedStepMessage}).</li>
  * </ul>
  */
 @Component
 public class EnginePlugin extends AbstractProcessEnginePlugin {
+
+    /** The message a model catches to learn that one of its steps failed its last retry. */
+    public static final String STEP_FAILED = "SystemstegFeilet";
+    /** The variable that carries the failed step's error to the model. */
+    public static final String FAILURE_MESSAGE = "feilmelding";
 
     /** The longest text the engine's text columns hold (varchar(4000); counted in characters). */
     public static final int TEXT_COLUMN_LENGTH = 4000;
@@ -84,6 +99,8 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
             }
         }));
         configuration.setResourceAuthorizationProvider(new CandidatesMayAssign());
+        configuration.setCompositeIncidentHandlersEnabled(true);
+        configuration.setCustomIncidentHandlers(with(configuration.getCustomIncidentHandlers(), new FailedStepMessage()));
         configuration.setCustomPreVariableSerializers(with(configuration.getCustomPreVariableSerializers(),
                 new LongTextSerializer()));
         if (configuration.getHistoryEventProducer() != null) {
@@ -116,6 +133,49 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
         }
         String marker = "… (" + value.length() + " tegn; hele teksten står i variabelen)";
         return value.substring(0, TEXT_COLUMN_LENGTH - marker.length()) + marker;
+    }
+
+    /**
+     * Beside the engine's own handler of failed jobs (which records the incident): tells the failed job's process
+     * instance, when its model catches {@link #STEP_FAILED}. Runs in the command that records the incident.
+     */
+    static final class FailedStepMessage implements IncidentHandler {
+
+        @Override
+        public String getIncidentHandlerType() {
+            return Incident.FAILED_JOB_HANDLER_TYPE;
+        }
+
+        @Override
+        public Incident handleIncident(IncidentContext incident, String message) {
+            CommandContext command = Context.getCommandContext();
+            ExecutionEntity execution = incident.getExecutionId() == null ? null
+                    : command.getExecutionManager().findExecutionById(incident.getExecutionId());
+            if (execution == null) {
+                return null;
+            }
+            String instance = execution.getProcessInstanceId();
+            RuntimeService runtime = command.getProcessEngineConfiguration().getRuntimeService();
+            command.runWithoutAuthorization(() -> {
+                if (runtime.createEventSubscriptionQuery().processInstanceId(instance).eventType("message")
+                        .eventName(STEP_FAILED).count() > 0) {
+                    runtime.createMessageCorrelation(STEP_FAILED).processInstanceId(instance)
+                            .setVariable(FAILURE_MESSAGE, message == null ? "Ukjent feil." : message).correlate();
+                }
+                return null;
+            });
+            return null;
+        }
+
+        @Override
+        public void resolveIncident(IncidentContext incident) {
+            // the engine's own handler resolves the incident
+        }
+
+        @Override
+        public void deleteIncident(IncidentContext incident) {
+            // the engine's own handler deletes the incident
+        }
     }
 
     /** Camunda's authorization manager, with the user's groups used as they are. */

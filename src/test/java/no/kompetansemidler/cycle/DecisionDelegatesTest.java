@@ -114,9 +114,26 @@ class DecisionDelegatesTest {
                 .hasMessageContaining("Vestland fylkeskommune (821311632)").hasMessageContaining("500 000,00 kr")
                 .hasMessageContaining("har ikke registrert kontonummer");
         assertThat(cycles.paymentFor(decision)).isEmpty();
+    }
+
+    @Test
+    void a_payment_starts_with_who_and_how_much_as_the_cases_facts() {
+        String decision = decision(VESTLAND_FK, "Vestland fylkeskommune", "OWNER", 50_000_000);
+        DelegateExecution execution = execution(Map.of("vedtakId", decision));
+
+        new PaymentFactsListener(cycles).notify(execution);
+
         assertThat(execution.getVariable("mottakerNavn")).isEqualTo("Vestland fylkeskommune");
         assertThat(execution.getVariable("mottaker")).isEqualTo(VESTLAND_FK);
         assertThat(execution.getVariable("belopTekst")).isEqualTo("500 000,00 kr");
+    }
+
+    @Test
+    void a_failed_step_is_retried_only_when_the_caseworker_says_the_cause_is_fixed() {
+        for (Map<String, Object> unconfirmed : List.<Map<String, Object>>of(Map.of(), Map.of("arsakRettet", false))) {
+            assertThatThrownBy(() -> new RetryFailedStepDelegate().execute(execution(unconfirmed)))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("arsakRettet");
+        }
     }
 
     RegisterAccountDelegate registerAccount() {

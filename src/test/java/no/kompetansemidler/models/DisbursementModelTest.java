@@ -25,10 +25,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 /**
  * Every path of the model utbetaling: paid asynchronously; a recipient without an account becomes the caseworker's
  * task, and the payment runs again once the account is saved; any other failure is retried three times, becomes an
- * incident, and is resolved.
+ * incident and the caseworker's task «Utbetaling feilet», which retries it (with the project's engine plugin, as in
+ * the application); a retry in Cockpit ends that task with the payment.
  */
 @ModelTest
-@Deployment(resources = {"bpmn/utbetaling.bpmn", "forms/registrer-kontonummer.form"})
+@Deployment(resources = {"bpmn/utbetaling.bpmn", "forms/registrer-kontonummer.form", "forms/utbetaling-feilet.form"})
 class DisbursementModelTest {
 
     final AtomicInteger payments = new AtomicInteger();
@@ -36,6 +37,11 @@ class DisbursementModelTest {
     @BeforeEach
     void standIns() {
         Mocks.register("caseAccess", (ExecutionListener) execution -> { });
+        Mocks.register("paymentFacts", (ExecutionListener) execution -> execution.setVariable("mottakerNavn",
+                "Askøy kommune"));
+        Mocks.register("retryFailedStepDelegate", (JavaDelegate) execution -> managementService().createJobQuery()
+                .processInstanceId(execution.getProcessInstanceId()).noRetriesLeft().list()
+                .forEach(failed -> managementService().setJobRetries(failed.getId(), 1)));
         Mocks.register("payDelegate", (JavaDelegate) execution -> payments.incrementAndGet());
     }
 
@@ -63,7 +69,6 @@ class DisbursementModelTest {
         Mocks.register("registerAccountDelegate", (JavaDelegate) execution -> saved.incrementAndGet());
         Mocks.register("payDelegate", (JavaDelegate) execution -> {
             if (saved.get() == 0) {
-                execution.setVariable("mottakerNavn", "Askøy kommune");
                 throw new org.camunda.bpm.engine.delegate.BpmnError("KONTONUMMER_MANGLER", "Mangler kontonummer.");
             }
             payments.incrementAndGet();
@@ -92,29 +97,59 @@ class DisbursementModelTest {
     }
 
     @Test
-    void a_failing_payment_is_retried_three_times_then_becomes_an_incident_and_is_paid_when_retried() {
-        Mocks.register("payDelegate", (JavaDelegate) execution -> {
-            throw new IllegalStateException("Kan ikke utbetale: mottakeren har ikke registrert kontonummer.");
-        });
+    void a_payment_failing_its_retries_is_an_incident_and_the_caseworkers_task_which_retries_it_once() {
         ProcessInstance instance = start();
-        assertThat(instance).isWaitingAt("Task_Pay");
-        Job job = job();
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            String id = job.getId();
-            assertThatThrownBy(() -> managementService().executeJob(id)).hasMessageContaining("kontonummer");
-            job = managementService().createJobQuery().jobId(id).singleResult();
-            org.assertj.core.api.Assertions.assertThat(job.getRetries()).isEqualTo(3 - attempt);
-        }
+        Job job = failThreeTimes(instance, "Økonomisystemet svarer ikke.");
         Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
         org.assertj.core.api.Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_Pay");
-        org.assertj.core.api.Assertions.assertThat(incident.getIncidentMessage()).contains("kontonummer");
+        org.camunda.bpm.engine.task.Task task = taskService().createTaskQuery().processInstanceId(instance.getId())
+                .singleResult();
+        org.assertj.core.api.Assertions.assertThat(task.getName()).isEqualTo("Utbetaling feilet: Askøy kommune (DEKOM 2027)");
+        org.assertj.core.api.Assertions.assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_PaymentFailed");
+        org.assertj.core.api.Assertions.assertThat(runtimeService().getVariable(instance.getId(), "feilmelding"))
+                .isEqualTo("Økonomisystemet svarer ikke.");
+
+        Mocks.register("payDelegate", (JavaDelegate) execution -> payments.incrementAndGet());
+        taskService().complete(task.getId(), Map.of("arsakRettet", true));
+
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery()
+                .processInstanceId(instance.getId()).count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(managementService().createJobQuery().jobId(job.getId())
+                .singleResult().getRetries()).isOne();
+        execute(managementService().createJobQuery().jobId(job.getId()).singleResult());
+        assertThat(instance).isEnded().hasPassed("Task_RetryPayment", "EndEvent_Paid");
+        org.assertj.core.api.Assertions.assertThat(payments).hasValue(1);
+    }
+
+    @Test
+    void a_payment_retried_in_cockpit_ends_the_caseworkers_open_task_with_it() {
+        ProcessInstance instance = start();
+        Job job = failThreeTimes(instance, "Kan ikke utbetale.");
+        assertThat(instance).isWaitingAt("Task_PaymentFailed");
 
         Mocks.register("payDelegate", (JavaDelegate) execution -> payments.incrementAndGet());
         managementService().setJobRetries(job.getId(), 1);
         execute(job);
 
-        assertThat(instance).isEnded().hasPassed("EndEvent_Paid");
-        org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery()
-                .processInstanceId(instance.getId()).count()).isZero();
+        assertThat(instance).isEnded().hasPassed("EndEvent_Paid").hasNotPassed("Task_RetryPayment");
+        org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
+                .count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(payments).hasValue(1);
+    }
+
+    /** Runs the payment, failing with the message, until its retries are spent: the third failure is an incident. */
+    Job failThreeTimes(ProcessInstance instance, String message) {
+        Mocks.register("payDelegate", (JavaDelegate) execution -> {
+            throw new IllegalStateException(message);
+        });
+        assertThat(instance).isWaitingAt("Task_Pay");
+        Job job = job();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String id = job.getId();
+            assertThatThrownBy(() -> managementService().executeJob(id)).isInstanceOf(IllegalStateException.class);
+            job = managementService().createJobQuery().jobId(id).singleResult();
+            org.assertj.core.api.Assertions.assertThat(job.getRetries()).isEqualTo(3 - attempt);
+        }
+        return job;
     }
 }

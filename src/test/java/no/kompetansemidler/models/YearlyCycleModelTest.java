@@ -65,6 +65,7 @@ public class YearlyCycleModelTest {
     void standIns() {
         Mocks.register("cycleCollections", new Collections());
         Mocks.register("caseAccess", (ExecutionListener) execution -> { });
+        Mocks.register("paymentFacts", (ExecutionListener) execution -> { });
         Mocks.register("forumMeetingListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> ran.add("forumMeeting"));
         Mocks.register("startCycleDelegate", (JavaDelegate) execution -> {
             execution.setProcessBusinessKey("vestland-YRKESFAG-2027");

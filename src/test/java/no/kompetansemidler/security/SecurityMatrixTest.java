@@ -106,6 +106,9 @@ class SecurityMatrixTest {
         CycleScenario blocked = new CycleScenario(context);
         blocked.upTo(Years.next(), "Task_RegisterAccount");
         openTasks.put("Task_RegisterAccount", blocked.taskQuery().taskDefinitionKey("Task_RegisterAccount").singleResult());
+        CycleScenario failed = new CycleScenario(context);
+        failed.upTo(Years.next(), "Task_PaymentFailed");
+        openTasks.put("Task_PaymentFailed", failed.taskQuery().taskDefinitionKey("Task_PaymentFailed").singleResult());
         CycleScenario selfEvaluation = new CycleScenario(context);
         selfEvaluation.upTo(Years.next(), "Task_SubmitSelfEvaluation");
         openTasks.put("Task_SubmitSelfEvaluation", selfEvaluation.taskFor("Task_SubmitSelfEvaluation", CycleScenario.BERGEN));
@@ -386,6 +389,7 @@ class SecurityMatrixTest {
         COMPLETERS.put("Task_ReviewSelfEvaluation", new String[]{"demo-saksbehandler", "vedtakId"});
         COMPLETERS.put("Task_SendReport", new String[]{"demo-saksbehandler", "antallVedtak"});
         COMPLETERS.put("Task_RegisterAccount", new String[]{"demo-saksbehandler", "utbetalingId"});
+        COMPLETERS.put("Task_PaymentFailed", new String[]{"demo-saksbehandler", "vedtakId"});
     }
 
     static Stream<Arguments> every_task_every_role_that_completes_it_both_mounts() {

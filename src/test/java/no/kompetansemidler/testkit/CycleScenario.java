@@ -150,7 +150,7 @@ public final class CycleScenario {
      * Bergen and Vestland fylkeskommune report their needs, the rest do not take part; the innstilling gives Bergen
      * 7 000 000 kr and the county 3 000 000 kr ({@link #twoLines}), with too little co-financing for Bergen when the
      * stage is "Task_CorrectBreaches"; at "Task_RegisterAccount" the county is paid and Bergen's payment waits for
-     * an account; at "Task_SubmitSelfEvaluation" the county has reported and Bergen's is open.
+     * an account, at "Task_PaymentFailed" for the caseworker after its failed retries; at "Task_SubmitSelfEvaluation" the county has reported and Bergen's is open.
      */
     public ProcessInstance upTo(int year, String stage) {
         ProcessInstance cycle = start("DEKOM", year, "10 000 000");
@@ -182,6 +182,10 @@ public final class CycleScenario {
         }
         if (stage.equals("Task_RegisterAccount")) {
             payWithoutBergensAccount();
+            return cycle;
+        }
+        if (stage.equals("Task_PaymentFailed")) {
+            payWhileTheDatabaseRefusesBergen();
             return cycle;
         }
         executeJobsOf("Task_Pay");
@@ -218,6 +222,30 @@ public final class CycleScenario {
         } finally {
             jdbc.sql("update km_owner set account_number = ? where organisation_number = ?").params(account, BERGEN)
                     .update();
+        }
+    }
+
+    /**
+     * Runs the payments three times while the database refuses Bergen's (a check constraint of the test's), so that
+     * Bergen's has spent its retries and waits at «Utbetaling feilet: Bergen kommune»; the constraint is dropped
+     * afterwards.
+     */
+    private void payWhileTheDatabaseRefusesBergen() {
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String decision = jdbc.sql("select id from km_decision where cycle_id = ? and organisation_number = ?")
+                .params(cycleId(), BERGEN).query(String.class).single();
+        jdbc.sql("alter table km_payment add constraint km_test_stopp_" + businessKey.replace('-', '_')
+                + " check (decision_id <> '" + decision + "')").update();
+        try {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                try {
+                    executeJobsOf("Task_Pay");
+                } catch (RuntimeException refused) {
+                    // the failure the stage is about; the county's payment has gone through
+                }
+            }
+        } finally {
+            jdbc.sql("alter table km_payment drop constraint km_test_stopp_" + businessKey.replace('-', '_')).update();
         }
     }
 

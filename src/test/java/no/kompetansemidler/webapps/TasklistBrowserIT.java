@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The caseworkers' and owners' day in Tasklist, in headless Chromium against the running application (demo,
@@ -332,6 +333,26 @@ class TasklistBrowserIT {
         browser.closeNotifications();
         assertThat(jdbc.sql("select account_number from km_owner where organisation_number = ?").param(BERGEN)
                 .query(String.class).single()).isEqualTo(account);
+
+        // then the payment fails three times over (the database refuses it): the caseworker's task retries it
+        String decision = jdbc.sql("select id from km_decision where organisation_number = ?").param(BERGEN)
+                .query(String.class).single();
+        jdbc.sql("alter table km_payment add constraint km_test_stopp check (decision_id <> '" + decision + "')").update();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThatThrownBy(() -> scenario.executeJobsOf("Task_Pay")).isInstanceOf(RuntimeException.class);
+        }
+        jdbc.sql("alter table km_payment drop constraint km_test_stopp").update();
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Utbetaling feilet: Bergen kommune");
+        formsOpened.add("utbetaling-feilet");
+        assertThat(browser.value("Beløp som skal utbetales")).isEqualTo("7 000 000,00 kr");
+        assertThat(browser.value("Feilmelding")).isNotBlank();
+        browser.claim();
+        browser.check("Årsaken er rettet: prøv utbetalingen på nytt", true);
+        browser.screenshot("utbetaling-feilet");
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(runtime.createIncidentQuery().count()).isZero();
 
         scenario.executeJobsOf("Task_Pay");
         assertThat(jdbc.sql("select count(*) from km_payment where organisation_number = ? and account_number = ?")
