@@ -99,8 +99,11 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> pageText().contains(text));
     }
 
+    /** The visible text of the page; read again when the page was rendered anew under the read (a stale body). */
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        String[] text = new String[1];
+        retrying(() -> text[0] = driver.findElement(By.tagName("body")).getText());
+        return text[0];
     }
 
     public void clickFilter(String name) {
