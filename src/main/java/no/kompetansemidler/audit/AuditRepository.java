@@ -2,6 +2,7 @@ package no.kompetansemidler.audit;
 
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.funding.ProposalRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,18 +47,19 @@ class AuditRepository {
                 .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), null,
                         rs.getObject("version") == null ? "Fordeling registrert" : "Fordeling, versjon " + rs.getInt("version"),
-                        (rs.getObject("version") == null ? "Fordeling" : "FORDELT".equals(rs.getString("origin"))
-                                ? "Fordelingsnøkkelen brukt av prosessen" : "Lagret av saksbehandleren")
+                        (rs.getObject("version") == null ? "Fordeling"
+                                : ProposalRepository.originText(rs.getString("origin")))
                         + " (" + keyName(rs.getString("distribution_key")) + "), rammen "
                         + Money.ofOre(rs.getLong("frame_ore")).format() + ": " + rows(rs.getString("id"))
                         + " (fordeling " + rs.getString("id") + ").", process, RANK_PROPOSAL))
                 .list().forEach(events::add);
         jdbc.sql("""
-                        select c.* from km_rule_check c join km_proposal p on p.id = c.proposal_id
+                        select c.*, p.version from km_rule_check c join km_proposal p on p.id = c.proposal_id
                         where p.embete_code = ? and p.scheme = ? and p.budget_year = ?""")
                 .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("checked_at").toInstant(), null, null, "Regelkontroll",
-                        "Fordelingen" + version(rs.getString("proposal_id")) + " kontrollert mot R1–R6 og R14: " + rs.getInt("breach_count") + " regelbrudd. Parametere: "
+                        "Fordelingen" + (rs.getObject("version") == null ? "" : ", versjon " + rs.getInt("version") + ",")
+                        + " kontrollert mot R1–R6 og R14: " + rs.getInt("breach_count") + " regelbrudd. Parametere: "
                         + rs.getString("parameters"), process, RANK_RULE_CHECK))
                 .list().forEach(events::add);
         jdbc.sql("""
@@ -145,12 +147,6 @@ class AuditRepository {
                         + Money.ofOre(rs.getLong("co_financing_cash_ore")).format() + ", «" + rs.getString("measure_title")
                         + "»").list();
         return rows.size() + (rows.size() == 1 ? " rad: " : " rader: ") + String.join("; ", rows);
-    }
-
-    private String version(String proposalId) {
-        Integer number = jdbc.sql("select version from km_proposal where id = ?").param(proposalId)
-                .query(Integer.class).optional().orElse(null);
-        return number == null ? "" : ", versjon " + number + ",";
     }
 
     private static String keyName(String key) {

@@ -103,12 +103,16 @@ public class Distributions {
     public View view(String cycleId) {
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
         Optional<Task> task = editingTask(cycle);
-        List<VersionView> versions = proposals.versions(cycleId).stream().map(v -> {
-            Optional<String> check = proposals.latestCheck(v.id());
-            return new VersionView(v.number(), who(v.createdBy()), SHOWN.format(v.createdAt()), origin(v.origin()),
-                    v.key().name(), check.isPresent(), check.map(c -> proposals.breaches(c).size()).orElse(0));
+        List<ProposalRepository.Version> saved = proposals.versions(cycleId);
+        Map<String, Optional<String>> checks = new LinkedHashMap<>();
+        saved.forEach(v -> checks.put(v.id(), proposals.latestCheck(v.id())));
+        List<VersionView> versions = saved.stream().map(v -> {
+            Optional<String> check = checks.get(v.id());
+            return new VersionView(v.number(), who(v.createdBy()), SHOWN.format(v.createdAt()),
+                    ProposalRepository.originText(v.origin()), v.key().name(), check.isPresent(),
+                    check.map(c -> proposals.breaches(c).size()).orElse(0));
         }).toList();
-        Optional<ProposalRepository.Version> latest = proposals.latest(cycleId);
+        Optional<ProposalRepository.Version> latest = saved.stream().findFirst();
         if (latest.isEmpty()) {
             List<Row> rows = prefilled(cycle);
             return new View(cycleId, cycle.embete().displayName(), cycle.scheme().name(), cycle.year(), null, null, null,
@@ -120,7 +124,7 @@ public class Distributions {
         StoredProposal stored = proposals.find(version.id()).orElseThrow();
         Map<String, List<String>> breachesByRecipient = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
-        proposals.latestCheck(version.id()).ifPresent(check -> proposals.breaches(check).forEach(b -> {
+        checks.get(version.id()).ifPresent(check -> proposals.breaches(check).forEach(b -> {
             String text = b.rule().name() + ": " + b.reason();
             if (b.recipient() == null) {
                 general.add(text);
@@ -132,7 +136,8 @@ public class Distributions {
                 breachesByRecipient.getOrDefault(g.organisationNumber(), List.of()))).toList();
         Money sum = Money.sum(stored.grants().stream().map(StoredGrant::amount).toList());
         return new View(cycleId, cycle.embete().displayName(), cycle.scheme().name(), cycle.year(), version.number(),
-                who(version.createdBy()), SHOWN.format(version.createdAt()), origin(version.origin()), version.key().name(),
+                who(version.createdBy()), SHOWN.format(version.createdAt()), ProposalRepository.originText(version.origin()),
+                version.key().name(),
                 Sums.of(stored.frame(), sum), rows, general, task.map(Task::getId).orElse(null),
                 task.map(Task::getName).orElse(null), task.isPresent(), versions);
     }
@@ -170,11 +175,10 @@ public class Distributions {
         StoredProposal proposal = distributed(cycle, distributionKey, rows);
         ProposalRepository.Version version = proposals.saveVersion(cycleId, proposal, distributionKey,
                 ProposalRepository.ORIGIN_SAVED, user, clock.instant());
-        Money sum = Money.sum(proposal.grants().stream().map(StoredGrant::amount).toList());
+        Sums sums = preview(proposal).summer();
         String summary = "Versjon " + version.number() + ", lagret " + SHOWN.format(version.createdAt()) + " av "
                 + who(user) + ": " + proposal.grants().size() + (proposal.grants().size() == 1 ? " rad" : " rader")
-                + ", til sammen " + sum.format() + " av rammen " + cycle.frame().format() + " (igjen "
-                + Money.ofOre(cycle.frame().ore() - sum.ore()).format() + ").";
+                + ", til sammen " + sums.sum() + " av rammen " + sums.ramme() + " (igjen " + sums.igjen() + ").";
         // the system writes the summary the forms show; the caseworker holds no grant on the cycle's variables
         EngineContext.withoutPerson(identity, () -> {
             runtime.setVariable(cycle.processInstanceId(), SUMMARY, summary);
@@ -261,11 +265,6 @@ public class Distributions {
         return masterData.findOwner(number).map(Owner::name)
                 .or(() -> masterData.findUhInstitution(number).map(UhInstitution::name))
                 .orElse("Ukjent mottaker (verken eier eller UH)");
-    }
-
-    private static String origin(String origin) {
-        return ProposalRepository.ORIGIN_DISTRIBUTED.equals(origin) ? "Fordelingsnøkkelen brukt av prosessen"
-                : "Lagret av saksbehandler";
     }
 
     private static String who(String user) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -20,9 +21,9 @@ import java.util.List;
 class DistributeFrameDelegate implements JavaDelegate {
 
     private final ProposalRepository proposals;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    DistributeFrameDelegate(ProposalRepository proposals, java.time.Clock clock) {
+    DistributeFrameDelegate(ProposalRepository proposals, Clock clock) {
         this.proposals = proposals;
         this.clock = clock;
     }

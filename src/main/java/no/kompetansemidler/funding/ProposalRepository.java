@@ -35,6 +35,11 @@ public class ProposalRepository {
     public static final String ORIGIN_SAVED = "LAGRET";
     public static final String ORIGIN_DISTRIBUTED = "FORDELT";
 
+    /** What saved a version, as the page and the audit trail say it. */
+    public static String originText(String origin) {
+        return ORIGIN_DISTRIBUTED.equals(origin) ? "Fordelingsnøkkelen brukt av prosessen" : "Lagret av saksbehandleren";
+    }
+
     /** Saves a proposal outside a cycle (no version); returns its id. */
     public String save(StoredProposal proposal, String createdBy, Instant at) {
         return insert(proposal, null, null, null, null, createdBy, at);

@@ -19,16 +19,15 @@ public record StoredProposal(String id, Embete embete, Scheme scheme, int year, 
      * an IllegalArgumentException in Norwegian when the key cannot be applied.
      */
     public Distribution.Result<String> distribute(DistributionKey key) {
-        StoredProposal stored = this;
         Map<String, StoredGrant> byRecipient = new LinkedHashMap<>();
-        for (StoredGrant g : stored.grants()) {
+        for (StoredGrant g : grants) {
             if (byRecipient.put(g.organisationNumber(), g) != null) {
                 throw new IllegalArgumentException(g.name() + " (" + g.organisationNumber()
                         + ") står flere ganger i fordelingen; slå linjene sammen.");
             }
         }
         return switch (key) {
-            case EQUAL -> Distribution.equalShares(stored.frame(), List.copyOf(byRecipient.keySet()));
+            case EQUAL -> Distribution.equalShares(frame, List.copyOf(byRecipient.keySet()));
             case WEIGHTS -> {
                 Map<String, Long> weights = new LinkedHashMap<>();
                 byRecipient.forEach((recipient, g) -> {
@@ -37,12 +36,12 @@ public record StoredProposal(String id, Embete embete, Scheme scheme, int year, 
                     }
                     weights.put(recipient, g.weight());
                 });
-                yield Distribution.byWeights(stored.frame(), weights);
+                yield Distribution.byWeights(frame, weights);
             }
             case AMOUNTS -> {
                 SortedMap<String, Money> amounts = new java.util.TreeMap<>();
                 byRecipient.forEach((recipient, g) -> amounts.put(recipient, g.amount()));
-                yield Distribution.explicitAmounts(stored.frame(), amounts);
+                yield Distribution.explicitAmounts(frame, amounts);
             }
         };
     }
