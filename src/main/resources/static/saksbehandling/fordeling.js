@@ -118,7 +118,7 @@
       cell(tr, 'penger', input(row, i, 'lonn', { 'class': 'tall', inputmode: 'decimal' }));
       cell(tr, 'penger', input(row, i, 'tredjepart', { 'class': 'tall', inputmode: 'decimal' }));
       cell(tr, 'tiltak', input(row, i, 'tiltak'));
-      cell(tr, '', input(row, i, 'art'));
+      cell(tr, 'art', input(row, i, 'art'));
       cell(tr, 'aar', input(row, i, 'fraAar', { inputmode: 'numeric' }));
       cell(tr, 'aar', input(row, i, 'tilAar', { inputmode: 'numeric' }));
       var remove = document.createElement('button');
@@ -137,6 +137,13 @@
         var td = document.createElement('td'); td.colSpan = 12;
         td.textContent = messages.join(' ');
         errorRow.appendChild(td); body.appendChild(errorRow);
+      }
+      if (row.soknad) {
+        var applied = document.createElement('tr');
+        applied.className = 'soknad'; applied.id = 'soknad-' + i;
+        var ad = document.createElement('td'); ad.colSpan = 12;
+        ad.textContent = 'Søknaden: ' + row.soknad;
+        applied.appendChild(ad); body.appendChild(applied);
       }
       if (row.brudd && row.brudd.length) {
         var breachRow = document.createElement('tr');

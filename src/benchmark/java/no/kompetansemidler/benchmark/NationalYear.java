@@ -162,6 +162,7 @@ public final class NationalYear {
             for (Scheme scheme : Scheme.values()) {
                 Cycle cycle = new Cycle(embete, scheme);
                 cycle.uh = uhs.get(embete.ordinal() % uhs.size()).organisationNumber().value();
+                ensureUser(ownerUser(cycle.uh), IdentityGroups.uh(new OrganisationNumber(cycle.uh)), false);
                 owners.stream().filter(o -> o.takesPartIn(scheme)).sorted((a, b) -> a.organisationNumber().value()
                         .compareTo(b.organisationNumber().value())).forEach(o -> cycle.owners.add(new Participant(
                         o.organisationNumber().value(), o.kind(), ownerUser(o.organisationNumber().value()))));
@@ -381,10 +382,30 @@ public final class NationalYear {
         }
     }
 
+    /** The owner applies for one measure shared with the cycle's UH partner, which then confirms it. */
     private void submitNeedReport(Cycle cycle, Participant owner) {
-        complete(owner.user(), ownerTask(cycle, owner, "Task_SubmitNeedReport"), Map.of("uhPartner", cycle.uh,
+        Task report = ownerTask(cycle, owner, "Task_SubmitNeedReport");
+        complete(owner.user(), report, Map.of("tiltak", measure(cycle),
                 "medvirkning", "Skoleledere, barnehageledere og lærere deltok i kartleggingen i hver enhet.",
                 "behov", "Lesing, vurdering for læring og inkluderende læringsmiljø."));
+        String uhUser = ownerUser(cycle.uh);
+        Task confirm = act(uhUser, () -> tasks.createTaskQuery().processInstanceId(report.getProcessInstanceId())
+                .taskDefinitionKey("Task_ConfirmPartnership").taskCandidateGroupIn(groups.get(uhUser)).singleResult());
+        complete(uhUser, confirm, Map.of("uhSvar", "BEKREFT"));
+    }
+
+    /** One measure as the form's dynamic list sends it, with the scheme's own target groups. */
+    private static org.camunda.spin.plugin.variable.value.JsonValue measure(Cycle cycle) {
+        String groups = switch (cycle.scheme) {
+            case REKOM -> "\"BARNEHAGELEDERE\", \"BARNEHAGEANSATTE\"";
+            case YRKESFAG -> "\"YRKESFAGLAERERE\", \"INSTRUKTORER\"";
+            default -> "\"SKOLELEDERE\", \"LAERERE\", \"PPT\"";
+        };
+        return org.camunda.spin.plugin.variable.SpinValues.jsonValue("""
+                [{"tittel": "Lesing og inkluderende praksis", "uhPartner": "%s", "mal": ["GRUNNLEGGENDE_FERDIGHETER"],
+                  "malgrupper": [%s], "belopAr1": "100 000", "belopAr2": "100 000", "deltakere": "40",
+                  "egenfinansiering": "60 000", "lonnFrikjop": "30 000", "koordinator": "10 000", "tredjepart": false}]"""
+                .formatted(cycle.uh, groups)).create();
     }
 
     /** The caseworker saves the distribution on the distribution page (a paste from the spreadsheet). */

@@ -1,12 +1,8 @@
 package no.kompetansemidler.audit;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import no.kompetansemidler.system.PdfDocuments;
 import no.kompetansemidler.cycle.CycleRepository;
-import org.springframework.web.util.HtmlUtils;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -93,16 +89,7 @@ final class AuditDocuments {
     }
 
     static byte[] pdf(AuditTrail.Account account) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html(account, true), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfDocuments.render(html(account, true));
     }
 
     private static String quote(String cell) {
@@ -111,6 +98,6 @@ final class AuditDocuments {
 
     /** HTML-escaped, and readable whatever was stored (also in the PDF, whose XML refuses a NUL). */
     static String e(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : Texts.displayable(text), "UTF-8");
+        return PdfDocuments.escape(text);
     }
 }

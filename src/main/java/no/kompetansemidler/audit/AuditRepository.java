@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The events of a cycle recorded in the application's own tables, each with its time and who acted. */
 @Repository
@@ -33,11 +34,42 @@ class AuditRepository {
     List<AuditEvent> events(CycleRepository.Cycle cycle) {
         List<AuditEvent> events = new ArrayList<>();
         String process = "arssyklus";
+        Map<String, List<String>> measures = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select m.id, m.organisation_number, m.position, m.title, m.uh_partner, y.budget_year, y.amount_ore
+                        from km_measure m join km_measure_year y on y.measure_id = m.id where m.cycle_id = ?
+                        order by m.organisation_number, m.position, y.budget_year""").param(cycle.id()).query(rs -> {
+                    List<String> owners = measures.computeIfAbsent(rs.getString("organisation_number"), o -> new ArrayList<>());
+                    String head = "tiltak " + rs.getInt("position") + " «" + rs.getString("title") + "» (UH-partner "
+                            + rs.getString("uh_partner") + "):";
+                    String year = " " + rs.getInt("budget_year") + " " + Money.ofOre(rs.getLong("amount_ore")).format();
+                    if (!owners.isEmpty() && owners.get(owners.size() - 1).startsWith(head)) {
+                        owners.set(owners.size() - 1, owners.get(owners.size() - 1) + "," + year);
+                    } else {
+                        owners.add(head + year);
+                    }
+                });
         jdbc.sql("select * from km_need_report where cycle_id = ?").param(cycle.id()).query((rs, i) -> new AuditEvent(
                 rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"), null, "Behovsmelding",
-                "Behovsmelding fra " + rs.getString("organisation_number") + " med UH-partner " + rs.getString("uh_partner")
+                "Behovsmelding fra " + rs.getString("organisation_number") + ": "
+                        + String.join("; ", measures.getOrDefault(rs.getString("organisation_number"), List.of()))
                         + ". Medvirkning: " + rs.getString("involvement") + " Behov: " + rs.getString("needs"),
                 "behovsmelding", RANK_NEED_REPORT)).list().forEach(events::add);
+        jdbc.sql("""
+                        select organisation_number, uh_partner, uh_answer, max(uh_reason) as reason,
+                               max(uh_answered_by) as answered_by, max(uh_answered_at) as answered_at, count(*) as measures
+                        from km_measure where cycle_id = ? and uh_answered_at is not null
+                        group by organisation_number, uh_partner, uh_answer""").param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("answered_at").toInstant(), rs.getString("answered_by"),
+                        null, "Partnerskap", "UH-partner " + rs.getString("uh_partner") + ": "
+                        + switch (rs.getString("uh_answer")) {
+                            case "BEKREFTET" -> "bekreftet";
+                            case "AVSLATT" -> "avslo";
+                            default -> "svarte ikke innen fristen på";
+                        } + " partnerskapet i " + rs.getInt("measures") + " tiltak"
+                        + " fra " + rs.getString("organisation_number")
+                        + (rs.getString("reason") == null ? "." : ". Begrunnelse: " + rs.getString("reason")),
+                        "behovsmelding", RANK_NEED_REPORT + 1)).list().forEach(events::add);
         jdbc.sql("select * from km_participation where cycle_id = ? and takes_part = false").param(cycle.id())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by"), null,
                         "Deltar ikke (R5)", rs.getString("organisation_number") + " registrert som ikke deltakende. Begrunnelse: "

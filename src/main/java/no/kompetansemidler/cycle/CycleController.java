@@ -62,11 +62,7 @@ class CycleController {
 
     /** The cycle's embete, for the access check; 404 when there is no such cycle. */
     static Embete embeteOf(CycleRepository cycles, String cycleId) {
-        try {
-            return cycles.cycle(cycleId).embete();
-        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        return cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).embete();
     }
 
     /** A recipient's bank account: the owner's embete's caseworkers; a UH institution's: administrators. */

@@ -49,6 +49,15 @@ public class CycleRepository {
                 .params(embete.name(), scheme.name(), year).query((rs, i) -> cycle(rs)).optional();
     }
 
+    /** The cycle, if there is one with this id. */
+    public Optional<Cycle> findCycle(String id) {
+        try {
+            return Optional.of(cycle(id));
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            return Optional.empty();
+        }
+    }
+
     public Cycle cycle(String id) {
         return jdbc.sql("select * from km_cycle where id = ?").param(id).query((rs, i) -> cycle(rs)).single();
     }

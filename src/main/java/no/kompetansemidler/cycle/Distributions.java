@@ -1,5 +1,7 @@
 package no.kompetansemidler.cycle;
 
+import no.kompetansemidler.application.ApplicationRepository;
+import no.kompetansemidler.application.MeasureTexts;
 import no.kompetansemidler.domain.funding.DistributionKey;
 import no.kompetansemidler.domain.funding.Outcome;
 import no.kompetansemidler.domain.funding.ProposalLine;
@@ -48,10 +50,13 @@ public class Distributions {
     /** The process variable the forms show the saved version with (read-only). */
     static final String SUMMARY = "fordelingOppsummering";
 
-    /** One row as the page shows it: the fields as typed, the recipient's name, and the breaches found on it. */
+    /**
+     * One row as the page shows it: the fields as typed, the recipient's name, the breaches found on it, and, when
+     * prefilled, what the owner applied for and what its UH partners answered.
+     */
     public record Row(String organisasjonsnummer, String navn, String belop, String vekt, String egenandel, String lonn,
                       String tredjepart, String tiltak, String art, String fraAar, String tilAar, Long belopOre,
-                      List<String> brudd) {
+                      List<String> brudd, String soknad) {
     }
 
     /** The sums against the frame: in øre, and as people read them. */
@@ -80,6 +85,7 @@ public class Distributions {
             .withZone(ProcessSupport.OSLO);
 
     private final CycleRepository cycles;
+    private final ApplicationRepository applications;
     private final ProposalRepository proposals;
     private final MasterDataRepository masterData;
     private final TaskService tasks;
@@ -87,9 +93,10 @@ public class Distributions {
     private final IdentityService identity;
     private final Clock clock;
 
-    Distributions(CycleRepository cycles, ProposalRepository proposals, MasterDataRepository masterData,
+    Distributions(CycleRepository cycles, ApplicationRepository applications, ProposalRepository proposals, MasterDataRepository masterData,
                   TaskService tasks, RuntimeService runtime, IdentityService identity, Clock clock) {
         this.cycles = cycles;
+        this.applications = applications;
         this.proposals = proposals;
         this.masterData = masterData;
         this.tasks = tasks;
@@ -221,21 +228,66 @@ public class Distributions {
                 proposal.grants().stream().map(g -> row(g, null, List.of())).toList());
     }
 
+    /**
+     * One row per owner that applied and takes part, from its application's measures for the cycle's year: the
+     * money sought for this year, the planned co-financing and its salary part for this year (the measure's total
+     * in proportion to this year's share, rounded up to the øre), the measures' titles and the years they run. A
+     * measure its UH partner declined is left out; what the UH partners answered is shown with the row.
+     */
     private List<Row> prefilled(CycleRepository.Cycle cycle) {
         Set<String> optedOut = new HashSet<>(cycles.nonParticipants(cycle.id()));
+        Map<String, List<ApplicationRepository.StoredMeasure>> byOwner = new LinkedHashMap<>();
+        applications.measures(cycle.id()).forEach(m -> byOwner.computeIfAbsent(m.organisationNumber(),
+                o -> new ArrayList<>()).add(m));
         String year = Integer.toString(cycle.year());
         return cycles.needReports(cycle.id()).stream().filter(r -> !optedOut.contains(r.organisationNumber()))
-                .map(r -> new Row(r.organisationNumber(), name(r.organisationNumber()), "", "", "", "", "", "",
-                        "etterutdanning", year, year, null, List.of()))
+                .map(r -> prefilledRow(r.organisationNumber(), cycle.year(),
+                        byOwner.getOrDefault(r.organisationNumber(), List.of()), year))
                 .toList();
     }
+
+    private Row prefilledRow(String owner, int year, List<ApplicationRepository.StoredMeasure> measures,
+                             String yearText) {
+        List<ApplicationRepository.StoredMeasure> kept = measures.stream()
+                .filter(m -> m.answer() != ApplicationRepository.UhAnswer.AVSLATT).toList();
+        Money amount = Money.ZERO;
+        Money cash = Money.ZERO;
+        Money salary = Money.ZERO;
+        int lastYear = year;
+        for (ApplicationRepository.StoredMeasure m : kept) {
+            Money thisYear = m.plan().amountInYear(year - m.firstYear());
+            amount = amount.plus(thisYear);
+            Money coFinancing = proportion(m.plan().coFinancing(), thisYear, m.plan().total());
+            Money salaryPart = proportion(m.plan().salary(), thisYear, m.plan().total());
+            cash = cash.plus(coFinancing.minus(salaryPart.isGreaterThan(coFinancing) ? coFinancing : salaryPart));
+            salary = salary.plus(salaryPart.isGreaterThan(coFinancing) ? coFinancing : salaryPart);
+            lastYear = Math.max(lastYear, m.firstYear() + m.plan().years() - 1);
+        }
+        String titles = kept.stream().map(m -> m.plan().title()).collect(java.util.stream.Collectors.joining(" · "));
+        String application = measures.isEmpty() ? null : measures.stream().map(m -> MeasureTexts.applied(m, year,
+                masterData.uhInstitutionName(m.plan().uhPartner()))).collect(java.util.stream.Collectors.joining("; ")) + ".";
+        return new Row(owner, name(owner), kept.isEmpty() ? "" : plain(amount), "", kept.isEmpty() ? "" : plain(cash),
+                kept.isEmpty() ? "" : plain(salary), "", titles.length() > 200 ? titles.substring(0, 199) + "…" : titles,
+                "etterutdanning", yearText, Integer.toString(lastYear), null, List.of(), application);
+    }
+
+    /** The part of a whole that falls on this year's share of the total, rounded up to the øre. */
+    static Money proportion(Money whole, Money share, Money total) {
+        if (total.isZero()) {
+            return Money.ZERO;
+        }
+        java.math.BigInteger[] qr = java.math.BigInteger.valueOf(whole.ore()).multiply(java.math.BigInteger.valueOf(share.ore()))
+                .divideAndRemainder(java.math.BigInteger.valueOf(total.ore()));
+        return Money.ofOre(qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0));
+    }
+
 
     private static Row row(StoredGrant g, DistributionKey key, List<String> breaches) {
         return new Row(g.organisationNumber(), g.name(), plain(g.amount()),
                 g.weight() == null ? "" : weight(g.weight()), plain(g.coFinancingCash()), plain(g.coFinancingSalary()),
                 plain(g.thirdPartyAmount()), g.measure().title(), g.measure().kind().name().toLowerCase(java.util.Locale.ROOT),
                 Integer.toString(g.measure().firstYear()), Integer.toString(g.measure().lastYear()), g.amount().ore(),
-                breaches);
+                breaches, null);
     }
 
     /** "1 234,50" as the page's fields show an amount (the form's "kr" left out). */

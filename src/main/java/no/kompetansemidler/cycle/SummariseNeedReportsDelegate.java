@@ -1,5 +1,8 @@
 package no.kompetansemidler.cycle;
 
+import no.kompetansemidler.application.ApplicationRepository;
+import no.kompetansemidler.application.MeasureTexts;
+import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.domain.validation.Texts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,10 +14,15 @@ class SummariseNeedReportsDelegate implements JavaDelegate {
 
     private final CycleRepository cycles;
     private final CycleCollections collections;
+    private final ApplicationRepository applications;
+    private final MasterDataRepository masterData;
 
-    SummariseNeedReportsDelegate(CycleRepository cycles, CycleCollections collections) {
+    SummariseNeedReportsDelegate(CycleRepository cycles, CycleCollections collections, ApplicationRepository applications,
+                                 MasterDataRepository masterData) {
         this.cycles = cycles;
         this.collections = collections;
+        this.applications = applications;
+        this.masterData = masterData;
     }
 
     @Override
@@ -22,12 +30,18 @@ class SummariseNeedReportsDelegate implements JavaDelegate {
         String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         var reports = cycles.needReports(cycleId);
         var nonParticipants = cycles.nonParticipants(cycleId);
+        int year = cycles.cycle(cycleId).year();
+        java.util.Map<String, java.util.List<ApplicationRepository.StoredMeasure>> measures = new java.util.HashMap<>();
+        applications.measures(cycleId).forEach(m -> measures.computeIfAbsent(m.organisationNumber(),
+                o -> new java.util.ArrayList<>()).add(m));
         StringBuilder text = new StringBuilder(reports.size() + " behovsmeldinger, " + nonParticipants.size()
                 + " eiere deltar ikke.\n");
         for (var r : reports) {
             text.append("\n• ").append(Texts.displayable(collections.ownerName(r.organisationNumber()))).append(" (")
                     .append(r.organisationNumber()).append("), UH-partner ").append(r.uhPartner()).append(": ")
                     .append(Texts.displayable(r.needs()).replaceAll("\\s+", " "));
+            measures.getOrDefault(r.organisationNumber(), java.util.List.of()).forEach(m -> text.append("\n   ")
+                    .append(Texts.displayable(MeasureTexts.applied(m, year, masterData.uhInstitutionName(m.plan().uhPartner())))));
         }
         for (String o : nonParticipants) {
             text.append("\n• ").append(Texts.displayable(collections.ownerName(o))).append(" (").append(o)
@@ -39,4 +53,5 @@ class SummariseNeedReportsDelegate implements JavaDelegate {
         }
         execution.setVariable(CycleVariables.NEED_REPORT_SUMMARY, summary);
     }
+
 }

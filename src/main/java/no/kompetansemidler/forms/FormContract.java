@@ -7,6 +7,7 @@ import no.kompetansemidler.domain.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -27,6 +28,11 @@ public final class FormContract {
     private final List<JsonNode> fields = new ArrayList<>();
     /** The fields the process fills and a person sees but may not change (read-only or disabled), by key. */
     private final Map<String, JsonNode> readOnly = new java.util.LinkedHashMap<>();
+    /** The contract of each row of a dynamic list, by the list's path. */
+    private final Map<String, FormContract> lists = new java.util.LinkedHashMap<>();
+    /** The most rows a dynamic list may send. */
+    public static final int MAX_ROWS = 200;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public FormContract(JsonNode form) {
         collect(form.path("components"));
@@ -34,7 +40,12 @@ public final class FormContract {
 
     private void collect(JsonNode components) {
         for (JsonNode component : components) {
-            if (component.has("components")) {
+            if ("dynamiclist".equals(component.path("type").asText()) && component.hasNonNull("path")) {
+                // a list of rows: one field whose value is the rows, each row under the contract of its fields
+                lists.put(component.path("path").asText(), new FormContract(component));
+                fields.add(((com.fasterxml.jackson.databind.node.ObjectNode) component.deepCopy())
+                        .put("key", component.path("path").asText()));
+            } else if (component.has("components")) {
                 collect(component.path("components"));
             } else if (component.hasNonNull("key") && (component.path("readonly").asBoolean(false)
                     || component.path("disabled").asBoolean(false))) {
@@ -64,6 +75,11 @@ public final class FormContract {
         fields.forEach(field -> editable.add(field.path("key").asText()));
         List<Violation> problems = new ArrayList<>();
         submitted.forEach((name, value) -> {
+            if (lists.containsKey(name) && value != null) {
+                // rows are checked as sent: a Json variable is stored as UTF-8, which would hide what no one can read
+                fields.stream().filter(f -> f.path("key").asText().equals(name)).findFirst()
+                        .ifPresent(field -> checkRows(field, name, value, lists.get(name), problems));
+            }
             if (editable.contains(name)) {
                 return;
             }
@@ -99,11 +115,71 @@ public final class FormContract {
             boolean readable = !(value instanceof String text) || Texts.unreadable(text, true).isEmpty();
             if (required && readable && (value == null || value instanceof String text && Texts.visibleLength(text) == 0)) {
                 problems.add(new Violation(key, "PÅKREVD", "«" + label(field) + "» må fylles ut."));
+            } else if (value != null && lists.containsKey(key)) {
+                checkRows(field, key, value, lists.get(key), problems);
             } else if (value != null) {
                 checkField(field, key, value, problems);
             }
         }
         return problems;
+    }
+
+    /**
+     * The rows of a dynamic list as plain values, one map per row: from a list of maps (the Java API), or from the
+     * JSON text of a Json variable (Tasklist, REST); empty when the value is no list of objects.
+     */
+    public static Optional<List<Map<String, Object>>> rows(Object value) {
+        Object plain = value;
+        if (!(value instanceof java.util.Collection<?>) && value != null) {
+            String text = value.toString().trim();
+            if (!text.startsWith("[")) {
+                return Optional.empty();
+            }
+            try {
+                plain = JSON.readValue(text, List.class);
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+        }
+        if (!(plain instanceof java.util.Collection<?> list)) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object row : list) {
+            if (!(row instanceof Map<?, ?> map)) {
+                return Optional.empty();
+            }
+            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> fields.put(String.valueOf(k), v));
+            rows.add(fields);
+        }
+        return Optional.of(rows);
+    }
+
+    private static void checkRows(JsonNode field, String key, Object value, FormContract row,
+                                  List<Violation> problems) {
+        String label = label(field);
+        Optional<List<Map<String, Object>>> rows = rows(value);
+        if (rows.isEmpty()) {
+            problems.add(new Violation(key, "TYPE", "«" + label + "» må være en liste av rader."));
+            return;
+        }
+        if (rows.get().size() > MAX_ROWS) {
+            problems.add(new Violation(key, "LENGDE", "«" + label + "» kan ha høyst " + MAX_ROWS + " rader."));
+            return;
+        }
+        java.util.Set<String> editable = new java.util.HashSet<>();
+        row.fields.forEach(f -> editable.add(f.path("key").asText()));
+        for (int i = 0; i < rows.get().size(); i++) {
+            Map<String, Object> values = rows.get().get(i);
+            String prefix = key + "[" + (i + 1) + "].";
+            String shown = label + " " + (i + 1) + ": ";
+            values.keySet().stream().filter(name -> !editable.contains(name)).forEach(name -> problems.add(
+                    new Violation(prefix + name, "SKJEMA", shown + "«" + Texts.abbreviate(name)
+                            + "» er ikke et felt i raden. Bare radens felt kan sendes inn.")));
+            row.check(values::get).forEach(p -> problems.add(new Violation(prefix + p.field(), p.ruleId(),
+                    shown + p.message())));
+        }
     }
 
     private static void checkField(JsonNode field, String key, Object value, List<Violation> problems) {
@@ -143,6 +219,24 @@ public final class FormContract {
                     problems.add(new Violation(key, "VERDI", "«" + label + "» må være minst " + validate.path("min").asText() + "."));
                 } else if (validate.has("max") && n > validate.path("max").asDouble()) {
                     problems.add(new Violation(key, "VERDI", "«" + label + "» kan være høyst " + validate.path("max").asText() + "."));
+                }
+            }
+            case "checklist" -> {
+                if (!(value instanceof java.util.Collection<?> chosen)) {
+                    problems.add(new Violation(key, "TYPE", "«" + label + "» må være en liste av valg."));
+                    return;
+                }
+                JsonNode values = field.path("values");
+                java.util.Set<String> known = new java.util.HashSet<>();
+                values.forEach(option -> known.add(option.path("value").asText()));
+                for (Object choice : chosen) {
+                    if (!(choice instanceof String text) || (!known.isEmpty() && !known.contains(text))) {
+                        problems.add(new Violation(key, "VALG", "«" + label + "» må bare ha valg fra skjemaet."));
+                        return;
+                    }
+                }
+                if (field.path("validate").path("required").asBoolean(false) && chosen.isEmpty()) {
+                    problems.add(new Violation(key, "PÅKREVD", "«" + label + "» må ha minst ett valg."));
                 }
             }
             case "checkbox" -> {

@@ -40,6 +40,7 @@ public record FundingProperties(@NotNull(message = "må angi parametrene for hve
      * @param thirdPartyCapPercent   R3: the most a third party may carry of a UH allocation, percent (0–100)
      * @param maxMeasureYears        R14: the longest a measure may run, in years (1–3)
      * @param unusedMoney            R15: what happens by default to unused money
+     * @param coordinatorCapPercent  R4: the most of a measure's money that may fund a coordinator role, percent
      * @param calendar               the dates of the yearly cycle
      */
     public record SchemeProperties(
@@ -57,12 +58,18 @@ public record FundingProperties(@NotNull(message = "må angi parametrene for hve
             int maxMeasureYears,
             @NotNull(message = "må være REPAYMENT_CLAIM (tilbakebetaling) eller CARRY_OVER (overføring)")
             UnusedMoneyPolicy unusedMoney,
+            @NotNull(message = "må angis (prosent, 0–100)")
+            @DecimalMin(value = "0", message = "kan ikke være under 0 %")
+            @DecimalMax(value = "100", message = "kan ikke være over 100 %")
+            @Digits(integer = 3, fraction = 2, message = "kan ha høyst to desimaler")
+            BigDecimal coordinatorCapPercent,
             @NotNull(message = "må angis") @Valid
             CalendarProperties calendar) {
 
         SchemeRules toRules(Scheme scheme) {
             return new SchemeRules(scheme, Percentage.ofPercent(coFinancingRatePercent),
-                    Percentage.ofPercent(thirdPartyCapPercent), maxMeasureYears, unusedMoney);
+                    Percentage.ofPercent(thirdPartyCapPercent), maxMeasureYears, unusedMoney,
+                    Percentage.ofPercent(coordinatorCapPercent));
         }
     }
 

@@ -95,6 +95,12 @@ public class MasterDataRepository {
         }
     }
 
+    /** A UH institution's name as people read it, or the number as given when it is none. */
+    public String uhInstitutionName(String organisationNumber) {
+        return OrganisationNumber.isValid(organisationNumber) ? findUhInstitution(new OrganisationNumber(
+                organisationNumber)).map(UhInstitution::name).orElse(organisationNumber) : organisationNumber;
+    }
+
     public Optional<Owner> findOwner(OrganisationNumber organisationNumber) {
         return withSchemes(jdbc.sql("select * from km_owner where organisation_number = ?")
                 .param(organisationNumber.value())

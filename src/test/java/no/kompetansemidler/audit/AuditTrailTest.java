@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
 
+import static no.kompetansemidler.testkit.Organisations.BERGEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** After a complete cycle, the auditor's account shows who did what, when, in order; the exports agree. */
@@ -71,11 +72,17 @@ class AuditTrailTest {
 
     @Test
     void each_persons_completed_tasks_are_there_with_the_values_they_submitted_and_their_role() {
-        AuditEvent bergenReport = events.get(indexOf(kind("Skjemaverdier", "uhPartner = 917641404")
+        AuditEvent bergenReport = events.get(indexOf(kind("Skjemaverdier", "medvirkning = Skoleledere og lærere")
                 .and(e -> e.user().equals("demo-eier-bergen"))));
         assertThat(bergenReport.role()).isEqualTo("eier (Bergen kommune)");
         assertThat(bergenReport.what()).startsWith("«Send behovsmelding – Bergen kommune (DEKOM " + year + ")»:").contains("medvirkning = Skoleledere og lærere");
-        assertThat(bergenReport.process()).isEqualTo("behovsmelding v1 (1.1.0)");
+        assertThat(bergenReport.process()).isEqualTo("behovsmelding v1 (1.2.0)");
+        assertThat(events.get(indexOf(kind("Behovsmelding", "Behovsmelding fra " + BERGEN))).what()).contains(
+                "tiltak 1 «Lesing i alle fag» (UH-partner 917641404): " + year + " 1 000 000,00 kr, " + (year + 1)
+                        + " 500 000,00 kr");
+        AuditEvent confirmed = events.get(indexOf(kind("Partnerskap", "fra " + BERGEN)));
+        assertThat(confirmed.user()).isEqualTo("demo-uh");
+        assertThat(confirmed.what()).isEqualTo("UH-partner 917641404: bekreftet partnerskapet i 1 tiltak fra " + BERGEN + ".");
         AuditEvent completed = events.get(indexOf(kind("Oppgave fullført", "Send behovsmelding")
                 .and(e -> e.user().equals("demo-eier-bergen"))));
         assertThat(completed.role()).isEqualTo("eier (Bergen kommune)");

@@ -1,5 +1,6 @@
 package no.kompetansemidler.cycle;
 
+import no.kompetansemidler.testkit.Applications;
 import no.kompetansemidler.testkit.CycleScenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -326,6 +327,29 @@ class BadInputCampaignIT {
 
     static final Object MISSING = new Object();
 
+    /** A dynamic list's rows as Tasklist sends them: a Json variable holding the JSON text. */
+    record JsonText(String json) {
+    }
+
+    static JsonText rows(List<Map<String, Object>> rows) {
+        try {
+            return new JsonText(JSON.writeValueAsString(rows));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The valid measure with one field changed (or removed, when the value is MISSING). */
+    static JsonText measureWith(String field, Object value) {
+        Map<String, Object> row = Applications.measure(HVL);
+        if (value == MISSING) {
+            row.remove(field);
+        } else {
+            row.put(field, value);
+        }
+        return rows(List.of(row));
+    }
+
     /** A number as it stands in the JSON (e.g. 1e3, 99999999999), with the type the client claims for it. */
     record RawNumber(String json, String type) {
     }
@@ -380,6 +404,28 @@ class BadInputCampaignIT {
                 bad.put("vitenskapelig notasjon", new RawNumber("1.2e2", "Integer"));
                 bad.put("desimaltall", new RawNumber("12.5", "Double"));
             }
+            case "dynamiclist" -> {
+                bad.put("ingen tiltak", rows(List.of()));
+                bad.put("tekst i stedet for rader", "Lesing i alle fag");
+                bad.put("rader som ikke er JSON", new JsonText("[{\"tittel\": "));
+                bad.put("rad uten tittel", measureWith("tittel", MISSING));
+                bad.put("skript i tittel", measureWith("tittel", SCRIPT));
+                bad.put("ukjent felt i rad", measureWith("eierNavn", "Equinor ASA"));
+                bad.put("ukjent mål", measureWith("mal", List.of("PROFITT")));
+                bad.put("uten mål (R12)", measureWith("mal", List.of()));
+                bad.put("negativt beløp", measureWith("belopAr1", "-1"));
+                bad.put("tall i stedet for tekst i beløp", measureWith("belopAr1", 1_000_000));
+                bad.put("beløp i ord", measureWith("belopAr1", "en million"));
+                bad.put("fire år (R14)", measureWith("belopAr4", "100"));
+                bad.put("UH-partner som ikke er UH (R10)", measureWith("uhPartner", "923609016"));
+                bad.put("for lite egenfinansiering (R1)", measureWith("egenfinansiering", "1"));
+                bad.put("for stor koordinatorandel (R4)", measureWith("koordinator", "1 000 000"));
+                List<Map<String, Object>> many = new ArrayList<>();
+                for (int i = 0; i < 21; i++) {
+                    many.add(Applications.measure(HVL));
+                }
+                bad.put("21 tiltak", rows(many));
+            }
             case "checkbox" -> {
                 bad.put("tekst i stedet for ja/nei", "ja");
                 bad.put("tall i stedet for ja/nei", 1);
@@ -401,8 +447,8 @@ class BadInputCampaignIT {
 
     /** A valid submission for each task form; each case breaks one field of it. */
     static final Map<String, Map<String, Object>> VALID = Map.of(
-            "behovsmelding", Map.of("uhPartner", HVL, "medvirkning", "Skoleledere og lærere deltok i kartleggingen.",
-                    "behov", "Lesing og inkluderende læringsmiljø."),
+            "behovsmelding", Map.of("medvirkning", "Skoleledere og lærere deltok i kartleggingen.",
+                    "behov", "Lesing og inkluderende læringsmiljø.", "tiltak", rows(List.of(Applications.measure(HVL)))),
             "frist-passert", Map.of("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Svarte ikke på henvendelser."),
             "forbered-forum", Map.of("sakspapirer", "Møte 10. mars."),
             "innstilling", Map.of("forumEnig", true, "prioriteringer", "Lesing", "begrunnelse", "Forumets innstilling."),
@@ -483,6 +529,8 @@ class BadInputCampaignIT {
         for (JsonNode c : form.path("components")) {
             if (c.hasNonNull("key") && !c.path("readonly").asBoolean(false) && !c.path("type").asText().equals("datetime")) {
                 fields.add(c);
+            } else if (c.path("type").asText().equals("dynamiclist")) {
+                fields.add(((ObjectNode) c.deepCopy()).put("key", c.path("path").asText()));
             }
         }
         return fields;
@@ -550,6 +598,11 @@ class BadInputCampaignIT {
                 return;
             }
             ObjectNode typed = variables.putObject(name);
+            if (value instanceof JsonText json) {
+                typed.put("value", json.json());
+                typed.put("type", "Json");
+                return;
+            }
             if (value instanceof RawNumber raw) {
                 typed.putRawValue("value", new com.fasterxml.jackson.databind.util.RawValue(raw.json()));
                 typed.put("type", raw.type());

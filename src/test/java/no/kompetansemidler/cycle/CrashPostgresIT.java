@@ -93,8 +93,9 @@ class CrashPostgresIT {
         StringBuilder lines = new StringBuilder();
         for (Task report : tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").list()) {
             String owner = (String) tasks.getVariable(report.getId(), "eier");
-            scenario.complete(report, "demo-admin", Map.of("uhPartner", CycleScenario.HVL,
-                    "medvirkning", "Skoleledere og lærere deltok i kartleggingen.", "behov", "Lesing."));
+            scenario.complete(report, "demo-admin", no.kompetansemidler.testkit.Applications.needReport(CycleScenario.HVL));
+            scenario.complete(scenario.taskFor("Task_ConfirmPartnership", owner), no.kompetansemidler.testkit.People.UH_HVL,
+                    Map.of("uhSvar", "BEKREFT"));
             lines.append(owner).append("; 100 000; 30 000; 0; 0; Lesing; etterutdanning; ").append(year).append("; ")
                     .append(year).append('\n');
         }

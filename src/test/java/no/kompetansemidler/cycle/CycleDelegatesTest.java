@@ -148,14 +148,23 @@ class CycleDelegatesTest {
         String cycleId = (String) started("DEKOM", Years.fromTheEnd(), "1 000").getVariable("syklusId");
         cycles.saveNeedReport(cycleId, new CycleRepository.NeedReport(BERGEN, HVL, "Lærerne deltok.",
                 "Lesing\nog skriving.", "demo-eier-bergen"), clock.instant());
+        var applications = new no.kompetansemidler.application.ApplicationRepository(db);
+        int year = cycles.cycle(cycleId).year();
+        applications.replace(cycleId, BERGEN, year, no.kompetansemidler.domain.application.MeasureRows.read(
+                List.of(no.kompetansemidler.testkit.Applications.measure(HVL)), parameters.rules(Scheme.DEKOM),
+                HVL::equals));
+        applications.answer(cycleId, BERGEN, HVL, no.kompetansemidler.application.ApplicationRepository.UhAnswer.AVSLATT,
+                "Ikke kapasitet i år.", "demo-uh", clock.instant());
         cycles.recordParticipation(cycleId, VESTLAND_FK, false, "Meldte avbud.", "demo-saksbehandler", clock.instant());
         DelegateExecution execution = execution(Map.of("syklusId", cycleId));
 
-        new SummariseNeedReportsDelegate(cycles, collections).execute(execution);
+        new SummariseNeedReportsDelegate(cycles, collections, applications, masterData).execute(execution);
 
         assertThat((String) execution.getVariable("behovsmeldingOversikt"))
                 .startsWith("1 behovsmeldinger, 1 eiere deltar ikke.")
-                .contains("• Bergen kommune (964338531), UH-partner 917641404: Lesing og skriving.")
+                .contains("• Bergen kommune (964338531), UH-partner 917641404: Lesing og skriving.\n   Tiltak 1 «Lesing i"
+                        + " alle fag»: 1 000 000,00 kr i " + year + " (2 år, til sammen 1 500 000,00 kr), UH Høgskulen på"
+                        + " Vestlandet avslått av UH («Ikke kapasitet i år.»)")
                 .contains("• Vestland fylkeskommune (821311632): deltar ikke (R5)");
     }
 
@@ -166,7 +175,8 @@ class CycleDelegatesTest {
 
     /** The distribution page without its engine: the rows checked and shared, never a task asked for. */
     Distributions distributions() {
-        return new Distributions(cycles, proposals, masterData, null, null, null, clock);
+        return new Distributions(cycles, new no.kompetansemidler.application.ApplicationRepository(db), proposals,
+                masterData, null, null, null, clock);
     }
 
     /** Saves the spreadsheet lines as the cycle's next version, as the distribution page does. */

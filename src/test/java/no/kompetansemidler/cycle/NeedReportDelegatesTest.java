@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import no.kompetansemidler.application.ApplicationRepository;
+import no.kompetansemidler.domain.application.Goal;
 import no.kompetansemidler.domain.validation.ValidationException;
+import no.kompetansemidler.testkit.Applications;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.security.CaseAccess;
 import no.kompetansemidler.testkit.ModelEngine;
@@ -58,6 +61,7 @@ class NeedReportDelegatesTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     final CycleCollections collections = new CycleCollections(cycles, masterData);
     String cycleId;
+    static final String UIB = "874789542";
 
     @BeforeAll
     static void smtpServer() {
@@ -93,34 +97,120 @@ class NeedReportDelegatesTest {
         assertThat(masterData.uhInstitutions()).hasSizeGreaterThan(20);
     }
 
+    final ApplicationRepository applications = new ApplicationRepository(db);
+    final SaveNeedReportDelegate save = new SaveNeedReportDelegate(cycles, applications, masterData,
+            TestDatabase.fundingParameters(), clock);
+
+    Map<String, Object> report(List<Map<String, Object>> measures, String involvement) {
+        return Map.of("syklusId", cycleId, "eier", BERGEN, "medvirkning", involvement,
+                "behov", "Lesing og vurdering for læring.", "tiltak", Applications.node(measures));
+    }
+
     Map<String, Object> report(String partner, String involvement) {
-        return Map.of("syklusId", cycleId, "eier", BERGEN, "uhPartner", partner, "medvirkning", involvement,
-                "behov", "Lesing og vurdering for læring.");
+        return report(List.of(Applications.measure(partner)), involvement);
     }
 
     @Test
-    void a_need_report_names_a_uh_partner_and_how_leaders_and_teachers_took_part_r10() {
-        DelegateExecution execution = execution(report(HVL, "Skoleledere og lærere deltok på hver skole."),
-                People.OWNER_BERGEN, List.of("eier-964338531"));
+    void an_application_is_stored_as_measures_with_money_per_year_and_its_uh_partners_are_asked_r10_r14() {
+        Map<String, Object> second = Applications.measure(UIB);
+        second.put("tittel", "Inkluderende praksis");
+        second.put("belopAr1", 200_000);
+        second.put("belopAr2", 0);
+        second.put("egenfinansiering", 60_000);
+        second.put("lonnFrikjop", 60_000);
+        second.put("koordinator", 0);
+        second.put("tredjepart", true);
+        DelegateExecution execution = execution(report(List.of(Applications.measure(HVL), second),
+                "Skoleledere og lærere deltok på hver skole."), People.OWNER_BERGEN, List.of("eier-964338531"));
 
-        new SaveNeedReportDelegate(cycles, masterData, clock).execute(execution);
+        save.execute(execution);
 
+        int year = cycles.cycle(cycleId).year();
         assertThat(cycles.needReports(cycleId)).singleElement().satisfies(r -> {
             assertThat(r.uhPartner()).isEqualTo(HVL);
             assertThat(r.submittedBy()).isEqualTo(People.OWNER_BERGEN);
         });
+        assertThat(applications.measures(cycleId, BERGEN)).satisfiesExactly(first -> {
+            assertThat(first.plan().title()).isEqualTo("Lesing i alle fag");
+            assertThat(first.firstYear()).isEqualTo(year);
+            assertThat(first.plan().amountPerYear()).containsExactly(Money.ofKroner(1_000_000), Money.ofKroner(500_000));
+            assertThat(first.plan().goals()).containsExactlyInAnyOrder(Goal.GRUNNLEGGENDE_FERDIGHETER,
+                    Goal.INKLUDERENDE_LAERINGSMILJO);
+            assertThat(first.plan().coFinancing()).isEqualTo(Money.ofKroner(450_000));
+            assertThat(first.plan().salary()).isEqualTo(Money.ofKroner(100_000));
+            assertThat(first.answer()).isEqualTo(ApplicationRepository.UhAnswer.VENTER);
+        }, other -> {
+            assertThat(other.plan().amountPerYear()).containsExactly(Money.ofKroner(200_000));
+            assertThat(other.plan().uhPartner()).isEqualTo(UIB);
+            assertThat(other.plan().thirdParty()).isTrue();
+        });
         assertThat(cycles.nonParticipants(cycleId)).isEmpty();
+        assertThat(execution.getVariable("uhPartnere")).isEqualTo(List.of(HVL, UIB));
+        // the need report's deadline (1 February) is later than today (1 December): 14 days after it
+        assertThat(execution.getVariable("bekreftelsesFrist")).isEqualTo(ProcessSupport.endOfDay(
+                LocalDate.of(year, 2, 15)));
     }
 
     @Test
-    void a_partner_that_is_not_uh_and_too_short_an_involvement_are_refused_and_nothing_is_stored() {
-        ValidationException refused = catchThrowableOfType(ValidationException.class, () ->
-                new SaveNeedReportDelegate(cycles, masterData, clock).execute(execution(report(BERGEN, "kort"),
-                        People.OWNER_BERGEN, List.of("eier-964338531"))));
+    void every_rule_of_the_measures_is_named_on_its_measure_and_field_and_nothing_is_stored() {
+        Map<String, Object> broken = Applications.measure(BERGEN);
+        broken.put("mal", List.of());
+        broken.put("malgrupper", List.of("BARNEHAGEANSATTE"));
+        broken.put("belopAr2", 0);
+        broken.put("belopAr3", 100_000);
+        broken.put("egenfinansiering", 100_000);
+        broken.put("lonnFrikjop", 200_000);
+        broken.put("koordinator", 200_000);
+        ValidationException refused = catchThrowableOfType(ValidationException.class, () -> save.execute(execution(
+                report(List.of(Applications.measure(HVL), broken), "kort"), People.OWNER_BERGEN,
+                List.of("eier-964338531"))));
 
-        assertThat(refused).hasMessageContaining("uhPartner [R10]: UH-partneren må være en norsk UH-institusjon")
-                .hasMessageContaining("medvirkning [R10]");
+        assertThat(refused.violations()).extracting(v -> v.field() + " [" + v.ruleId() + "]").containsExactlyInAnyOrder(
+                "medvirkning [R10]", "tiltak[2].mal [R12]", "tiltak[2].malgrupper [ORDNING]",
+                "tiltak[2].uhPartner [R10]", "tiltak[2].belopAr3 [R14]", "tiltak[2].egenfinansiering [R1]",
+                "tiltak[2].lonnFrikjop [R1]", "tiltak[2].koordinator [R4]");
+        assertThat(refused).hasMessageContaining("Tiltak 2: planlagt egenfinansiering må være minst 30 % av beløpet"
+                + " dere søker (1 100 000,00 kr), altså minst 330 000,00 kr.");
         assertThat(cycles.needReports(cycleId)).isEmpty();
+        assertThat(applications.measures(cycleId)).isEmpty();
+    }
+
+    @Test
+    void an_application_without_measures_is_refused_r14() {
+        assertThatThrownBy(() -> save.execute(execution(report(List.of(), "Skoleledere og lærere deltok på hver skole."),
+                People.OWNER_BERGEN, List.of("eier-964338531")))).hasMessageContaining("tiltak [R14]: Søknaden må ha minst ett tiltak.");
+    }
+
+    @Test
+    void the_uh_partner_confirms_or_declines_with_a_reason_and_unanswered_measures_are_marked_at_the_deadline() {
+        Map<String, Object> second = Applications.measure(UIB);
+        save.execute(execution(report(List.of(Applications.measure(HVL), second),
+                "Skoleledere og lærere deltok på hver skole."), People.OWNER_BERGEN, List.of("eier-964338531")));
+        RecordPartnerAnswerDelegate answer = new RecordPartnerAnswerDelegate(applications, clock);
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("syklusId", cycleId, "eier", BERGEN, "uh", UIB));
+        int year = cycles.cycle(cycleId).year();
+        assertThat(PartnerTaskListener.describe(applications.measures(cycleId, BERGEN).get(1))).isEqualTo(
+                "Tiltak 2: Lesing i alle fag\n"
+                        + "Beløp per år: " + year + ": 1 000 000,00 kr, " + (year + 1) + ": 500 000,00 kr (til sammen 1 500 000,00 kr)\n"
+                        + "Mål: Et inkluderende læringsmiljø; Grunnleggende ferdigheter og god fagkompetanse\n"
+                        + "Målgrupper: Skoleledere, Lærere\n"
+                        + "Deltakere: omtrent 120; egenfinansiering 450 000,00 kr (herav lønn/frikjøp 100 000,00 kr);"
+                        + " koordinator 50 000,00 kr");
+
+        variables.put("uhSvar", "AVSLA");
+        variables.put("uhBegrunnelse", "Nei.");
+        assertThatThrownBy(() -> answer.execute(execution(variables, "demo-uh", List.of("uh-" + UIB))))
+                .hasMessageContaining("uhBegrunnelse [R10]");
+        variables.put("uhBegrunnelse", "Vi har ikke kapasitet til lesing i år.");
+        answer.execute(execution(variables, "demo-uh", List.of("uh-" + UIB)));
+        assertThat(applications.measures(cycleId, BERGEN)).extracting(m -> m.answer() + " " + m.answerReason())
+                .containsExactly("VENTER null", "AVSLATT Vi har ikke kapasitet til lesing i år.");
+
+        DelegateExecution deadline = execution(Map.of("syklusId", cycleId, "eier", BERGEN));
+        org.mockito.Mockito.when(deadline.getCurrentActivityId()).thenReturn("Task_RecordUnconfirmed");
+        answer.execute(deadline);
+        assertThat(applications.measures(cycleId, BERGEN)).extracting(m -> m.answer().displayName())
+                .containsExactly("ikke bekreftet innen fristen", "avslått av UH");
     }
 
     @Test

@@ -98,9 +98,10 @@ class RaceIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"variables": {
-                          "uhPartner": {"value": "917641404"},
+                          %s,
                           "medvirkning": {"value": "Skoleledere og lærere deltok i kartleggingen, sendt av %s."},
-                          "behov": {"value": "Lesing og inkluderende læringsmiljø."}}}""".formatted(user)))
+                          "behov": {"value": "Lesing og inkluderende læringsmiljø."}}}""".formatted(
+                        no.kompetansemidler.testkit.Applications.restMeasures("917641404"), user)))
                 .build();
         together.await();
         return client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -147,9 +147,18 @@ class FormBoundaryPropertiesTest {
         return all;
     }
 
+    /**
+     * The fields, a dynamic list's as the fields of its first row: key "tiltak[1].tittel", with the list's path
+     * ("rowOf") and the field's key in the row ("rowKey").
+     */
     private static void collect(JsonNode components, List<JsonNode> into) {
         for (JsonNode c : components) {
-            if (c.has("components")) {
+            if (c.path("type").asText().equals("dynamiclist")) {
+                String path = c.path("path").asText();
+                c.path("components").forEach(child -> into.add(((com.fasterxml.jackson.databind.node.ObjectNode)
+                        child.deepCopy()).put("key", path + "[1]." + child.path("key").asText()).put("rowOf", path)
+                        .put("rowKey", child.path("key").asText())));
+            } else if (c.has("components")) {
                 collect(c.path("components"), into);
             } else if (c.hasNonNull("key")) {
                 into.add(c);
@@ -252,15 +261,25 @@ class FormBoundaryPropertiesTest {
             String key = field.path("key").asText();
             UNREADABLE.forEach((kind, characters) -> all.add(DynamicTest.dynamicTest(form.getKey() + "." + key + ": " + kind,
                     () -> Property.forAll(form.getKey() + "." + key + ": " + kind, TRIES / 4, withUnreadable(characters),
-                            Property.Shrink.none(), text -> assertRefused(form.getKey(), Map.of(key, text),
+                            Property.Shrink.none(), text -> assertRefused(form.getKey(), sent(field, text),
                                     List.of(key + ":TEGN"))))));
             if (field.path("validate").path("required").asBoolean(false)) {
                 all.add(DynamicTest.dynamicTest(form.getKey() + "." + key + ": ingenting synlig", () -> Property.forAll(
                         form.getKey() + "." + key + ": nothing visible", TRIES / 4, INVISIBLE, Property.Shrink.none(),
-                        text -> assertRefused(form.getKey(), Map.of(key, text), List.of(key + ":TEGN", key + ":PÅKREVD")))));
+                        text -> assertRefused(form.getKey(), sent(field, text), List.of(key + ":TEGN", key + ":PÅKREVD")))));
             }
         }));
         return all.stream();
+    }
+
+    /** The text in the field: on its own, or in a valid first row of its dynamic list. */
+    static Map<String, Object> sent(JsonNode field, String text) {
+        if (!field.has("rowOf")) {
+            return Map.of(field.path("key").asText(), text);
+        }
+        Map<String, Object> row = no.kompetansemidler.testkit.Applications.measure("917641404");
+        row.put(field.path("rowKey").asText(), text);
+        return Map.of(field.path("rowOf").asText(), no.kompetansemidler.testkit.Applications.rows(List.of(row)));
     }
 
     Stream<Map.Entry<String, JsonNode>> taskForms() {

@@ -124,8 +124,10 @@ class MigrationTest {
 
         // the migrated cycle goes on to the end
         String vfk = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").singleResult().getId();
-        as("demo-eier-vestlandfk", () -> tasks.complete(vfk, Map.of("uhPartner", "917641404",
-                "medvirkning", "Skoleledere og lærere deltok.", "behov", "Yrkesdidaktikk.")));
+        as("demo-eier-vestlandfk", () -> tasks.complete(vfk, no.kompetansemidler.testkit.Applications.vocational(
+                "917641404")));
+        String confirm = tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmPartnership").singleResult().getId();
+        as(no.kompetansemidler.testkit.People.UH_HVL, () -> tasks.complete(confirm, Map.of("uhSvar", "BEKREFT")));
         String prepare = tasks.createTaskQuery().taskDefinitionKey("Task_PrepareForum").singleResult().getId();
         assertThat(tasks.createTaskQuery().taskId(prepare).singleResult().getName()).isEqualTo("Ny versjon av oppgaven");
         as("demo-saksbehandler", () -> tasks.complete(prepare, Map.of()));

@@ -29,13 +29,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 /** Every path of the model behovsmelding, on an engine of its own; the delegates are stand-ins. */
 @ModelTest
-@Deployment(resources = {"bpmn/behovsmelding.bpmn", "forms/behovsmelding.form", "forms/frist-passert.form"})
+@Deployment(resources = {"bpmn/behovsmelding.bpmn", "forms/behovsmelding.form", "forms/frist-passert.form",
+        "forms/bekreft-partnerskap.form"})
 class NeedReportModelTest {
 
     static final Date DEADLINE = new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000);
     static final Date REMINDER = new Date(System.currentTimeMillis() + 20L * 24 * 3600 * 1000);
 
+    static final Date CONFIRMATION = new Date(System.currentTimeMillis() + 44L * 24 * 3600 * 1000);
+
     final List<String> ran = new ArrayList<>();
+    /** The UH partners of the application's measures, as the save step finds them. */
+    List<String> partners = List.of("917641404");
 
     @BeforeEach
     void standIns() {
@@ -45,7 +50,15 @@ class NeedReportModelTest {
             execution.setVariable("eierNavn", "Bergen kommune");
             execution.setVariable("eierGruppe", "eier-964338531");
         });
-        Mocks.register("saveNeedReportDelegate", recorder("save"));
+        Mocks.register("saveNeedReportDelegate", (JavaDelegate) execution -> {
+            ran.add("save");
+            execution.setVariable("uhPartnere", new ArrayList<>(partners));
+            execution.setVariable("bekreftelsesFrist", CONFIRMATION);
+        });
+        Mocks.register("partnerTaskListener", (org.camunda.bpm.engine.delegate.TaskListener) task ->
+                task.setVariableLocal("uhTiltak", "Tiltak 1: Lesing i alle fag"));
+        Mocks.register("recordPartnerAnswerDelegate", (JavaDelegate) execution -> ran.add(
+                "answer " + execution.getCurrentActivityId() + " " + execution.getVariable("uh")));
         Mocks.register("sendReminderDelegate", recorder("reminder"));
         Mocks.register("deadlineChoiceDelegate", recorder("choice"));
     }
@@ -57,18 +70,17 @@ class NeedReportModelTest {
     ProcessInstance start() {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("behovsmelding", new HashMap<>(Map.of(
                 "syklusId", "syklus-1", "eier", "964338531", "saksbehandlerGruppe", "saksbehandler-vestland",
-                "behovsmeldingFrist", DEADLINE, "paminnelseDato", REMINDER)));
+                "behovsmeldingFrist", DEADLINE, "paminnelseDato", REMINDER, "ordning", "DEKOM", "aar", 2027)));
         assertThat(instance).isWaitingAt("Task_SubmitNeedReport");
         return instance;
     }
 
     static Map<String, Object> needReport() {
-        return withVariables("uhPartner", "917641404", "medvirkning", "Skoleledere og lærere deltok på hver skole.",
-                "behov", "Lesing og vurdering for læring.");
+        return no.kompetansemidler.testkit.Applications.needReport("917641404");
     }
 
     @Test
-    void the_owner_reports_its_needs_and_the_report_is_saved() {
+    void the_owner_applies_its_measures_are_saved_and_the_uh_partner_confirms() {
         ProcessInstance instance = start();
         assertThat(task()).hasCandidateGroup("eier-964338531").hasDueDate(DEADLINE);
         org.assertj.core.api.Assertions.assertThat(task().getFollowUpDate()).isEqualTo(REMINDER);
@@ -77,9 +89,49 @@ class NeedReportModelTest {
 
         complete(task(), needReport());
 
+        assertThat(instance).isWaitingAt("Task_ConfirmPartnership");
+        assertThat(task()).hasCandidateGroup("uh-917641404").hasDueDate(CONFIRMATION).hasName(
+                "Bekreft partnerskap – Bergen kommune (DEKOM 2027)");
+        org.assertj.core.api.Assertions.assertThat(taskService().getVariable(task().getId(), "uhTiltak"))
+                .isEqualTo("Tiltak 1: Lesing i alle fag");
+        complete(task(), withVariables("uhSvar", "BEKREFT"));
+
         assertThat(instance).isEnded().hasPassedInOrder("Task_PrepareNeedReport", "Task_SubmitNeedReport",
-                "Task_SaveNeedReport", "EndEvent_NeedReportReceived");
-        org.assertj.core.api.Assertions.assertThat(ran).containsExactly("caseAccess", "prepare", "save");
+                "Task_SaveNeedReport", "Task_ConfirmPartnership", "Task_RecordPartnerAnswer",
+                "EndEvent_NeedReportReceived");
+        org.assertj.core.api.Assertions.assertThat(ran).containsExactly("caseAccess", "prepare", "save",
+                "answer Task_RecordPartnerAnswer 917641404");
+    }
+
+    @Test
+    void every_uh_partner_of_the_measures_confirms_its_own_part() {
+        partners = List.of("917641404", "874789542");
+        ProcessInstance instance = start();
+        complete(task(), needReport());
+
+        var asked = taskService().createTaskQuery().processInstanceId(instance.getId()).list();
+        org.assertj.core.api.Assertions.assertThat(asked).hasSize(2).allSatisfy(t -> org.assertj.core.api.Assertions
+                .assertThat(t.getTaskDefinitionKey()).isEqualTo("Task_ConfirmPartnership"));
+        org.assertj.core.api.Assertions.assertThat(asked).flatExtracting(t -> taskService()
+                .getIdentityLinksForTask(t.getId())).extracting(l -> l.getGroupId())
+                .containsExactlyInAnyOrder("uh-917641404", "uh-874789542");
+        complete(asked.get(0), withVariables("uhSvar", "BEKREFT"));
+        assertThat(instance).isWaitingAt("Task_ConfirmPartnership");
+        complete(asked.get(1), withVariables("uhSvar", "AVSLA", "uhBegrunnelse", "Vi har ikke kapasitet i år."));
+
+        assertThat(instance).isEnded().hasPassed("EndEvent_NeedReportReceived");
+    }
+
+    @Test
+    void a_uh_partner_that_does_not_answer_by_the_deadline_leaves_the_measures_unconfirmed() {
+        ProcessInstance instance = start();
+        complete(task(), needReport());
+
+        execute(job("BoundaryEvent_ConfirmationDeadline"));
+
+        assertThat(instance).isEnded().hasPassed("Task_RecordUnconfirmed", "EndEvent_NotConfirmed")
+                .hasNotPassed("Task_RecordPartnerAnswer", "EndEvent_NeedReportReceived");
+        org.assertj.core.api.Assertions.assertThat(ran).contains("answer Task_RecordUnconfirmed null");
     }
 
     @Test
@@ -98,7 +150,8 @@ class NeedReportModelTest {
     void a_submission_that_breaks_the_form_is_refused_before_the_save_step() {
         ProcessInstance instance = start();
 
-        assertThatThrownBy(() -> complete(task(), withVariables("uhPartner", "917641404", "behov", "Lesing.")))
+        assertThatThrownBy(() -> complete(task(), withVariables("behov", "Lesing.", "tiltak",
+                no.kompetansemidler.testkit.Applications.rows(List.of(no.kompetansemidler.testkit.Applications.measure("917641404"))))))
                 .isInstanceOf(no.kompetansemidler.forms.Refusal.class).hasMessageContaining("medvirkning [PÅKREVD]");
 
         assertThat(instance).isWaitingAt("Task_SubmitNeedReport");
@@ -144,6 +197,7 @@ class NeedReportModelTest {
         assertThat(instance).isWaitingAt("Task_SubmitNeedReport").hasPassedInOrder("Task_HandleMissedDeadline",
                 "Task_RecordDeadlineChoice", "Gateway_DeadlineExtended", "Gateway_DeadlineSet");
         complete(task(), needReport());
+        complete(task(), withVariables("uhSvar", "BEKREFT"));
         assertThat(instance).isEnded().hasPassed("EndEvent_NeedReportReceived").hasNotPassed("EndEvent_NotTakingPart");
     }
 

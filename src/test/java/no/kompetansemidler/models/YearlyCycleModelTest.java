@@ -36,7 +36,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 @ModelTest
 @Deployment(resources = {"bpmn/arssyklus.bpmn", "bpmn/behovsmelding.bpmn", "bpmn/utbetaling.bpmn",
         "bpmn/egenvurdering.bpmn", "forms/arssyklus-start.form", "forms/behovsmelding.form",
-        "forms/frist-passert.form", "forms/forbered-forum.form", "forms/innstilling.form", "forms/reservevedtak.form",
+        "forms/frist-passert.form", "forms/bekreft-partnerskap.form", "forms/forbered-forum.form", "forms/innstilling.form", "forms/reservevedtak.form",
         "forms/rett-regelbrudd.form", "forms/egenvurdering.form", "forms/vurder-egenvurdering.form",
         "forms/send-rapport.form"})
 public class YearlyCycleModelTest {
@@ -80,7 +80,14 @@ public class YearlyCycleModelTest {
             execution.setVariable("eier", VFK);
             execution.setVariable("eierGruppe", "eier-" + VFK);
         });
-        for (String delegate : List.of("saveNeedReportDelegate", "sendReminderDelegate", "deadlineChoiceDelegate",
+        Mocks.register("saveNeedReportDelegate", (JavaDelegate) execution -> {
+            ran.add("saveNeedReport");
+            execution.setVariable("uhPartnere", new ArrayList<>(List.of("917641404")));
+            execution.setVariable("bekreftelsesFrist", SOON);
+        });
+        Mocks.register("partnerTaskListener", (org.camunda.bpm.engine.delegate.TaskListener) task ->
+                task.setVariableLocal("uhTiltak", "Tiltak 1: Hospitering"));
+        for (String delegate : List.of("recordPartnerAnswerDelegate", "sendReminderDelegate", "deadlineChoiceDelegate",
                 "summariseNeedReportsDelegate", "recordProposalDelegate", "distributeFrameDelegate",
                 "checkFundingRulesDelegate", "makeDecisionsDelegate", "payDelegate", "saveSelfEvaluationDelegate",
                 "settleUnusedMoneyDelegate", "recordSettlementDelegate", "writeReportDelegate")) {
@@ -106,8 +113,10 @@ public class YearlyCycleModelTest {
         ProcessInstance needReport = calledProcessInstance("behovsmelding", instance);
         assertThat(needReport).isWaitingAt("Task_SubmitNeedReport").hasBusinessKey("vestland-YRKESFAG-2027");
         assertThat(task(needReport)).hasCandidateGroup("eier-" + VFK);
-        complete(task(needReport), withVariables("uhPartner", "917641404", "medvirkning",
-                "Skoleledere, lærere og arbeidslivet deltok.", "behov", "Praksisnær yrkesdidaktikk."));
+        complete(task(needReport), no.kompetansemidler.testkit.Applications.needReport("917641404"));
+        assertThat(needReport).isWaitingAt("Task_ConfirmPartnership");
+        assertThat(task(needReport)).hasCandidateGroup("uh-917641404");
+        complete(task(needReport), withVariables("uhSvar", "BEKREFT"));
 
         assertThat(instance).isWaitingAt("Task_PrepareForum").hasPassed("Task_SummariseNeedReports");
         assertThat(task()).hasCandidateGroup("saksbehandler-vestland").hasDueDate(SOON);

@@ -124,9 +124,10 @@ class OidcLoginTest {
         Task task = scenario.taskFor("Task_SubmitNeedReport", Organisations.BERGEN);
         HttpResponse<String> sent = browser.postJson("/camunda/api/engine/engine/default/task/" + task.getId()
                 + "/submit-form", """
-                {"variables": {"uhPartner": {"value": "917641404"},
+                {"variables": {%s,
                  "medvirkning": {"value": "Skoleledere og lærere deltok i kartleggingen på hver skole."},
-                 "behov": {"value": "Lesing og inkluderende læringsmiljø."}}}""");
+                 "behov": {"value": "Lesing og inkluderende læringsmiljø."}}}""".formatted(
+                no.kompetansemidler.testkit.Applications.restMeasures("917641404")));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
         // another owner's task stays out of reach
         Task other = scenario.taskFor("Task_SubmitNeedReport", Organisations.VESTLAND_FK);

@@ -97,7 +97,7 @@ class SecurityMatrixTest {
         openTasks.put("Task_SubmitNeedReport", tasks.createTaskQuery().taskId(taskB).singleResult());
         openTasks.put("Task_HandleMissedDeadline", tasks.createTaskQuery().processInstanceBusinessKey(key)
                 .taskDefinitionKey("Task_HandleMissedDeadline").singleResult());
-        for (String stage : List.of("Task_PrepareForum", "Task_RecordRecommendation", "Task_CorrectBreaches",
+        for (String stage : List.of("Task_ConfirmPartnership", "Task_PrepareForum", "Task_RecordRecommendation", "Task_CorrectBreaches",
                 "Task_FallbackDecision", "Task_SendReport")) {
             CycleScenario scenario = new CycleScenario(context);
             scenario.upTo(Years.next(), stage);
@@ -218,9 +218,9 @@ class SecurityMatrixTest {
     }
 
     static final String NEED_REPORT = """
-            {"variables": {"uhPartner": {"value": "917641404"},
+            {"variables": {%s,
               "medvirkning": {"value": "Skoleledere og lærere deltok i kartleggingen."},
-              "behov": {"value": "Lesing."}}}""";
+              "behov": {"value": "Lesing."}}}""".formatted(no.kompetansemidler.testkit.Applications.restMeasures("917641404"));
 
     @ParameterizedTest(name = "{0} completes {1}: {2}")
     @CsvSource({"demo-eier-vestlandfk, A, DENIED", "demo-saksbehandler, A, DENIED",
@@ -381,6 +381,7 @@ class SecurityMatrixTest {
     static {
         COMPLETERS.put("Task_SubmitNeedReport", new String[]{"demo-eier-vestlandfk", "eier"});
         COMPLETERS.put("Task_HandleMissedDeadline", new String[]{"demo-saksbehandler", "eier"});
+        COMPLETERS.put("Task_ConfirmPartnership", new String[]{"demo-uh", "eier"});
         COMPLETERS.put("Task_PrepareForum", new String[]{"demo-saksbehandler", "rammeOre"});
         COMPLETERS.put("Task_RecordRecommendation", new String[]{"demo-saksbehandler", "rammeOre"});
         COMPLETERS.put("Task_CorrectBreaches", new String[]{"demo-saksbehandler", "fordelingId"});

@@ -135,7 +135,8 @@ class TrustBoundaryTest {
 
     static Map<String, Object> needReport() {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("uhPartner", CycleScenario.HVL);
+        values.put("tiltak", no.kompetansemidler.testkit.Applications.rows(java.util.List.of(
+                no.kompetansemidler.testkit.Applications.measure(CycleScenario.HVL))));
         values.put("medvirkning", "Skoleledere og lærere deltok i kartleggingen på hver skole.");
         values.put("behov", "Lesing og inkluderende læringsmiljø.");
         return values;

@@ -137,9 +137,41 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> !d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
     }
 
+    /** The row of a dynamic list the field steps work in (1 for the first), or 0 for the whole form. */
+    private int row;
+
+    /** The steps after this work in the row of the form's dynamic list (1 for the first); 0 for the whole form. */
+    public Browser inRow(int number) {
+        row = number;
+        return this;
+    }
+
+    /** Adds a row to the form's dynamic list («Legg til») and works in it from now on. */
+    public Browser addRow() {
+        int rows = driver.findElements(By.cssSelector(".fjs-repeat-row-container")).size();
+        WebElement add = driver.findElement(By.cssSelector("button.fjs-repeat-render-add"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", add);
+        wait.until(d -> d.findElements(By.cssSelector(".fjs-repeat-row-container")).size() == rows + 1);
+        return inRow(rows + 1);
+    }
+
+    /** Ticks an option of a checklist by its visible text. */
+    public void tick(String label, String option) {
+        retrying(() -> {
+            WebElement box = field(label).findElement(By.xpath(".//label[normalize-space(.)=" + literal(option)
+                    + "]//input[@type='checkbox'] | .//label[normalize-space(.)=" + literal(option)
+                    + "]/preceding-sibling::input[@type='checkbox'][1]"));
+            if (!box.isSelected()) {
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", box);
+            }
+            wait.until(d -> box.isSelected());
+        });
+    }
+
     private WebElement field(String label) {
         // the label's own text, without the asterisk form-js adds for a required field
-        By by = By.xpath("//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][./label[normalize-space(text())="
+        String scope = row == 0 ? "" : "(//div[contains(@class, 'fjs-repeat-row-container')])[" + row + "]";
+        By by = By.xpath(scope + "//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][./label[normalize-space(text())="
                 + literal(label) + "] or ./*/label[normalize-space(text())=" + literal(label) + "]]");
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
@@ -286,8 +318,12 @@ public final class Browser implements AutoCloseable {
     }
 
     private void click(By by) {
-        retrying(() -> wait.until(ExpectedConditions.elementToBeClickable(by)).click(),
-                org.openqa.selenium.ElementClickInterceptedException.class);
+        // a long form puts its buttons under Tasklist's footer: the button is brought to the middle of the view first
+        retrying(() -> {
+            WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            element.click();
+        }, org.openqa.selenium.ElementClickInterceptedException.class);
     }
 
     /** For a test class: on a failing test, keeps the screen and the page as FEIL-&lt;test&gt;. */
@@ -335,7 +371,7 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

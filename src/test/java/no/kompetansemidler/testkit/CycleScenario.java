@@ -146,7 +146,8 @@ public final class CycleScenario {
     // --- the steps, shared by the tests that drive a cycle through the engine's API ------------------------
 
     /**
-     * Starts a DEKOM cycle in Vestland (frame 10 000 000 kr) and drives it to the stage, the named task open:
+     * Starts a DEKOM cycle in Vestland (frame 10 000 000 kr) and drives it to the stage, the named task open (at
+     * "Task_ConfirmPartnership" Bergen has applied and Høgskulen på Vestlandet is asked to confirm):
      * Bergen and Vestland fylkeskommune report their needs, the rest do not take part; the innstilling gives Bergen
      * 7 000 000 kr and the county 3 000 000 kr ({@link #twoLines}), with too little co-financing for Bergen when the
      * stage is "Task_CorrectBreaches"; at "Task_RegisterAccount" the county is paid and Bergen's payment waits for
@@ -155,6 +156,10 @@ public final class CycleScenario {
     public ProcessInstance upTo(int year, String stage) {
         ProcessInstance cycle = start("DEKOM", year, "10 000 000");
         if (stage.equals("Task_SubmitNeedReport")) {
+            return cycle;
+        }
+        if (stage.equals("Task_ConfirmPartnership")) {
+            complete(taskFor("Task_SubmitNeedReport", BERGEN), "demo-eier-bergen", Applications.needReport(HVL));
             return cycle;
         }
         submitNeedReport(BERGEN, "demo-eier-bergen");
@@ -265,11 +270,13 @@ public final class CycleScenario {
                 spreadsheetLines, no.kompetansemidler.domain.funding.DistributionKey.AMOUNTS), "demo-saksbehandler");
     }
 
-    /** The owner's user sends the need report, with Høgskulen på Vestlandet as UH partner. */
+    /**
+     * The owner's user sends the need report, one measure with Høgskulen på Vestlandet as UH partner
+     * ({@link Applications#measure}), and the university confirms the partnership.
+     */
     public void submitNeedReport(String owner, String user) {
-        complete(taskFor("Task_SubmitNeedReport", owner), user, Map.of("uhPartner", HVL,
-                "medvirkning", "Skoleledere og lærere deltok i kartleggingen på hver skole.",
-                "behov", "Lesing, vurdering for læring og inkluderende læringsmiljø."));
+        complete(taskFor("Task_SubmitNeedReport", owner), user, Applications.needReport(HVL));
+        complete(taskFor("Task_ConfirmPartnership", owner), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
     }
 
     /** The caseworker records that an owner who missed the deadline does not take part this year. */

@@ -83,6 +83,11 @@ public enum EngineApi {
         ObjectNode variables = JSON.createObjectNode();
         values.forEach((name, value) -> {
             ObjectNode typed = variables.putObject(name);
+            if (value instanceof org.camunda.spin.plugin.variable.value.JsonValue json) {
+                typed.put("value", json.getValueSerialized());
+                typed.put("type", "Json");
+                return;
+            }
             typed.putPOJO("value", value);
             typed.put("type", value instanceof String ? "String" : value instanceof Boolean ? "Boolean"
                     : value instanceof Long ? "Long" : value instanceof Integer ? "Integer" : "Json");

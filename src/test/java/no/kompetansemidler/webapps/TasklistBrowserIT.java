@@ -144,12 +144,34 @@ class TasklistBrowserIT {
         assertThat(browser.value("Eier")).isEqualTo("Bergen kommune");
         browser.screenshot("behovsmelding-apnet");
         browser.claim();
-        browser.select("UH-partner", "Høgskulen på Vestlandet");
         browser.type("Medvirkning fra skoleledere og lærere", "For kort");
         browser.type("Kompetansebehov", "Lesing, vurdering for læring og inkluderende læringsmiljø.");
         browser.waitForFieldError("Medvirkning fra skoleledere og lærere", "Feltet må ha minst 20 tegn.");
         assertThat(browser.buttonEnabled("Fullfør")).isFalse();
         browser.screenshot("behovsmelding-for-kort");
+
+        // two measures in the dynamic list; the second with too little co-financing (R1)
+        browser.inRow(1);
+        browser.type("Navn på tiltaket", "Lesing i alle fag");
+        browser.select("UH-partner", "Høgskulen på Vestlandet");
+        browser.tick("Mål (R12)", "Grunnleggende ferdigheter og god fagkompetanse");
+        browser.tick("Målgrupper", "Skoleledere");
+        browser.tick("Målgrupper", "Lærere");
+        browser.type("Beløp år 1", "1000000");
+        browser.type("Beløp år 2", "500000");
+        browser.type("Antall deltakere", "120");
+        browser.type("Planlagt egenfinansiering", "450000");
+        browser.type("Herav lønn eller frikjøp", "100000");
+        browser.addRow();
+        browser.type("Navn på tiltaket", "Inkluderende praksis");
+        browser.select("UH-partner", "Universitetet i Bergen");
+        browser.tick("Mål (R12)", "Et inkluderende læringsmiljø");
+        browser.tick("Målgrupper", "PPT");
+        browser.type("Beløp år 1", "200000");
+        browser.type("Antall deltakere", "30");
+        browser.type("Planlagt egenfinansiering", "50000");
+        browser.inRow(0);
+        assertThat(browser.pageText()).contains("Legg til").doesNotContain("Add new");
 
         // markup gets past the browser's checks, and is refused by the server with the field and the rule
         browser.type("Medvirkning fra skoleledere og lærere", "<script>alert('hei')</script> Lærerne deltok i kartleggingen.");
@@ -161,16 +183,72 @@ class TasklistBrowserIT {
                 .processVariableValueEquals("eier", BERGEN).count()).isEqualTo(1);
         browser.closeNotifications();
 
+        // so is the second measure's co-financing (R1), named on its measure and field
         browser.type("Medvirkning fra skoleledere og lærere", "Skoleledere og lærere deltok i kartleggingen på hver skole.");
-        browser.screenshot("behovsmelding-rettet");
+        browser.clickButton("Fullfør");
+        browser.waitForNotification("Tiltak 2: planlagt egenfinansiering må være minst 30 % av beløpet dere søker"
+                + " (200 000,00 kr), altså minst 60 000,00 kr.");
+        assertThat(browser.notifications()).contains("tiltak[2].egenfinansiering");
+        browser.screenshot("behovsmelding-r1-avvist");
+        assertThat(jdbc.sql("""
+                        select count(*) from km_measure m join km_cycle c on c.id = m.cycle_id
+                        where c.budget_year = 2027 and c.scheme = 'DEKOM' and m.organisation_number = ?""")
+                .param(BERGEN).query(Long.class).single()).as("nothing stored").isZero();
+        browser.closeNotifications();
+        browser.inRow(2).type("Planlagt egenfinansiering", "60000");
+        browser.inRow(0);
+        browser.screenshot("behovsmelding-tiltak");
         browser.completeTask();
         assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport")
                 .processVariableValueEquals("eier", BERGEN).count()).isZero();
+        // both measures arrived, with their money per year
+        assertThat(jdbc.sql("""
+                        select m.title || ' ' || m.uh_partner || ' ' || y.budget_year || ' ' || y.amount_ore
+                        from km_measure m join km_measure_year y on y.measure_id = m.id join km_cycle c on c.id = m.cycle_id
+                        where c.budget_year = 2027 and c.scheme = 'DEKOM' and m.organisation_number = ?
+                        order by m.position, y.budget_year""").param(BERGEN).query(String.class).list()).containsExactly(
+                "Lesing i alle fag 917641404 2027 100000000", "Lesing i alle fag 917641404 2028 50000000",
+                "Inkluderende praksis 874789542 2027 20000000");
         browser.closeNotifications();
+
+        // the receipt, under «Mine kvitteringer» at the foot of Tasklist
+        browser.driver().findElement(By.id("km-kvitteringer")).click();
+        browser.waitForText("Åpne kvitteringen (PDF)");
+        assertThat(browser.pageText()).contains("Bergen kommune (" + BERGEN + ")").contains("DEKOM 2027")
+                .contains("Åpne kvitteringen (PDF)");
+        browser.screenshot("mine-kvitteringer");
+        browser.driver().findElement(By.id("tilbake")).click();
+        browser.waitForText("Min gruppes oppgaver");
     }
 
     @Test
     @Order(5)
+    void the_uh_partners_confirm_and_decline_their_parts() {
+        browser.login("tasklist", "demo-uh");
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Bekreft partnerskap – Bergen kommune (DEKOM 2027)");
+        formsOpened.add("bekreft-partnerskap");
+        assertThat(browser.value("Tiltakene dere er partner i")).contains("Tiltak 1: Lesing i alle fag")
+                .contains("2027: 1 000 000,00 kr, 2028: 500 000,00 kr").doesNotContain("Inkluderende praksis");
+        browser.claim();
+        browser.choose("Svar", "Vi bekrefter partnerskapet");
+        browser.screenshot("bekreft-partnerskap");
+        browser.completeTask();
+        browser.closeNotifications();
+        // the University of Bergen declines through the API (it has no user in the demo)
+        Task uib = tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmPartnership")
+                .processVariableValueEquals("eier", BERGEN).singleResult();
+        scenario.complete(uib, "demo-admin", Map.of("uhSvar", "AVSLA",
+                "uhBegrunnelse", "Vi har ikke kapasitet til PPT-tiltaket i år."));
+        assertThat(jdbc.sql("""
+                        select m.uh_answer from km_measure m join km_cycle c on c.id = m.cycle_id
+                        where c.budget_year = 2027 and c.scheme = 'DEKOM' and m.organisation_number = ?
+                        order by m.position""").param(BERGEN).query(String.class).list())
+                .containsExactly("BEKREFTET", "AVSLATT");
+    }
+
+    @Test
+    @Order(6)
     void the_caseworker_records_one_owner_missing_the_deadline_in_the_scheme_filter() {
         // the deadline passes (the job executor's work); 42 of the 43 owners are handled through the API
         scenario.on("vestland-DEKOM-2027").executeJobsOf("BoundaryEvent_DeadlinePassed");
@@ -191,7 +269,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void the_caseworker_finds_the_forum_tasks_in_the_scheme_filter_and_records_the_innstilling() {
         browser.clickFilter(DEKOM_FILTER);
         browser.openTask("Forbered samarbeidsforumet");
@@ -215,6 +293,13 @@ class TasklistBrowserIT {
         openDistribution();
         browser.waitForText("Forhåndsutfylt fra behovsmeldingene");
         browser.waitForText("Bergen kommune");
+        // prefilled from the application: this year's money of the measure the UH confirmed, and what was applied for
+        browser.waitForText("Søknaden: Tiltak 1 «Lesing i alle fag»");
+        assertThat(browser.driver().findElement(By.id("soknad-0")).getText()).contains(
+                "1 000 000,00 kr i 2027 (2 år, til sammen 1 500 000,00 kr), UH Høgskulen på Vestlandet bekreftet av UH")
+                .contains("«Inkluderende praksis»: 200 000,00 kr i 2027, UH Universitetet i Bergen avslått av UH");
+        assertThat(browser.driver().findElement(By.id("rad-0-belop")).getAttribute("value").replace('\u00A0', ' '))
+                .isEqualTo("1 000 000,00");
         browser.screenshot("fordeling-forhandsutfylt");
         // a paste from a spreadsheet (tab-separated); a bad third row is marked on that row
         paste(lines("1 000 000").replace("; ", "\t") + "\n123\t12,3,4\t0\t0\t0\tKurs\tetterutdanning\t2027\t2027");
@@ -286,7 +371,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void the_caseworker_corrects_the_r1_breach_and_the_decisions_are_paid() {
         browser.clickFilter(DEKOM_FILTER);
         browser.openTask("Rett regelbrudd");
@@ -362,7 +447,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void bergen_sends_the_self_evaluation_and_the_caseworker_approves_it() {
         browser.login("tasklist", BERGEN_USER);
         browser.clickFilter("Min gruppes oppgaver");
@@ -396,7 +481,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void the_caseworker_sends_the_yearly_report() {
         browser.clickFilter(DEKOM_FILTER);
         browser.openTask("Send årsrapporten til Udir");
@@ -411,7 +496,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void when_the_forum_disagrees_the_caseworker_makes_the_fallback_decision() {
         // a second year, run through the API up to the forum, which does not agree
         scenario.start("DEKOM", 2028, "5 000 000");
@@ -444,7 +529,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void english_stays_selectable() {
         browser.driver().findElement(org.openqa.selenium.By.id("km-sprakvalg")).click();
         browser.waitForText("Start process");
@@ -456,7 +541,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void every_form_in_forms_was_opened_in_the_browser() throws Exception {
         Set<String> all = new TreeSet<>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {

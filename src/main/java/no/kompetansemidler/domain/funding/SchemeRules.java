@@ -9,10 +9,11 @@ import no.kompetansemidler.domain.organisation.Scheme;
  * @param coFinancingRate   the owner's least co-financing as a share of the state money (R1; DEKOM 30 %)
  * @param thirdPartyCap     the most a third party may carry of a UH allocation (R3)
  * @param maxMeasureYears   the longest a measure may run (R14; 3)
+ * @param coordinatorCap    the most of the money sought for a measure that may fund a coordinator role (R4)
  * @param unusedMoney       what happens by default to unused money (R15)
  */
 public record SchemeRules(Scheme scheme, Percentage coFinancingRate, Percentage thirdPartyCap, int maxMeasureYears,
-                          UnusedMoneyPolicy unusedMoney) {
+                          UnusedMoneyPolicy unusedMoney, Percentage coordinatorCap) {
 
     public SchemeRules {
         if (maxMeasureYears < 1) {

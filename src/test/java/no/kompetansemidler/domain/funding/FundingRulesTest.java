@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FundingRulesTest {
 
     static final SchemeRules DEKOM = new SchemeRules(Scheme.DEKOM, Percentage.ofPercent(30), Percentage.ofPercent(30),
-            3, UnusedMoneyPolicy.REPAYMENT_CLAIM);
+            3, UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10));
     static final SchemeRules REKOM = new SchemeRules(Scheme.REKOM, Percentage.ZERO, Percentage.ofPercent(30),
-            3, UnusedMoneyPolicy.CARRY_OVER);
+            3, UnusedMoneyPolicy.CARRY_OVER, Percentage.ofPercent(10));
     static final Measure MEASURE = new Measure("Lesing i alle fag", MeasureKind.ETTERUTDANNING, 2026, 2027);
 
     static Grant owner(long amountOre, long cashOre, long salaryOre) {

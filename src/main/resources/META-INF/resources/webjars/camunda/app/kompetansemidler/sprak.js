@@ -99,6 +99,19 @@ function translateFormTexts(root) {
   root.querySelectorAll('input.fjs-input[placeholder="Search"]').forEach(search => {
     search.placeholder = 'Søk';
   });
+  // a dynamic list's buttons (form-js writes them in English)
+  root.querySelectorAll('.fjs-repeat-render-add').forEach(add => {
+    add.childNodes.forEach(node => {
+      if (node.nodeType === Node.TEXT_NODE && node.nodeValue.trim() === 'Add new') {
+        node.nodeValue = ' Legg til';
+      }
+    });
+  });
+  root.querySelectorAll('.fjs-repeat-row-remove[aria-label^="Remove list item"]').forEach(remove => {
+    const number = remove.getAttribute('aria-label').replace('Remove list item ', '');
+    remove.setAttribute('aria-label', 'Fjern rad ' + number);
+    remove.setAttribute('title', 'Fjern rad ' + number);
+  });
   const errors = root.querySelectorAll('.fjs-form-field-error');
   errors.forEach(error => {
     const walker = document.createTreeWalker(error, NodeFilter.SHOW_TEXT);
@@ -163,12 +176,82 @@ if (language === 'nb') {
   norwegianDates();
 }
 
+/*
+ * Tasklist counts a Camunda Form as invalid while its error list has any key (Object.keys(errors).length), and the
+ * form-js of 7.24 (1.8.7) keeps an empty entry, "Field_X": [], for every field of a dynamic list's row once it has
+ * been changed and found valid: after the first row field, «Fullfør» stays disabled for good. The form's own
+ * 'changed' event is heard first, and the entries without an error are taken out, so that what counts is the
+ * errors a person sees. The server checks every row and field anyway (FormContract, MeasureRows).
+ */
+function withoutEmptyErrors(errors) {
+  if (!errors || typeof errors !== 'object') {
+    return;
+  }
+  Object.keys(errors).forEach(key => {
+    const value = errors[key];
+    if (value && typeof value === 'object' && !(Array.isArray(value) && value.some(e => typeof e === 'string'))) {
+      withoutEmptyErrors(value);
+      if (Array.isArray(value) ? !value.some(e => e !== undefined && e !== null) : !Object.keys(value).length) {
+        delete errors[key];
+      }
+    }
+  });
+}
+
+function formContext(vnode, depth) {
+  if (!vnode || depth > 12) {
+    return null;
+  }
+  if (vnode.props && vnode.props.value && typeof vnode.props.value.getService === 'function') {
+    return vnode.props.value;
+  }
+  const children = vnode.__k || [];
+  for (let i = 0; i < children.length; i++) {
+    const found = formContext(children[i], depth + 1);
+    if (found) {
+      return found;
+    }
+  }
+  return null;
+}
+
+function countOnlyVisibleErrors(root) {
+  root.querySelectorAll('.fjs-container').forEach(container => {
+    if (container.dataset.kmErrors || !container.__k || !container.querySelector('.fjs-form-field-dynamiclist')) {
+      return;
+    }
+    const context = formContext(container.__k, 0);
+    const eventBus = context && context.getService('eventBus', false);
+    if (eventBus) {
+      container.dataset.kmErrors = 'ja';
+      eventBus.on('changed', 1500, event => withoutEmptyErrors(event.errors));
+    }
+  });
+}
+
+/* In Tasklist, the owners' receipts (Mine kvitteringer) beside the language choice, at the foot of every page. */
+function addReceiptsLink() {
+  if (document.getElementById('km-kvitteringer') || !window.location.pathname.includes('/tasklist/')) {
+    return;
+  }
+  const link = document.createElement('a');
+  link.id = 'km-kvitteringer';
+  link.href = '/eier/kvitteringer.html';
+  link.textContent = language === 'nb' ? 'Mine kvitteringer' : 'My receipts';
+  link.setAttribute('style', 'position:fixed;left:calc(50% + 70px);bottom:3px;z-index:2000;'
+      + 'font-size:12px;line-height:16px;background:#fff;padding:0 6px;border:1px solid #ccc;border-radius:3px');
+  document.body.appendChild(link);
+}
+
 function start() {
   addLanguageSwitch();
-  if (language === 'nb') {
-    new MutationObserver(() => translateFormTexts(document.body))
-        .observe(document.body, {childList: true, subtree: true, characterData: true});
-  }
+  addReceiptsLink();
+  new MutationObserver(() => {
+    if (language === 'nb') {
+      translateFormTexts(document.body);
+    }
+    countOnlyVisibleErrors(document.body);
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
 }
 
 document.documentElement.lang = language;

@@ -1,0 +1,55 @@
+package no.kompetansemidler.application;
+
+import no.kompetansemidler.cycle.CycleRepository;
+import no.kompetansemidler.security.ApiAccess;
+import no.kompetansemidler.security.ApiUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+
+/**
+ * The owners' receipts: the list of the signed-in person's own (GET /api/kvitteringer), and each as a PDF. An
+ * owner's users read their own organisation's; the embete's caseworkers, auditors and administrators read all of
+ * the embete's.
+ */
+@RestController
+class ReceiptController {
+
+    private static final String OWNER_GROUP = "eier-";
+
+    private final Receipts receipts;
+    private final CycleRepository cycles;
+    private final ApiAccess access;
+
+    ReceiptController(Receipts receipts, CycleRepository cycles, ApiAccess access) {
+        this.receipts = receipts;
+        this.cycles = cycles;
+        this.access = access;
+    }
+
+    @GetMapping("/api/kvitteringer")
+    List<Receipts.Entry> mine() {
+        return receipts.of(access.current().groups().stream().filter(g -> g.startsWith(OWNER_GROUP))
+                .map(g -> g.substring(OWNER_GROUP.length())).sorted().toList());
+    }
+
+    @GetMapping("/api/kvitteringer/{syklusId}/{eier}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable("syklusId") String cycleId, @PathVariable("eier") String owner) {
+        ApiUser user = access.current();
+        if (!user.groups().contains(OWNER_GROUP + owner)) {
+            access.requireRead(cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND)).embete());
+        }
+        byte[] pdf = receipts.pdf(cycleId, owner).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"kvittering-behovsmelding-" + owner + ".pdf\"")
+                .body(pdf);
+    }
+}
