@@ -8,6 +8,16 @@ public final class MeasureTexts {
     private MeasureTexts() {
     }
 
+    /** «2027: 1 000 000,00 kr, 2028: 500 000,00 kr», the money of each year of the measure, joined by the separator. */
+    public static String perYear(StoredMeasure m, String separator) {
+        StringBuilder years = new StringBuilder();
+        for (int y = 0; y < m.plan().years(); y++) {
+            years.append(y == 0 ? "" : separator).append(m.firstYear() + y).append(": ")
+                    .append(m.plan().amountPerYear().get(y).format());
+        }
+        return years.toString();
+    }
+
     /**
      * «Tiltak 1 «Lesing i alle fag»: 1 000 000,00 kr i 2027 (2 år, til sammen 1 500 000,00 kr), UH Høgskulen på
      * Vestlandet bekreftet av UH».

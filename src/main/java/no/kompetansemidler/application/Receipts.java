@@ -4,8 +4,7 @@ import no.kompetansemidler.application.ApplicationRepository.StoredMeasure;
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.domain.application.Goal;
 import no.kompetansemidler.domain.application.TargetGroup;
-import no.kompetansemidler.domain.organisation.OrganisationNumber;
-import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.system.PdfDocuments;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,7 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -66,11 +64,12 @@ public class Receipts {
                         from km_need_report r join km_cycle c on c.id = r.cycle_id
                         where r.organisation_number in (%s) order by r.submitted_at desc""".formatted(in))
                 .params(organisationNumbers.toArray()).query((rs, i) -> {
-                    CycleRepository.Cycle cycle = cycles.cycle(rs.getString("cycle_id"));
+                    String cycleId = rs.getString("cycle_id");
                     String owner = rs.getString("organisation_number");
-                    return new Entry(cycle.id(), owner, ownerName(owner), cycle.embete().displayName(),
-                            cycle.scheme().name(), cycle.year(), SHOWN.format(rs.getTimestamp("submitted_at").toInstant()),
-                            who(rs.getString("submitted_by")), "/api/kvitteringer/" + cycle.id() + "/" + owner + ".pdf");
+                    return new Entry(cycleId, owner, masterData.ownerName(owner),
+                            Embete.valueOf(rs.getString("embete_code")).displayName(), rs.getString("scheme"),
+                            rs.getInt("budget_year"), SHOWN.format(rs.getTimestamp("submitted_at").toInstant()),
+                            who(rs.getString("submitted_by")), "/api/kvitteringer/" + cycleId + "/" + owner + ".pdf");
                 }).list();
     }
 
@@ -81,14 +80,12 @@ public class Receipts {
 
     /** The receipt as the HTML the PDF is made from. */
     Optional<String> html(String cycleId, String owner) {
-        Optional<CycleRepository.NeedReport> report = cycles.needReports(cycleId).stream()
-                .filter(r -> r.organisationNumber().equals(owner)).findFirst();
-        if (report.isEmpty()) {
+        Optional<CycleRepository.SentNeedReport> sent = cycles.needReport(cycleId, owner);
+        if (sent.isEmpty()) {
             return Optional.empty();
         }
+        CycleRepository.NeedReport report = sent.get().report();
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
-        Instant sent = jdbc.sql("select submitted_at from km_need_report where cycle_id = ? and organisation_number = ?")
-                .params(cycleId, owner).query(java.sql.Timestamp.class).single().toInstant();
         StringBuilder html = new StringBuilder("""
                 <html lang="nb"><head><meta charset="utf-8"/><title>Kvittering for behovsmelding</title><style>
                 @page { size: A4 portrait; margin: 20mm 18mm 22mm 18mm;
@@ -103,22 +100,17 @@ public class Receipts {
         html.append("<h1>Kvittering for behovsmelding</h1>")
                 .append("<p>").append(e(cycle.embete().displayName())).append(" har mottatt behovsmeldingen nedenfor.</p>")
                 .append("<table>")
-                .append(row("Eier", ownerName(owner) + " (" + owner + ")"))
+                .append(row("Eier", masterData.ownerName(owner) + " (" + owner + ")"))
                 .append(row("Ordning og år", cycle.scheme().displayName() + " (" + cycle.scheme().name() + ") "
                         + cycle.year()))
-                .append(row("Sendt", SHOWN.format(sent)))
-                .append(row("Sendt av", who(report.get().submittedBy())))
+                .append(row("Sendt", SHOWN.format(sent.get().submittedAt())))
+                .append(row("Sendt av", who(report.submittedBy())))
                 .append("</table>")
-                .append("<h2>Medvirkning fra skoleledere og lærere</h2><p>").append(e(report.get().involvement()))
-                .append("</p><h2>Kompetansebehov</h2><p>").append(e(report.get().needs())).append("</p>");
+                .append("<h2>Medvirkning fra skoleledere og lærere</h2><p>").append(e(report.involvement()))
+                .append("</p><h2>Kompetansebehov</h2><p>").append(e(report.needs())).append("</p>");
         List<StoredMeasure> measures = applications.measures(cycleId, owner);
         html.append("<h2>Tiltak (").append(measures.size()).append(")</h2>");
         for (StoredMeasure m : measures) {
-            StringBuilder years = new StringBuilder();
-            for (int y = 0; y < m.plan().years(); y++) {
-                years.append(y == 0 ? "" : "; ").append(m.firstYear() + y).append(": ")
-                        .append(m.plan().amountPerYear().get(y).format());
-            }
             html.append("<div class=\"tiltak\"><strong>Tiltak ").append(m.position()).append(": ")
                     .append(e(m.plan().title())).append("</strong><table>")
                     .append(row("UH-partner", masterData.uhInstitutionName(m.plan().uhPartner()) + " (" + m.plan().uhPartner() + ")"))
@@ -126,7 +118,7 @@ public class Receipts {
                             .collect(Collectors.joining("; "))))
                     .append(row("Målgrupper", m.plan().targetGroups().stream().sorted().map(TargetGroup::displayName)
                             .collect(Collectors.joining(", "))))
-                    .append(row("Beløp per år (R14)", years + " – til sammen " + m.plan().total().format()))
+                    .append(row("Beløp per år (R14)", MeasureTexts.perYear(m, "; ") + " – til sammen " + m.plan().total().format()))
                     .append(row("Planlagt egenfinansiering (R1)", m.plan().coFinancing().format() + ", herav lønn eller frikjøp "
                             + m.plan().salary().format()))
                     .append(row("Herav til koordinator (R4)", m.plan().coordinator().format()))
@@ -142,11 +134,6 @@ public class Receipts {
 
     private static String row(String label, String value) {
         return "<tr><th>" + e(label) + "</th><td>" + e(value) + "</td></tr>";
-    }
-
-    private String ownerName(String organisationNumber) {
-        return OrganisationNumber.isValid(organisationNumber) ? masterData.findOwner(new OrganisationNumber(
-                organisationNumber)).map(Owner::name).orElse(organisationNumber) : organisationNumber;
     }
 
 

@@ -1,6 +1,5 @@
 package no.kompetansemidler.cycle;
 
-import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +39,6 @@ public class CycleCollections {
     }
 
     String ownerName(String organisationNumber) {
-        return masterData.findOwner(new no.kompetansemidler.domain.organisation.OrganisationNumber(organisationNumber))
-                .map(Owner::name).orElse(organisationNumber);
+        return masterData.ownerName(organisationNumber);
     }
 }

@@ -92,11 +92,26 @@ public class CycleRepository {
                 .update();
     }
 
+    /** An owner's need report with the time it was sent. */
+    public record SentNeedReport(NeedReport report, Instant submittedAt) {
+    }
+
+    /** The owner's need report in the cycle, if it has sent one. */
+    public Optional<SentNeedReport> needReport(String cycleId, String owner) {
+        return jdbc.sql("select * from km_need_report where cycle_id = ? and organisation_number = ?")
+                .params(cycleId, owner)
+                .query((rs, i) -> new SentNeedReport(needReport(rs), rs.getTimestamp("submitted_at").toInstant()))
+                .optional();
+    }
+
+    private static NeedReport needReport(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new NeedReport(rs.getString("organisation_number"), rs.getString("uh_partner"),
+                rs.getString("involvement"), rs.getString("needs"), rs.getString("submitted_by"));
+    }
+
     public List<NeedReport> needReports(String cycleId) {
         return jdbc.sql("select * from km_need_report where cycle_id = ? order by organisation_number").param(cycleId)
-                .query((rs, i) -> new NeedReport(rs.getString("organisation_number"), rs.getString("uh_partner"),
-                        rs.getString("involvement"), rs.getString("needs"), rs.getString("submitted_by")))
-                .list();
+                .query((rs, i) -> needReport(rs)).list();
     }
 
     public void recordParticipation(String cycleId, String organisationNumber, boolean takesPart, String reason,

@@ -258,9 +258,10 @@ public class Distributions {
             Money thisYear = m.plan().amountInYear(year - m.firstYear());
             amount = amount.plus(thisYear);
             Money coFinancing = proportion(m.plan().coFinancing(), thisYear, m.plan().total());
-            Money salaryPart = proportion(m.plan().salary(), thisYear, m.plan().total());
-            cash = cash.plus(coFinancing.minus(salaryPart.isGreaterThan(coFinancing) ? coFinancing : salaryPart));
-            salary = salary.plus(salaryPart.isGreaterThan(coFinancing) ? coFinancing : salaryPart);
+            Money planned = proportion(m.plan().salary(), thisYear, m.plan().total());
+            Money salaryPart = planned.isGreaterThan(coFinancing) ? coFinancing : planned;
+            cash = cash.plus(coFinancing.minus(salaryPart));
+            salary = salary.plus(salaryPart);
             lastYear = Math.max(lastYear, m.firstYear() + m.plan().years() - 1);
         }
         String titles = kept.stream().map(m -> m.plan().title()).collect(java.util.stream.Collectors.joining(" · "));

@@ -2,6 +2,7 @@ package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.application.ApplicationRepository;
 import no.kompetansemidler.application.ApplicationRepository.StoredMeasure;
+import no.kompetansemidler.application.MeasureTexts;
 import no.kompetansemidler.domain.application.Goal;
 import no.kompetansemidler.domain.application.TargetGroup;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -41,13 +42,8 @@ class PartnerTaskListener implements TaskListener {
 
     /** One measure as the UH partner and the caseworker read it. */
     static String describe(StoredMeasure m) {
-        StringBuilder years = new StringBuilder();
-        for (int y = 0; y < m.plan().years(); y++) {
-            years.append(y == 0 ? "" : ", ").append(m.firstYear() + y).append(": ")
-                    .append(m.plan().amountPerYear().get(y).format());
-        }
         return "Tiltak " + m.position() + ": " + m.plan().title() + "\n"
-                + "Beløp per år: " + years + " (til sammen " + m.plan().total().format() + ")\n"
+                + "Beløp per år: " + MeasureTexts.perYear(m, ", ") + " (til sammen " + m.plan().total().format() + ")\n"
                 + "Mål: " + m.plan().goals().stream().sorted().map(Goal::displayName).collect(Collectors.joining("; ")) + "\n"
                 + "Målgrupper: " + m.plan().targetGroups().stream().sorted().map(TargetGroup::displayName)
                 .collect(Collectors.joining(", ")) + "\n"

@@ -101,6 +101,12 @@ public class MasterDataRepository {
                 organisationNumber)).map(UhInstitution::name).orElse(organisationNumber) : organisationNumber;
     }
 
+    /** The owner's name, or the number itself when it is no registered owner. */
+    public String ownerName(String organisationNumber) {
+        return OrganisationNumber.isValid(organisationNumber) ? findOwner(new OrganisationNumber(organisationNumber))
+                .map(Owner::name).orElse(organisationNumber) : organisationNumber;
+    }
+
     public Optional<Owner> findOwner(OrganisationNumber organisationNumber) {
         return withSchemes(jdbc.sql("select * from km_owner where organisation_number = ?")
                 .param(organisationNumber.value())

@@ -371,7 +371,7 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    public static void pause(long millis) {
+    private static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
