@@ -80,8 +80,10 @@ public final class BenchmarkRun {
             long openAtPeak = tasks.createTaskQuery().count();
             measure.put("apne_oppgaver_topp", openAtPeak);
             latency(app, year, base, "topp", measure);
+            overview(year, base, "topp", measure);
 
             year.completeYear();
+            overview(year, base, "aaret", measure);
             NationalYear.Totals totals = year.totals();
             year.phases.forEach((phase, time) -> measure.put("fase." + phase, seconds(time.toNanos())));
             double cycleSeconds = year.phases.entrySet().stream().filter(e -> !e.getKey().equals("oppsett")
@@ -128,6 +130,7 @@ public final class BenchmarkRun {
             measure.put("fase.last: flere år startet", seconds(System.nanoTime() - loadStart));
             measure.put("apne_oppgaver_last", tasks.createTaskQuery().count());
             latency(app, year, base, "last", measure);
+            overview(year, base, "last", measure);
         } finally {
             measure.put("heap_topp_mb", Measure.peakHeapBytes() / (1024 * 1024));
             measure.put("rss_topp_mb", Measure.peakResidentBytes() / (1024 * 1024));
@@ -178,6 +181,36 @@ public final class BenchmarkRun {
             measure.put("latens." + label + "." + user + ".p95_ms", decimal(Measure.percentileMillis(samples, 95), 1));
             measure.put("latens." + label + "." + user + ".oppgaver_i_listen", count);
         }
+    }
+
+    /**
+     * The caseworker of the largest embete opens the overview of its cycles (Oversikt over syklusene): the request the
+     * page sends, timed after a warm-up.
+     */
+    private static void overview(NationalYear year, String base, String label, Measure measure) throws Exception {
+        WebappSession session = new WebappSession(base);
+        if (session.login(year.latencyCaseworker(), NationalYear.PASSWORD) != 200) {
+            throw new IllegalStateException("login refused for " + year.latencyCaseworker());
+        }
+        String path = "/api/oversikt/" + year.latencyEmbete().slug() + "?aar=" + YEAR;
+        long[] samples = new long[SAMPLES];
+        String body = "";
+        for (int i = -WARMUP; i < SAMPLES; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = session.get(path);
+            long took = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the overview answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= 0) {
+                samples[i] = took;
+            }
+            body = response.body();
+        }
+        measure.put("oversikt." + label + ".p50_ms", decimal(Measure.percentileMillis(samples, 50), 1));
+        measure.put("oversikt." + label + ".p95_ms", decimal(Measure.percentileMillis(samples, 95), 1));
+        measure.put("oversikt." + label + ".linjer", body.split("\"organisasjonsnummer\"", -1).length - 1);
+        measure.put("oversikt." + label + ".kb", body.length() / 1024);
     }
 
     static String seconds(long nanos) {

@@ -184,6 +184,11 @@ public final class NationalYear {
     }
 
     /** The caseworkers of the embete with the most owners: whose task list the benchmark times. */
+    /** The embete of the largest cycle: its overview page is timed. */
+    Embete latencyEmbete() {
+        return cycles.stream().max(java.util.Comparator.comparingInt(c -> c.owners.size())).orElseThrow().embete;
+    }
+
     String latencyCaseworker() {
         return cycles.stream().max(java.util.Comparator.comparingInt(c -> c.owners.size())).orElseThrow().caseworker();
     }

@@ -61,5 +61,21 @@ class NationalYearSmokeIT {
         assertThat(totals.decisionsPaid()).isEqualTo(totals.decisions());
         assertThat(totals.paidOre()).isEqualTo(totals.frameOre());
         assertThat(year.phases).containsKeys("behovsmeldinger", "utbetalinger ferdige", "årsrapporter sendt");
+
+        // the overview of Agder's year says the same as the run: all paid, nothing left, nothing standing still
+        no.kompetansemidler.overview.CycleOverview.View overview = context.getBean(
+                no.kompetansemidler.overview.CycleOverview.class).of(Embete.AGDER, 2027);
+        assertThat(overview.sykluser()).hasSize(4);
+        for (NationalYear.Cycle cycle : agder) {
+            var shown = overview.sykluser().stream().filter(c -> c.ordning().equals(cycle.scheme.name())).findFirst()
+                    .orElseThrow();
+            assertThat(shown.fase()).isEqualTo("Avsluttet");
+            assertThat(shown.summer().utbetaltOre()).isEqualTo(shown.summer().vedtattOre())
+                    .isEqualTo(shown.summer().rammeOre());
+            assertThat(shown.summer().ikkeFordeltOre()).isZero();
+            assertThat(shown.blokkert()).isEmpty();
+            assertThat(shown.soknader().get("Deltar ikke")).isEqualTo((long) cycle.notTakingPart.size());
+            assertThat(shown.soknader().get("Sendt")).isEqualTo((long) (cycle.owners.size() - cycle.notTakingPart.size()));
+        }
     }
 }

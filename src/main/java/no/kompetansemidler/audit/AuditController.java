@@ -71,24 +71,43 @@ class AuditController {
         return h.append("</table><p>").append(found.size()).append(" saker.</p></body></html>").toString();
     }
 
+    /** 204 for those who may read the accounts (the overview page shows its link to /revisjon then). */
+    @GetMapping("/revisjon/tilgang")
+    ResponseEntity<Void> mayAudit() {
+        requireAuditor();
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping(value = "/revisjon/sykluser/{id}", produces = HTML)
-    String account(@PathVariable String id) {
-        return AuditDocuments.html(load(id), false);
+    String account(@PathVariable String id, @RequestParam(name = "eier", required = false) String organisation,
+                   @RequestParam(name = "hendelse", required = false) String kind) {
+        AuditTrail.Account all = load(id);
+        return AuditDocuments.html(all.only(blankToNull(organisation), blankToNull(kind)), false,
+                blankToNull(organisation), blankToNull(kind), all.organisations(), all.kinds());
     }
 
     @GetMapping("/revisjon/sykluser/{id}/csv")
-    ResponseEntity<byte[]> csv(@PathVariable String id) {
-        return file(AuditDocuments.csv(load(id)), "text/csv;charset=UTF-8", "saksforlop-" + id + ".csv");
+    ResponseEntity<byte[]> csv(@PathVariable String id, @RequestParam(name = "eier", required = false) String organisation,
+                               @RequestParam(name = "hendelse", required = false) String kind) {
+        return file(AuditDocuments.csv(load(id).only(blankToNull(organisation), blankToNull(kind))),
+                "text/csv;charset=UTF-8", "saksforlop-" + id + ".csv");
     }
 
     @GetMapping(value = "/revisjon/sykluser/{id}/json", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> json(@PathVariable String id) {
-        return AuditDocuments.json(load(id));
+    Map<String, Object> json(@PathVariable String id, @RequestParam(name = "eier", required = false) String organisation,
+                             @RequestParam(name = "hendelse", required = false) String kind) {
+        return AuditDocuments.json(load(id).only(blankToNull(organisation), blankToNull(kind)));
     }
 
     @GetMapping("/revisjon/sykluser/{id}/pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable String id) {
-        return file(AuditDocuments.pdf(load(id)), MediaType.APPLICATION_PDF_VALUE, "saksforlop-" + id + ".pdf");
+    ResponseEntity<byte[]> pdf(@PathVariable String id, @RequestParam(name = "eier", required = false) String organisation,
+                               @RequestParam(name = "hendelse", required = false) String kind) {
+        return file(AuditDocuments.pdf(load(id).only(blankToNull(organisation), blankToNull(kind)),
+                blankToNull(organisation), blankToNull(kind)), MediaType.APPLICATION_PDF_VALUE, "saksforlop-" + id + ".pdf");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private AuditTrail.Account load(String id) {

@@ -54,7 +54,8 @@ class AuditRepository {
                 "Behovsmelding fra " + rs.getString("organisation_number") + ": "
                         + String.join("; ", measures.getOrDefault(rs.getString("organisation_number"), List.of()))
                         + ". Medvirkning: " + rs.getString("involvement") + " Behov: " + rs.getString("needs"),
-                "behovsmelding", RANK_NEED_REPORT)).list().forEach(events::add);
+                "behovsmelding", RANK_NEED_REPORT).about(rs.getString("organisation_number"), null, null)).list()
+                .forEach(events::add);
         jdbc.sql("""
                         select organisation_number, uh_partner, uh_answer, max(uh_reason) as reason,
                                max(uh_answered_by) as answered_by, max(uh_answered_at) as answered_at, count(*) as measures
@@ -69,11 +70,13 @@ class AuditRepository {
                         } + " partnerskapet i " + rs.getInt("measures") + " tiltak"
                         + " fra " + rs.getString("organisation_number")
                         + (rs.getString("reason") == null ? "." : ". Begrunnelse: " + rs.getString("reason")),
-                        "behovsmelding", RANK_NEED_REPORT + 1)).list().forEach(events::add);
+                        "behovsmelding", RANK_NEED_REPORT + 1).about(rs.getString("organisation_number"), null, null))
+                .list().forEach(events::add);
         jdbc.sql("select * from km_participation where cycle_id = ? and takes_part = false").param(cycle.id())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by"), null,
                         "Deltar ikke (R5)", rs.getString("organisation_number") + " registrert som ikke deltakende. Begrunnelse: "
-                        + rs.getString("reason"), "behovsmelding", RANK_NEED_REPORT)).list().forEach(events::add);
+                        + rs.getString("reason"), "behovsmelding", RANK_NEED_REPORT)
+                        .about(rs.getString("organisation_number"), null, null)).list().forEach(events::add);
         jdbc.sql("""
                         select * from km_proposal where embete_code = ? and scheme = ? and budget_year = ?""")
                 .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
@@ -92,7 +95,7 @@ class AuditRepository {
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("checked_at").toInstant(), null, null, "Regelkontroll",
                         "Fordelingen" + (rs.getObject("version") == null ? "" : ", versjon " + rs.getInt("version") + ",")
                         + " kontrollert mot R1–R6 og R14: " + rs.getInt("breach_count") + " regelbrudd. Parametere: "
-                        + rs.getString("parameters"), process, RANK_RULE_CHECK))
+                        + parameters(rs.getString("parameters")), process, RANK_RULE_CHECK))
                 .list().forEach(events::add);
         jdbc.sql("""
                         select b.*, c.checked_at from km_rule_breach b join km_rule_check c on c.id = b.check_id
@@ -100,13 +103,15 @@ class AuditRepository {
                         where p.embete_code = ? and p.scheme = ? and p.budget_year = ? order by c.checked_at, b.line_no""")
                 .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("checked_at").toInstant(), null, null,
-                        "Regelbrudd " + rs.getString("rule_id"), rs.getString("reason"), process, RANK_BREACH))
+                        "Regelbrudd " + rs.getString("rule_id"), rs.getString("reason"), process, RANK_BREACH)
+                        .about(rs.getString("organisation_number"), null, null))
                 .list().forEach(events::add);
         jdbc.sql("select * from km_decision where cycle_id = ?").param(cycle.id())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by"), null,
                         "Vedtak", rs.getString("name") + " (" + rs.getString("organisation_number") + "): "
-                        + Money.ofOre(rs.getLong("amount_ore")).format() + ". Grunnlag: " + rs.getString("basis") + ". "
-                        + rs.getString("reasons"), process, RANK_DECISION))
+                        + Money.ofOre(rs.getLong("amount_ore")).format() + ". Grunnlag: " + basis(rs.getString("basis"))
+                        + ". " + rs.getString("reasons"), process, RANK_DECISION)
+                        .about(rs.getString("organisation_number"), rs.getLong("amount_ore"), rs.getString("id")))
                 .list().forEach(events::add);
         jdbc.sql("""
                         select p.*, d.name from km_payment p join km_decision d on d.id = p.decision_id
@@ -114,13 +119,15 @@ class AuditRepository {
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("paid_at").toInstant(), null, null, "Utbetaling",
                         Money.ofOre(rs.getLong("amount_ore")).format() + " utbetalt til " + rs.getString("name") + " ("
                         + rs.getString("organisation_number") + "), konto " + rs.getString("account_number")
-                        + ", vedtak " + rs.getString("decision_id") + ".", "utbetaling", RANK_PAYMENT))
+                        + ", vedtak " + rs.getString("decision_id") + ".", "utbetaling", RANK_PAYMENT)
+                        .about(rs.getString("organisation_number"), rs.getLong("amount_ore"), rs.getString("decision_id")))
                 .list().forEach(events::add);
         jdbc.sql("select * from km_reminder where cycle_id = ?").param(cycle.id())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("sent_at").toInstant(), null, null, "E-post sendt",
                         "«" + rs.getString("subject") + "» til " + rs.getString("recipient") + " ("
                         + rs.getString("organisation_number") + ").", rs.getString("kind").equals("BEHOVSMELDING")
-                        ? "behovsmelding" : "egenvurdering", RANK_REMINDER))
+                        ? "behovsmelding" : "egenvurdering", RANK_REMINDER)
+                        .about(rs.getString("organisation_number"), null, null))
                 .list().forEach(events::add);
         jdbc.sql("""
                         select e.*, d.name, d.organisation_number from km_self_evaluation e
@@ -132,16 +139,60 @@ class AuditRepository {
                             + Money.ofOre(rs.getLong("used_ore")).format() + ", egenfinansiering "
                             + Money.ofOre(rs.getLong("co_financing_ore")).format() + ", " + rs.getInt("participants")
                             + " deltakere. Tiltak: " + rs.getString("measures_done") + " Vurdering: "
-                            + rs.getString("assessment"), "egenvurdering", RANK_SELF_EVALUATION));
+                            + rs.getString("assessment"), "egenvurdering", RANK_SELF_EVALUATION)
+                            .about(rs.getString("organisation_number"), rs.getLong("used_ore"), rs.getString("decision_id")));
                     if (rs.getTimestamp("reviewed_at") != null) {
                         pair.add(new AuditEvent(rs.getTimestamp("reviewed_at").toInstant(), rs.getString("reviewed_by"), null,
-                                "Oppgjør (R15)", rs.getString("name") + ": " + rs.getString("settlement") + " "
-                                + Money.ofOre(rs.getLong("settlement_ore")).format() + ".", "egenvurdering",
-                                RANK_SETTLEMENT));
+                                "Oppgjør (R15)", rs.getString("name") + ": " + settlement(rs.getString("settlement"))
+                                + " " + Money.ofOre(rs.getLong("settlement_ore")).format() + ".", "egenvurdering",
+                                RANK_SETTLEMENT).about(rs.getString("organisation_number"), rs.getLong("settlement_ore"),
+                                rs.getString("decision_id")));
                     }
                     return pair;
                 }).list().forEach(events::addAll);
         return events;
+    }
+
+    /** The case in figures, first in the account: the money, and what did not run as planned. */
+    record Summary(long frameOre, long recommendedOre, long decidedOre, long paidOre, long claimedOre, long carriedOre,
+                   long recipients, long needReports, long notTakingPart, long breaches, long uhDeclined,
+                   long uhUnanswered, long unpaidDecisions) {
+    }
+
+    Summary summary(CycleRepository.Cycle cycle) {
+        String id = cycle.id();
+        return new Summary(cycle.frame().ore(),
+                number("""
+                        select coalesce(sum(g.amount_ore), 0) from km_proposal_grant g where g.proposal_id =
+                          (select p.id from km_proposal p where p.cycle_id = ? and p.version =
+                             (select max(version) from km_proposal where cycle_id = p.cycle_id))""", id),
+                number("select coalesce(sum(amount_ore), 0) from km_decision where cycle_id = ?", id),
+                number("""
+                        select coalesce(sum(p.amount_ore), 0) from km_payment p join km_decision d on d.id = p.decision_id
+                        where d.cycle_id = ?""", id),
+                number(settled("REPAYMENT_CLAIM"), id),
+                number(settled("CARRY_OVER"), id),
+                number("select count(*) from km_decision where cycle_id = ?", id),
+                number("select count(*) from km_need_report where cycle_id = ?", id),
+                number("select count(*) from km_participation where cycle_id = ? and takes_part = false", id),
+                number("""
+                        select count(*) from km_rule_breach b join km_rule_check c on c.id = b.check_id
+                        join km_proposal p on p.id = c.proposal_id where p.cycle_id = ?""", id),
+                number("select count(*) from km_measure where cycle_id = ? and uh_answer = 'AVSLATT'", id),
+                number("select count(*) from km_measure where cycle_id = ? and uh_answer = 'UBESVART'", id),
+                number("""
+                        select count(*) from km_decision d where d.cycle_id = ?
+                        and not exists (select 1 from km_payment p where p.decision_id = d.id)""", id));
+    }
+
+    private static String settled(String kind) {
+        return """
+                select coalesce(sum(e.settlement_ore), 0) from km_self_evaluation e join km_decision d on d.id = e.decision_id
+                where d.cycle_id = ? and e.settlement = '%s'""".formatted(kind);
+    }
+
+    private long number(String sql, String cycleId) {
+        return jdbc.sql(sql).param(cycleId).query((rs, i) -> rs.getLong(1)).single();
     }
 
     List<CycleRepository.Cycle> find(String embeteCode, String scheme, Integer year, String organisationNumber) {
@@ -179,6 +230,27 @@ class AuditRepository {
                         + Money.ofOre(rs.getLong("co_financing_cash_ore")).format() + ", «" + rs.getString("measure_title")
                         + "»").list();
         return rows.size() + (rows.size() == 1 ? " rad: " : " rader: ") + String.join("; ", rows);
+    }
+
+    /** A check's recorded parameters; a check recorded before they were written in Norwegian reads the same. */
+    static String parameters(String recorded) {
+        String text = recorded == null ? "" : recorded;
+        for (var policy : no.kompetansemidler.domain.funding.UnusedMoneyPolicy.values()) {
+            text = text.replace("=" + policy.name(), "=" + policy.displayName());
+        }
+        return text;
+    }
+
+    static String basis(String basis) {
+        return "RESERVEVEDTAK".equals(basis) ? "Statsforvalterens reservevedtak (R7)" : "forumets innstilling";
+    }
+
+    static String settlement(String settlement) {
+        return settlement == null ? "ikke vurdert" : switch (settlement) {
+            case "REPAYMENT_CLAIM" -> "krav om tilbakebetaling av";
+            case "CARRY_OVER" -> "overført til neste år:";
+            default -> "ingen ubrukte midler,";
+        };
     }
 
     private static String keyName(String key) {

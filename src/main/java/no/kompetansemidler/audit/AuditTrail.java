@@ -42,9 +42,30 @@ public class AuditTrail {
     static final int RANK_INCIDENT = 75;
     static final int RANK_END = 99;
     static final Set<String> LOGGED_ELSEWHERE = Set.of("Complete", "Create");
+    static final String FAILED_STEP = "Steg feilet";
+    static final String CANCELLED_TASK = "Oppgave avbrutt";
 
-    /** The cycle, the models it ran on, and the account. */
-    public record Account(CycleRepository.Cycle cycle, Map<String, String> models, List<AuditEvent> events) {
+    /** The cycle, the models it ran on, the case in figures, and the account. */
+    public record Account(CycleRepository.Cycle cycle, Map<String, String> models, AuditRepository.Summary summary,
+                          List<AuditEvent> events, Map<String, String> names, long failedSteps, long cancelledTasks) {
+
+        /** The same account with only the events that concern the organisation and are of the kind (either may be null). */
+        public Account only(String organisationNumber, String kind) {
+            return new Account(cycle, models, summary, events.stream()
+                    .filter(e -> organisationNumber == null || organisationNumber.equals(e.organisationNumber()))
+                    .filter(e -> kind == null || kind.equals(e.kind())).toList(), names, failedSteps, cancelledTasks);
+        }
+
+        /** The organisations the events concern, in number order. */
+        public List<String> organisations() {
+            return events.stream().map(AuditEvent::organisationNumber).filter(java.util.Objects::nonNull).distinct()
+                    .sorted().toList();
+        }
+
+        /** The kinds of event, in the order they first occur. */
+        public List<String> kinds() {
+            return events.stream().map(AuditEvent::kind).distinct().toList();
+        }
     }
 
     private final CycleRepository cycles;
@@ -77,51 +98,78 @@ public class AuditTrail {
                 .rootProcessInstanceId(cycle.processInstanceId()).list();
         Map<String, String> label = new LinkedHashMap<>();
         Map<String, String> definitionName = new HashMap<>();
+        Map<String, String> nameOfKey = new HashMap<>();
         for (HistoricProcessInstance instance : instances) {
             ProcessDefinition definition = models.getProcessDefinition(instance.getProcessDefinitionId());
-            label.put(instance.getId(), definition.getKey() + " v" + definition.getVersion()
-                    + (definition.getVersionTag() == null ? "" : " (" + definition.getVersionTag() + ")"));
+            label.put(instance.getId(), definition.getName() + " (versjon " + definition.getVersion()
+                    + (definition.getVersionTag() == null ? "" : ", " + definition.getVersionTag()) + ")");
             definitionName.put(instance.getId(), definition.getName());
+            nameOfKey.put(definition.getKey(), definition.getName());
+        }
+        String[] ids = label.keySet().toArray(String[]::new);
+        // the organisation and the decision each called case is about (need report, payment, self-evaluation)
+        Map<String, String> organisationOf = new HashMap<>();
+        Map<String, String> decisionOf = new HashMap<>();
+        if (ids.length > 0) {
+            for (var variable : history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids)
+                    .variableNameIn("eier", "mottaker", "vedtakId").list()) {
+                // the case's own variable, not a multi-instance element's (the cycle has an «eier» per owner)
+                if (variable.getValue() != null && variable.getProcessInstanceId().equals(variable.getActivityInstanceId())) {
+                    (variable.getName().equals("vedtakId") ? decisionOf : organisationOf)
+                            .putIfAbsent(variable.getProcessInstanceId(), String.valueOf(variable.getValue()));
+                }
+            }
         }
         List<AuditEvent> events = new ArrayList<>();
-        String[] ids = label.keySet().toArray(String[]::new);
         for (HistoricProcessInstance instance : instances) {
             String process = label.get(instance.getId());
             events.add(new AuditEvent(instance.getStartTime().toInstant(), instance.getStartUserId(), null,
-                    "Prosess startet", definitionName.get(instance.getId()) + " startet"
+                    "Sak startet", definitionName.get(instance.getId()) + " startet"
                     + (instance.getBusinessKey() == null ? "" : " (" + instance.getBusinessKey() + ")") + ".", process,
-                    RANK_START));
+                    RANK_START).about(organisationOf.get(instance.getId()), null, decisionOf.get(instance.getId())));
             if (instance.getEndTime() != null) {
-                events.add(new AuditEvent(instance.getEndTime().toInstant(), null, null, "Prosess avsluttet",
-                        definitionName.get(instance.getId()) + " avsluttet: " + instance.getState() + ".", process, RANK_END));
+                events.add(new AuditEvent(instance.getEndTime().toInstant(), null, null, "Sak avsluttet",
+                        definitionName.get(instance.getId()) + " " + AuditTexts.ended(instance.getState()) + ".",
+                        process, RANK_END).about(organisationOf.get(instance.getId()), null, decisionOf.get(instance.getId())));
             }
         }
         Map<String, String> completedBy = new HashMap<>();
+        Map<String, HistoricTaskInstance> taskById = new HashMap<>();
+        Map<String, HistoricTaskInstance> taskByActivityInstance = new HashMap<>();
+        if (ids.length > 0) {
+            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
+                    .rootProcessInstanceId(cycle.processInstanceId()).list()) {
+                taskById.put(task.getId(), task);
+                taskByActivityInstance.put(task.getActivityInstanceId(), task);
+            }
+        }
         for (String id : ids) {
             for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(id).list()) {
                 if ("Complete".equals(entry.getOperationType()) && entry.getTaskId() != null) {
                     completedBy.put(entry.getTaskId(), entry.getUserId());
                 }
                 if (!LOGGED_ELSEWHERE.contains(entry.getOperationType())) {
-                    events.add(new AuditEvent(entry.getTimestamp().toInstant(), entry.getUserId(), null, "Operasjon",
-                            entry.getOperationType() + " på " + entry.getEntityType()
-                                    + (entry.getProperty() == null ? "" : ": " + entry.getProperty() + " = "
-                                    + entry.getNewValue()), label.get(id), RANK_OPERATION));
+                    HistoricTaskInstance task = entry.getTaskId() == null ? null : taskById.get(entry.getTaskId());
+                    events.add(new AuditEvent(entry.getTimestamp().toInstant(), entry.getUserId(), null, "Endring",
+                            AuditTexts.operation(entry.getOperationType(), entry.getProperty(), entry.getNewValue(),
+                                    task == null ? null : task.getName()), label.get(id), RANK_OPERATION)
+                            .about(organisationOf.get(id), null, decisionOf.get(id)));
                 }
             }
         }
-        Map<String, HistoricTaskInstance> taskById = new HashMap<>();
-        Map<String, HistoricTaskInstance> taskByActivityInstance = new HashMap<>();
-        if (ids.length > 0) {
-            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
-                    .rootProcessInstanceId(cycle.processInstanceId()).finished().list()) {
-                taskById.put(task.getId(), task);
-                taskByActivityInstance.put(task.getActivityInstanceId(), task);
-                String user = completedBy.getOrDefault(task.getId(), task.getAssignee());
-                events.add(new AuditEvent(task.getEndTime().toInstant(), user, null, "Oppgave fullført",
-                        "«" + task.getName() + "» fullført (" + task.getDeleteReason() + ").",
-                        label.get(task.getProcessInstanceId()), RANK_TASK));
+        for (HistoricTaskInstance task : taskById.values()) {
+            if (task.getEndTime() == null) {
+                continue;
             }
+            boolean completed = "completed".equals(task.getDeleteReason());
+            String user = completedBy.getOrDefault(task.getId(), task.getAssignee());
+            events.add(new AuditEvent(task.getEndTime().toInstant(), completed ? user : null, null,
+                    completed ? "Oppgave fullført" : CANCELLED_TASK, "«" + task.getName() + "» "
+                    + (completed ? "fullført." : "avbrutt: en frist eller saken selv avsluttet oppgaven."),
+                    label.get(task.getProcessInstanceId()), RANK_TASK).about(organisationOf.get(task.getProcessInstanceId()),
+                    null, decisionOf.get(task.getProcessInstanceId())));
+        }
+        if (ids.length > 0) {
             Map<String, List<HistoricVariableUpdate>> formValues = java.util.Arrays.stream(ids)
                     .flatMap(id -> history.createHistoricDetailQuery().variableUpdates().processInstanceId(id).list().stream())
                     .filter(d -> d.getActivityInstanceId() != null
@@ -132,43 +180,62 @@ public class AuditTrail {
             // the values a person submitted with a task are set while the process waits in that task
             formValues.forEach((activityInstanceId, updates) -> {
                 HistoricTaskInstance task = taskByActivityInstance.get(activityInstanceId);
-                String taskId = task.getId();
-                String values = updates.stream().map(u -> u.getVariableName() + " = " + u.getValue())
+                String values = updates.stream().map(u -> u.getVariableName() + " = " + AuditTexts.value(u.getValue()))
                         .collect(Collectors.joining("; "));
-                events.add(new AuditEvent(updates.get(0).getTime().toInstant(), completedBy.getOrDefault(taskId,
+                events.add(new AuditEvent(updates.get(0).getTime().toInstant(), completedBy.getOrDefault(task.getId(),
                         task.getAssignee()), null, "Skjemaverdier", "«" + task.getName() + "»: " + values,
-                        label.get(task.getProcessInstanceId()), RANK_FORM));
+                        label.get(task.getProcessInstanceId()), RANK_FORM).about(organisationOf.get(
+                        task.getProcessInstanceId()), null, decisionOf.get(task.getProcessInstanceId())));
             });
             for (String id : ids) {
                 for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(id).list()) {
-                    events.add(new AuditEvent(incident.getCreateTime().toInstant(), null, null, "Hendelse",
-                            incident.getActivityId() + ": " + incident.getIncidentMessage(), label.get(id), RANK_INCIDENT));
+                    String step = stepName(incident.getProcessDefinitionId(), incident.getActivityId());
+                    events.add(new AuditEvent(incident.getCreateTime().toInstant(), null, null, FAILED_STEP,
+                            "Steget «" + step + "» feilet etter alle forsøkene (teknisk melding: "
+                                    + AuditTexts.value(incident.getIncidentMessage()) + ").", label.get(id), RANK_INCIDENT)
+                            .about(organisationOf.get(id), null, decisionOf.get(id)));
                     if (incident.getEndTime() != null) {
-                        events.add(new AuditEvent(incident.getEndTime().toInstant(), null, null, "Hendelse løst",
-                                incident.getActivityId() + " løst.", label.get(id), RANK_INCIDENT + 1));
+                        events.add(new AuditEvent(incident.getEndTime().toInstant(), null, null, "Feil rettet",
+                                "Steget «" + step + "» gikk igjen.", label.get(id), RANK_INCIDENT + 1)
+                                .about(organisationOf.get(id), null, decisionOf.get(id)));
                     }
                 }
             }
         }
         for (AuditEvent event : repository.events(cycle)) {
-            events.add(event);
+            events.add(event.in(nameOfKey.getOrDefault(event.process(), event.process())));
         }
         Map<String, String> roles = new HashMap<>();
         List<AuditEvent> withRoles = events.stream()
-                .map(e -> new AuditEvent(e.at(), e.user() == null ? "system" : e.user(),
-                        e.user() == null ? "system" : roles.computeIfAbsent(e.user(), this::role), e.kind(), e.what(),
-                        e.process(), e.rank()))
+                .map(e -> e.by(e.user() == null ? "systemet" : e.user(),
+                        e.user() == null ? "systemet" : roles.computeIfAbsent(e.user(), this::role)))
                 .sorted(Comparator.comparing(AuditEvent::at).thenComparing(AuditEvent::rank))
                 .toList();
-        return new Account(cycle, models(instances), withRoles);
+        Map<String, String> names = new java.util.TreeMap<>();
+        withRoles.stream().map(AuditEvent::organisationNumber).filter(java.util.Objects::nonNull).distinct()
+                .forEach(o -> names.put(o, masterData.recipientName(o)));
+        return new Account(cycle, models(instances), repository.summary(cycle), withRoles, names,
+                withRoles.stream().filter(e -> e.kind().equals(FAILED_STEP)).count(),
+                withRoles.stream().filter(e -> e.kind().equals(CANCELLED_TASK)).count());
+    }
+
+    /** A model element's name as a person reads it (the case's expressions left out), never its id. */
+    private String stepName(String definitionId, String elementId) {
+        if (definitionId == null || elementId == null) {
+            return "ukjent steg";
+        }
+        var element = models.getBpmnModelInstance(definitionId).getModelElementById(elementId);
+        String name = element instanceof org.camunda.bpm.model.bpmn.instance.FlowElement flow ? flow.getName() : null;
+        return name == null || name.isBlank() ? "et steg uten navn" : no.kompetansemidler.overview.ElementNames.plain(name);
     }
 
     private Map<String, String> models(List<HistoricProcessInstance> instances) {
         Map<String, String> used = new LinkedHashMap<>();
         for (HistoricProcessInstance instance : instances) {
             ProcessDefinition definition = models.getProcessDefinition(instance.getProcessDefinitionId());
-            used.put(definition.getKey(), "versjon " + definition.getVersion() + ", versionTag "
-                    + definition.getVersionTag() + ", deployment " + definition.getDeploymentId());
+            used.put(definition.getName(), "versjon " + definition.getVersion()
+                    + (definition.getVersionTag() == null ? "" : " (" + definition.getVersionTag() + ")")
+                    + ", utrulling " + definition.getDeploymentId());
         }
         return used;
     }
@@ -192,6 +259,10 @@ public class AuditTrail {
                 roles.add("prosesseier");
             } else if (id.equals(IdentityGroups.ADMINISTRATORS)) {
                 roles.add("administrator");
+            } else if (id.startsWith("leder-")) {
+                roles.add("leder (" + Embete.fromSlug(id.substring("leder-".length())).displayName() + ")");
+            } else if (id.equals(IdentityGroups.UDIR)) {
+                roles.add("Utdanningsdirektoratet");
             }
         }
         String acted = roles.isEmpty() ? "ukjent rolle" : String.join(", ", roles);

@@ -33,19 +33,44 @@ class CycleController {
 
     private final CycleRepository cycles;
     private final MasterDataRepository masterData;
+    private final SelfEvaluationReviews reviews;
     private final ApiAccess access;
 
-    CycleController(CycleRepository cycles, MasterDataRepository masterData, ApiAccess access) {
+    CycleController(CycleRepository cycles, MasterDataRepository masterData, SelfEvaluationReviews reviews,
+                    ApiAccess access) {
         this.cycles = cycles;
         this.masterData = masterData;
+        this.reviews = reviews;
         this.access = access;
     }
 
-    /** The report: the embete's caseworkers, auditors and administrators. */
+    /** The report: the embete's caseworkers and leaders, auditors, Udir and administrators. */
     @GetMapping(value = "/api/rapporter/{syklusId}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     ResponseEntity<String> report(@PathVariable("syklusId") String cycleId) {
-        access.requireRead(embeteOf(cycleId));
+        access.requireOverview(embeteOf(cycleId));
         return ResponseEntity.of(cycles.report(cycleId));
+    }
+
+    /** The report as data (schema kompetansemidler-arsrapport/1, docs/api.md), once it has been made. */
+    @GetMapping("/api/rapporter/{syklusId}/json")
+    ResponseEntity<YearlyReport.Data> reportData(@PathVariable("syklusId") String cycleId) {
+        access.requireOverview(embeteOf(cycleId));
+        return ResponseEntity.of(cycles.reportMadeAt(cycleId)
+                .map(made -> YearlyReport.data(YearlyReport.Inputs.load(cycles, cycleId), made)));
+    }
+
+    /** The report's recipients as CSV, the same fields as the JSON's «mottakere». */
+    @GetMapping("/api/rapporter/{syklusId}/csv")
+    ResponseEntity<byte[]> reportCsv(@PathVariable("syklusId") String cycleId) {
+        access.requireOverview(embeteOf(cycleId));
+        return cycles.reportMadeAt(cycleId).map(made -> {
+            YearlyReport.Data data = YearlyReport.data(YearlyReport.Inputs.load(cycles, cycleId), made);
+            return ResponseEntity.ok()
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"arsrapport-"
+                            + data.embete() + "-" + data.ordning() + "-" + data.aar() + ".csv\"")
+                    .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                    .body(YearlyReport.csv(data).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }).orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /** The payments: the embete's caseworkers, auditors and administrators. */
@@ -54,6 +79,26 @@ class CycleController {
         access.requireRead(embeteOf(cycleId));
         return cycles.payments(cycleId).stream().map(p -> new PaymentView(p.organisationNumber(), p.amount().ore(),
                 p.amount().format(), p.accountNumber(), p.paidAt().toString())).toList();
+    }
+
+    record Approval(List<String> oppgaver, Boolean overforing) {
+    }
+
+    /** The self-evaluations waiting for review: the embete's caseworkers (who review them). */
+    @GetMapping("/api/sykluser/{syklusId}/egenvurderinger")
+    List<SelfEvaluationReviews.Waiting> waitingReviews(@PathVariable("syklusId") String cycleId) {
+        access.requireWork(embeteOf(cycleId));
+        return reviews.waiting(cycleId);
+    }
+
+    /** Approves the chosen self-evaluations, each as its own decision; JSON only (a cross-site form cannot send it). */
+    @org.springframework.web.bind.annotation.PostMapping(value = "/api/sykluser/{syklusId}/egenvurderinger/godkjenning",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    List<SelfEvaluationReviews.Outcome> approveReviews(@PathVariable("syklusId") String cycleId,
+                                                       @RequestBody Approval approval) {
+        access.requireWork(embeteOf(cycleId));
+        return reviews.approve(cycleId, approval == null ? null : approval.oppgaver(),
+                approval != null && Boolean.TRUE.equals(approval.overforing()), access.current().id());
     }
 
     private Embete embeteOf(String cycleId) {

@@ -237,6 +237,12 @@ public class CycleRepository {
                 .params(cycleId, Timestamp.from(at), html).update();
     }
 
+    /** When the yearly report was made, if it has been. */
+    public Optional<Instant> reportMadeAt(String cycleId) {
+        return jdbc.sql("select created_at from km_report where cycle_id = ?").param(cycleId)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     public Optional<String> report(String cycleId) {
         return jdbc.sql("select html from km_report where cycle_id = ?").param(cycleId).query(String.class).optional();
     }

@@ -18,7 +18,93 @@ final class YearlyReport {
                   Money carryOver) {
     }
 
+    /** What the report is made from, read from the tables once. */
+    record Inputs(CycleRepository.Cycle cycle, List<CycleRepository.Decision> decisions,
+                  List<CycleRepository.Payment> payments, Map<String, CycleRepository.SelfEvaluation> evaluations,
+                  int needReports, int nonParticipants, int reminders) {
+
+        static Inputs load(CycleRepository cycles, String cycleId) {
+            CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+            List<CycleRepository.Decision> decisions = cycles.decisions(cycleId);
+            Map<String, CycleRepository.SelfEvaluation> evaluations = new java.util.HashMap<>();
+            decisions.forEach(d -> cycles.selfEvaluation(d.id()).ifPresent(e -> evaluations.put(d.id(), e)));
+            return new Inputs(cycle, decisions, cycles.payments(cycleId), evaluations, cycles.needReports(cycleId).size(),
+                    cycles.nonParticipants(cycleId).size(), cycles.reminders(cycleId).size());
+        }
+    }
+
+    /** The schema's name and version in the machine-readable report (docs/api.md, «Årsrapporten som data»). */
+    static final String SCHEMA = "kompetansemidler-arsrapport/1";
+
+    /** One recipient in the machine-readable report; what it has not reported yet is null. */
+    record Recipient(String organisasjonsnummer, String navn, String mottakertype, String vedtakId, long vedtattOre,
+                     Long utbetaltOre, Long bruktOre, Long egenfinansieringOre, Integer deltakere, String oppgjor,
+                     Long oppgjorOre) {
+    }
+
+    record Totalt(long rammeOre, long vedtattOre, long ikkeFordeltOre, long utbetaltOre, long bruktOre,
+                  long egenfinansieringOre, long tilbakebetalingskravOre, long overfortOre) {
+    }
+
+    /** The report as data (JSON): the same figures as the document, amounts in øre. */
+    record Data(String skjema, String syklusId, String embete, String embeteNavn, String ordning, String ordningNavn,
+                int aar, String laget, Totalt totalt, int behovsmeldinger, int ikkeDeltatt, int paminnelser,
+                List<Recipient> mottakere) {
+    }
+
+    static final List<String> CSV_COLUMNS = List.of("syklusId", "embete", "ordning", "aar", "organisasjonsnummer",
+            "navn", "mottakertype", "vedtakId", "vedtattOre", "utbetaltOre", "bruktOre", "egenfinansieringOre",
+            "deltakere", "oppgjor", "oppgjorOre");
+
     private YearlyReport() {
+    }
+
+    static Data data(Inputs in, java.time.Instant made) {
+        Totals t = totals(in.cycle(), in.decisions(), in.payments(), in.evaluations());
+        Map<String, CycleRepository.Payment> paid = in.payments().stream()
+                .collect(Collectors.toMap(CycleRepository.Payment::decisionId, Function.identity()));
+        List<Recipient> recipients = in.decisions().stream().map(d -> {
+            CycleRepository.Payment p = paid.get(d.id());
+            CycleRepository.SelfEvaluation ev = in.evaluations().get(d.id());
+            return new Recipient(d.organisationNumber(), d.name(), "UH".equals(d.recipientKind()) ? "UH" : "EIER", d.id(),
+                    d.amount().ore(), p == null ? null : p.amount().ore(), ev == null ? null : ev.used().ore(),
+                    ev == null ? null : ev.coFinancing().ore(), ev == null ? null : ev.participants(),
+                    ev == null || ev.settlement() == null ? null : settlementCode(ev.settlement()),
+                    ev == null || ev.settlementAmount() == null ? null : ev.settlementAmount().ore());
+        }).toList();
+        CycleRepository.Cycle c = in.cycle();
+        return new Data(SCHEMA, c.id(), c.embete().slug(), c.embete().displayName(), c.scheme().name(),
+                c.scheme().displayName(), c.year(), made.toString(), new Totalt(t.frame().ore(), t.decided().ore(),
+                t.frame().minus(t.decided()).ore(), t.paid().ore(), t.used().ore(), t.coFinancing().ore(),
+                t.repayment().ore(), t.carryOver().ore()), in.needReports(), in.nonParticipants(), in.reminders(),
+                recipients);
+    }
+
+    /** One row per recipient, the columns of {@link #CSV_COLUMNS}; semicolon-separated, UTF-8, amounts in øre. */
+    static String csv(Data data) {
+        StringBuilder csv = new StringBuilder(String.join(";", CSV_COLUMNS)).append("\r\n");
+        for (Recipient r : data.mottakere()) {
+            csv.append(java.util.stream.Stream.of(data.syklusId(), data.embete(), data.ordning(), data.aar(),
+                            r.organisasjonsnummer(), r.navn(), r.mottakertype(), r.vedtakId(), r.vedtattOre(),
+                            r.utbetaltOre(), r.bruktOre(), r.egenfinansieringOre(), r.deltakere(), r.oppgjor(),
+                            r.oppgjorOre())
+                    .map(v -> v == null ? "" : quoted(String.valueOf(v))).collect(Collectors.joining(";")))
+                    .append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static String quoted(String value) {
+        String text = no.kompetansemidler.domain.validation.Texts.displayable(value);
+        return text.matches("[0-9A-Za-z_-]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String settlementCode(String settlement) {
+        return switch (settlement) {
+            case "REPAYMENT_CLAIM" -> "TILBAKEBETALINGSKRAV";
+            case "CARRY_OVER" -> "OVERFORING";
+            default -> "INGEN";
+        };
     }
 
     static Totals totals(CycleRepository.Cycle cycle, List<CycleRepository.Decision> decisions,

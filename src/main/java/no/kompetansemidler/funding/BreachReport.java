@@ -39,7 +39,7 @@ final class BreachReport {
     static String parameters(SchemeRules rules) {
         return "ordning=" + rules.scheme() + "; R1 egenandel=" + rules.coFinancingRate().format()
                 + "; R3 tredjepartstak=" + rules.thirdPartyCap().format() + "; R14 maks år=" + rules.maxMeasureYears()
-                + "; R15 ubrukte midler=" + rules.unusedMoney();
+                + "; R15 ubrukte midler=" + rules.unusedMoney().displayName();
     }
 
     /** Sets the breach variables; when there are breaches, throws the BPMN error after them. */

@@ -53,7 +53,9 @@ public class DemoData implements ApplicationRunner {
                     IdentityGroups.owner(VESTLAND_FYLKESKOMMUNE)),
             new DemoLogin("demo-uh", "Per", "Høgskulen på Vestlandet", IdentityGroups.uh(HOGSKULEN_PA_VESTLANDET)),
             new DemoLogin("demo-revisor", "Rita", "Revisor", IdentityGroups.AUDITORS),
-            new DemoLogin("demo-prosesseier", "Pål", "Prosesseier", IdentityGroups.PROCESS_OWNERS));
+            new DemoLogin("demo-prosesseier", "Pål", "Prosesseier", IdentityGroups.PROCESS_OWNERS),
+            new DemoLogin("demo-leder", "Lene", "Leder", IdentityGroups.leaders(DEMO_EMBETE)),
+            new DemoLogin("demo-udir", "Ulf", "Utdanningsdirektoratet", IdentityGroups.UDIR));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

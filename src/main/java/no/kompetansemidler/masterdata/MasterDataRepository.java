@@ -107,6 +107,16 @@ public class MasterDataRepository {
                 .map(Owner::name).orElse(organisationNumber) : organisationNumber;
     }
 
+    /** A recipient's name: the owner's or the UH institution's, or the number itself when it is neither. */
+    public String recipientName(String organisationNumber) {
+        if (!OrganisationNumber.isValid(organisationNumber)) {
+            return organisationNumber;
+        }
+        OrganisationNumber number = new OrganisationNumber(organisationNumber);
+        return findOwner(number).map(Owner::name).or(() -> findUhInstitution(number).map(UhInstitution::name))
+                .orElse(organisationNumber);
+    }
+
     public Optional<Owner> findOwner(OrganisationNumber organisationNumber) {
         return withSchemes(jdbc.sql("select * from km_owner where organisation_number = ?")
                 .param(organisationNumber.value())

@@ -28,6 +28,18 @@ public class ApiAccess {
         }
     }
 
+    public void requireOverview(Embete embete) {
+        if (!current().mayOverview(embete)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    public void requireNational() {
+        if (!current().mayReadNational()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+
     public void requireRead(Embete embete) {
         if (!current().mayRead(embete)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);

@@ -55,6 +55,18 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
                 response.sendRedirect(request.getContextPath() + LoginConfiguration.LOGIN_PAGE);
                 return;
             }
+            if ("GET".equals(request.getMethod()) && accept.contains("text/html")) {
+                // a person in a browser: no Basic challenge (the browser's own password box), but the way to log in
+                response.setHeader("WWW-Authenticate", "Bearer");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\" />"
+                        + "<title>Logg inn</title></head><body style=\"font-family:sans-serif;margin:2em\">"
+                        + "<h1>Logg inn først</h1><p>Siden bruker samme innlogging som Tasklist. Logg inn i"
+                        + " <a href=\"/camunda/app/tasklist/default/\">Tasklist</a>, og åpne siden igjen (lenkene"
+                        + " nederst i Tasklist og i oversikten over syklusene fører hit).</p></body></html>");
+                return;
+            }
             // a page of ours asking (X-Requested-With) gets no Basic challenge: the browser would ask for a password
             response.setHeader("WWW-Authenticate", login.isLokaleBrukere() && request.getHeader("X-Requested-With") == null
                     ? "Basic realm=\"Kompetansemidler\", charset=\"UTF-8\"" : "Bearer");

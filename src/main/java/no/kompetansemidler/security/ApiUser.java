@@ -40,4 +40,24 @@ public record ApiUser(String id, Set<String> groups) {
     public boolean mayRead(Embete embete) {
         return mayWork(embete) || isAuditor();
     }
+
+    /** A leader of the embete (group leder-<embete>). */
+    public boolean isLeaderOf(Embete embete) {
+        return groups.contains(IdentityGroups.leaders(embete));
+    }
+
+    /** Udir's staff: the national view, every embete's overview and the yearly reports; no case files. */
+    public boolean isUdir() {
+        return groups.contains(IdentityGroups.UDIR);
+    }
+
+    /** May read where the embete's cycles stand (the overview): those who read its cases, its leaders, and Udir. */
+    public boolean mayOverview(Embete embete) {
+        return mayRead(embete) || isLeaderOf(embete) || isUdir();
+    }
+
+    /** May read the whole country's figures: Udir, auditors and administrators. */
+    public boolean mayReadNational() {
+        return isUdir() || isAuditor() || isAdministrator();
+    }
 }

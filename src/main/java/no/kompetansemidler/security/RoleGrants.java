@@ -56,6 +56,18 @@ public class RoleGrants implements ApplicationRunner {
         }
         auditors();
         processOwners();
+        for (Embete embete : Embete.values()) {
+            readers(IdentityGroups.leaders(embete));
+        }
+        readers(IdentityGroups.UDIR);
+    }
+
+    /**
+     * Leaders and Udir: Tasklist, for the login that the overview pages share; they read where the cycles stand
+     * there (ApiUser.mayOverview), and work or read no case in the engine.
+     */
+    void readers(String group) {
+        Grants.grant(authorizations, group, APPLICATION, "tasklist", Permissions.ACCESS);
     }
 
     /** Caseworkers: Tasklist and Cockpit, start cycles and owner registrations, their own filters. */

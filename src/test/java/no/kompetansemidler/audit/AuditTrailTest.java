@@ -76,7 +76,8 @@ class AuditTrailTest {
                 .and(e -> e.user().equals("demo-eier-bergen"))));
         assertThat(bergenReport.role()).isEqualTo("eier (Bergen kommune)");
         assertThat(bergenReport.what()).startsWith("«Send behovsmelding – Bergen kommune (DEKOM " + year + ")»:").contains("medvirkning = Skoleledere og lærere");
-        assertThat(bergenReport.process()).isEqualTo("behovsmelding v1 (1.2.0)");
+        assertThat(bergenReport.process()).isEqualTo("Behovsmelding fra en eier (versjon 1, 1.2.0)");
+        assertThat(bergenReport.organisationNumber()).isEqualTo(BERGEN);
         assertThat(events.get(indexOf(kind("Behovsmelding", "Behovsmelding fra " + BERGEN))).what()).contains(
                 "tiltak 1 «Lesing i alle fag» (UH-partner 917641404): " + year + " 1 000 000,00 kr, " + (year + 1)
                         + " 500 000,00 kr");
@@ -93,28 +94,32 @@ class AuditTrailTest {
 
     @Test
     void the_innstilling_the_breach_the_decision_the_payments_and_the_reminders_are_there_in_order() {
-        int start = indexOf(kind("Prosess startet", "Årssyklus for en ordning"));
+        int start = indexOf(kind("Sak startet", "Årssyklus for en ordning"));
         int reminder = indexOf(kind("E-post sendt", "Påminnelse: behovsmelding for DEKOM " + year));
         int firstVersion = indexOf(kind("Fordeling, versjon 1", "Lagret av saksbehandleren (beløp per mottaker)")
                 .and(e -> e.what().contains("Askøy kommune (" + no.kompetansemidler.testkit.CycleScenario.ASKOY + ") 1 500 000,50 kr, egenandel 450 000,14 kr")));
         int innstilling = indexOf(kind("Skjemaverdier", "«Registrer forumets innstilling (DEKOM " + year + ")»: ")
-                .and(e -> e.what().contains("forumEnig = true")));
+                .and(e -> e.what().contains("forumEnig = ja")));
         int breach = indexOf(kind("Regelbrudd R1", "Askøy kommune"));
         int check = indexOf(kind("Regelkontroll", "Fordelingen, versjon 1, kontrollert mot R1–R6 og R14: 1 regelbrudd."
                 + " Parametere: ordning=DEKOM; R1 egenandel=30 %"));
         int secondVersion = indexOf(kind("Fordeling, versjon 2", "egenandel 450 000,15 kr"));
         int secondCheck = indexOf(kind("Regelkontroll", "Fordelingen, versjon 2, kontrollert mot R1–R6 og R14: 0 regelbrudd."));
         int correction = indexOf(kind("Oppgave fullført", "Rett regelbrudd"));
-        int decision = indexOf(kind("Vedtak", "Bergen kommune (964338531): 4 000 000,00 kr. Grunnlag: INNSTILLING")
+        int decision = indexOf(kind("Vedtak", "Bergen kommune (964338531): 4 000 000,00 kr. Grunnlag: forumets innstilling")
                 .and(e -> e.what().contains("Begrunnelse: Forumets innstilling av 10. mars.")));
         int payment = indexOf(kind("Utbetaling", "4 000 000,00 kr utbetalt til Bergen kommune"));
         int selfEvaluation = indexOf(kind("Egenvurdering", "Bergen kommune"));
-        int settlement = indexOf(kind("Oppgjør (R15)", "Askøy kommune: CARRY_OVER 500 000,00 kr"));
-        int end = indexOf(kind("Prosess avsluttet", "Årssyklus for en ordning"));
+        int settlement = indexOf(kind("Oppgjør (R15)", "Askøy kommune: overført til neste år: 500 000,00 kr"));
+        int end = indexOf(kind("Sak avsluttet", "Årssyklus for en ordning fullført."));
         assertThat(List.of(start, reminder, firstVersion, innstilling, check, breach, secondVersion, correction,
                 secondCheck, decision, payment, selfEvaluation,
                 settlement, end)).isSorted();
         assertThat(events.get(decision).user()).isEqualTo("demo-saksbehandler");
+        assertThat(events.get(decision).organisationNumber()).isEqualTo(BERGEN);
+        assertThat(events.get(decision).amountOre()).isEqualTo(400_000_000L);
+        assertThat(events.get(payment).decisionId()).isEqualTo(events.get(decision).decisionId()).isNotBlank();
+        assertThat(events.get(payment).amountOre()).isEqualTo(400_000_000L);
         assertThat(events).filteredOn(e -> e.kind().equals("Utbetaling")).hasSize(4);
         assertThat(events).filteredOn(e -> e.kind().equals("E-post sendt")).hasSize(owners);
         assertThat(events).filteredOn(e -> e.kind().equals("Vedtak")).hasSize(4);
@@ -134,13 +139,14 @@ class AuditTrailTest {
         assertThat(page.statusCode()).isEqualTo(200);
         String html = new String(page.body(), StandardCharsets.UTF_8);
         assertThat(html).contains("Saksforløp: Statsforvalteren i Vestland, DEKOM " + year)
-                .contains(events.size() + " hendelser.");
-        assertThat(html.split("<tr>")).hasSize(events.size() + 2);
+                .contains("Hendelsene (" + events.size() + ")");
+        // the summary's nine lines, the events' header and the events
+        assertThat(html.split("<tr>")).hasSize(1 + 9 + 1 + events.size());
 
         String csv = new String(get("demo-revisor", base + "/csv").body(), StandardCharsets.UTF_8);
         List<String> rows = records(csv);
         assertThat(rows).hasSize(events.size() + 1);
-        assertThat(rows.get(0)).isEqualTo("\uFEFFTidspunkt;Bruker;Rolle;Hendelse;Hva;Prosess");
+        assertThat(rows.get(0)).isEqualTo("\uFEFFTidspunkt;Bruker;Rolle;Hendelse;Hva;Organisasjonsnummer;Beløp (kr);Vedtak;Sak");
         for (int i = 0; i < events.size(); i++) {
             assertThat(rows.get(i + 1)).contains("\"" + events.get(i).kind() + "\"").contains("\"" + events.get(i).user() + "\"");
         }
@@ -154,13 +160,85 @@ class AuditTrailTest {
 
         HttpResponse<byte[]> pdf = get("demo-revisor", base + "/pdf");
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        // kept for a person to look at, as the auditor would
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "saksforlop.pdf"), pdf.body());
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains(events.size() + " hendelser.").contains("Regelbrudd R1")
-                    .contains("Saksforløp: Statsforvalteren i Vestland, DEKOM " + year);
+            assertThat(text).contains("Hendelsene (" + events.size() + ")").contains("Regelbrudd R1")
+                    .contains("Saksforløp: Statsforvalteren i Vestland, DEKOM " + year)
+                    .contains("Side 1 av " + document.getNumberOfPages());
+            assertThat(new PDFTextStripper() {{ setStartPage(1); setEndPage(1); }}.getText(document))
+                    .contains("Sammendrag").contains("Ramme fra Udir").doesNotContain("Hendelsene (");
+            assertThat(document.getPage(0).getMediaBox().getHeight()).as("portrait")
+                    .isGreaterThan(document.getPage(0).getMediaBox().getWidth());
             for (String kind : events.stream().map(AuditEvent::kind).distinct().toList()) {
                 assertThat(text).as(kind).contains(kind);
             }
+        }
+    }
+
+    @Test
+    void every_event_reads_in_plain_norwegian_and_the_summary_is_what_the_tables_hold() throws Exception {
+        java.util.regex.Pattern internal = java.util.regex.Pattern.compile("\\bnull\\b|\\b(Task|Activity|Event|Gateway)_"
+                + "|COMPLETED|TERMINATED|\\(completed\\)|\\(deleted\\)|INNSTILLING|RESERVEVEDTAK|CARRY_OVER|REPAYMENT_CLAIM"
+                + "|\\$\\{| on Task| v\\d+ \\(");
+        for (AuditEvent event : events) {
+            for (String text : new String[]{event.kind(), event.what(), event.process(), event.role(), event.user()}) {
+                assertThat(internal.matcher(text).find()).as(event.toString()).isFalse();
+            }
+        }
+        JsonNode json = new ObjectMapper().readTree(get("demo-revisor", "/revisjon/sykluser/" + cycleId + "/json").body());
+        JsonNode summary = json.get("sammendrag");
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        assertThat(summary.get("vedtattOre").asLong()).isEqualTo(jdbc.sql("select sum(amount_ore) from km_decision"
+                + " where cycle_id = ?").param(cycleId).query(Long.class).single()).isEqualTo(1_000_000_000L);
+        assertThat(summary.get("utbetaltOre").asLong()).isEqualTo(1_000_000_000L);
+        assertThat(summary.get("overfortOre").asLong()).isEqualTo(50_000_000L);
+        assertThat(summary.get("regelbrudd").asLong()).isEqualTo(1);
+        assertThat(summary.get("ikkeDeltatt").asLong()).isEqualTo(owners - 3);
+        JsonNode decision = null;
+        for (JsonNode event : json.get("hendelser")) {
+            if (event.get("hendelse").asText().equals("Vedtak") && BERGEN.equals(event.get("organisasjonsnummer").asText())) {
+                decision = event;
+            }
+        }
+        assertThat(decision).isNotNull();
+        assertThat(decision.get("belopOre").asLong()).isEqualTo(400_000_000L);
+        assertThat(decision.get("vedtakId").asText()).isNotBlank();
+    }
+
+    @Test
+    void the_auditor_narrows_the_account_to_one_owner_or_one_kind_of_event() throws Exception {
+        String base = "/revisjon/sykluser/" + cycleId;
+        JsonNode bergen = new ObjectMapper().readTree(get("demo-revisor", base + "/json?eier=" + BERGEN).body());
+        assertThat(bergen.get("hendelser")).isNotEmpty().allSatisfy(e ->
+                assertThat(e.get("organisasjonsnummer").asText()).isEqualTo(BERGEN));
+        List<String> kinds = new java.util.ArrayList<>();
+        bergen.get("hendelser").forEach(e -> kinds.add(e.get("hendelse").asText()));
+        assertThat(kinds).contains("Behovsmelding", "Skjemaverdier", "Oppgave fullført", "Vedtak", "Utbetaling",
+                "Egenvurdering", "Oppgjør (R15)");
+        List<String> decisions = records(new String(get("demo-revisor", base + "/csv?hendelse=Vedtak").body(),
+                StandardCharsets.UTF_8));
+        assertThat(decisions).hasSize(1 + 4);
+        String html = new String(get("demo-revisor", base + "?eier=" + BERGEN + "&hendelse=Vedtak").body(),
+                StandardCharsets.UTF_8);
+        // the summary is the whole case's, whatever the selection
+        assertThat(html).contains("Hendelsene (1)").contains("Utvalg:</strong> Bergen kommune (" + BERGEN + ")")
+                .contains("Vedtatt</th><td>10 000 000,00 kr til 4 mottakere")
+                .contains("<option value=\"" + BERGEN + "\" selected>Bergen kommune (" + BERGEN + ")</option>");
+    }
+
+    @Test
+    void a_browser_without_a_login_is_told_to_log_in_and_gets_no_password_box() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + port + "/revisjon")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        // with identity providers (as here) to the login page; with local users only, a page saying where to log in
+        assertThat(page.headers().firstValue("WWW-Authenticate").orElse("")).doesNotStartWith("Basic");
+        if (page.statusCode() == 302) {
+            assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/innlogging");
+        } else {
+            assertThat(page.statusCode()).isEqualTo(401);
+            assertThat(page.body()).contains("Logg inn først").contains("/camunda/app/tasklist/default/");
         }
     }
 

@@ -103,6 +103,8 @@ class MasterDataAndIdentityTest {
             "demo-uh, uh-917641404",
             "demo-revisor, revisor",
             "demo-prosesseier, prosesseier",
+            "demo-leder, leder-vestland",
+            "demo-udir, udir",
             "demo-admin, camunda-admin"})
     void every_demo_role_has_a_login_in_exactly_its_group(String user, String group) {
         assertThat(identityService.checkPassword(user, "demo")).isTrue();

@@ -44,7 +44,7 @@ class WebappTest {
     @ParameterizedTest
     @CsvSource({"demo-saksbehandler, tasklist", "demo-eier-bergen, tasklist", "demo-eier-vestlandfk, tasklist",
             "demo-uh, tasklist", "demo-revisor, tasklist", "demo-revisor, cockpit", "demo-prosesseier, cockpit",
-            "demo-admin, admin", "demo-saksbehandler-rogaland, tasklist"})
+            "demo-admin, admin", "demo-saksbehandler-rogaland, tasklist", "demo-leder, tasklist", "demo-udir, tasklist"})
     void every_demo_login_works_in_its_webapp(String user, String app) throws Exception {
         WebappSession browser = new WebappSession(base());
         assertThat(browser.login(user, "demo", app)).isEqualTo(200);

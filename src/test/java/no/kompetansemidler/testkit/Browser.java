@@ -350,6 +350,18 @@ public final class Browser implements AutoCloseable {
             throw new AssertionError("The page " + name + " shows Camunda's migration banner: " + text.lines()
                     .filter(line -> line.contains("Camunda 8")).findFirst().orElse(""));
         }
+        java.util.regex.Matcher internal = NOT_FOR_USERS.matcher(text);
+        if (internal.find()) {
+            throw new AssertionError("The page " + name + " shows «" + internal.group() + "», which is not for our users: "
+                    + text.lines().filter(line -> line.contains(internal.group())).findFirst().orElse(""));
+        }
+        if (!name.contains("engelsk") && !name.startsWith("FEIL-")) {
+            java.util.regex.Matcher english = ENGLISH.matcher(text);
+            if (english.find()) {
+                throw new AssertionError("The page " + name + " shows English («" + english.group() + "»): "
+                        + text.lines().filter(line -> line.contains(english.group())).findFirst().orElse(""));
+            }
+        }
         try {
             Files.createDirectories(SCREENSHOTS);
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
@@ -360,6 +372,17 @@ public final class Browser implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
+    /** What a page must never show a person: a model's element ids, the case's expressions, a script's blanks. */
+    static final java.util.regex.Pattern NOT_FOR_USERS = java.util.regex.Pattern.compile(
+            "\\b(?:Task|Activity|Event|StartEvent|EndEvent|BoundaryEvent|Gateway|Flow)_[A-Z]\\w*|\\bundefined\\b"
+                    + "|\\bNaN\\b|\\$\\{|\\bnull\\b");
+
+    /** Tasklist's and the forms' English, as it shows where a translation is missing (the English step excepted). */
+    static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile("\\b(?:My tasks|Start process"
+            + "|Create task|Keyboard Shortcuts|Claim|Unclaim|Add a comment|Set follow-up date|Set due date|No tasks"
+            + "|Log out|Field is required|Submit|Cancel|Loading|Filter tasks|Powered by|Date and time|Add new"
+            + "|Remove item)\\b");
 
     /** Keeps the page's HTML next to the screenshots, for a failing step. */
     public void keepPage(String name) {

@@ -45,6 +45,7 @@ public final class CycleScenario {
     private final no.kompetansemidler.cycle.Distributions distributions;
     private final ApplicationContext context;
     private String businessKey;
+    private String scheme = "DEKOM";
     /** How many owners the cycle asked for need reports (Vestland's DEKOM owners when it started). */
     private int owners;
 
@@ -67,6 +68,15 @@ public final class CycleScenario {
     }
 
     /** The caseworker starts a cycle in Vestland; the scenario works on it from now on. */
+    /**
+     * The scheme {@link #upTo} runs in: DEKOM unless told; Kompetanseløftet takes the same owners (kommune and
+     * fylkeskommune), with years from {@link Years#forKompetanseloftet()}.
+     */
+    public CycleScenario inScheme(String scheme) {
+        this.scheme = scheme;
+        return this;
+    }
+
     public ProcessInstance start(String scheme, int year, String frame) {
         ProcessInstance cycle = as("demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
                 Map.of("embete", "vestland", "ordning", scheme, "aar", year, "ramme", frame)));
@@ -154,7 +164,7 @@ public final class CycleScenario {
      * an account, at "Task_PaymentFailed" for the caseworker after its failed retries; at "Task_SubmitSelfEvaluation" the county has reported and Bergen's is open.
      */
     public ProcessInstance upTo(int year, String stage) {
-        ProcessInstance cycle = start("DEKOM", year, "10 000 000");
+        ProcessInstance cycle = start(scheme, year, "10 000 000");
         if (stage.equals("Task_SubmitNeedReport")) {
             return cycle;
         }

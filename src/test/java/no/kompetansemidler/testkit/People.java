@@ -26,6 +26,8 @@ public final class People {
     public static final String AUDITOR = "demo-revisor";
     public static final String PROCESS_OWNER = "demo-prosesseier";
     public static final String ADMIN = "demo-admin";
+    public static final String LEADER = "demo-leder";
+    public static final String UDIR = "demo-udir";
     /** No login at all (an HTTP request without credentials). */
     public static final String ANONYMOUS = "anonym";
 

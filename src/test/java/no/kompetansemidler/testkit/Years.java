@@ -18,6 +18,22 @@ public final class Years {
     private Years() {
     }
 
+    /** The years of Vestland's Kompetanseløftet cycles, which only tests asking here start. */
+    private static final AtomicInteger NEXT_KOMPETANSELOFTET = new AtomicInteger(java.time.LocalDate.now().getYear() + 1);
+
+    /**
+     * A year for a Kompetanseløftet cycle in Vestland ({@link CycleScenario#inScheme}): counted apart from
+     * {@link #next()}, whose years the DEKOM cycles of most tests use, so that those years last. No test may start a
+     * Kompetanseløftet cycle in Vestland with a year from elsewhere.
+     */
+    public static int forKompetanseloftet() {
+        int year = NEXT_KOMPETANSELOFTET.getAndIncrement();
+        if (year > LAST - 3) {
+            throw new IllegalStateException("The tests of one JVM have used every Kompetanseløftet year");
+        }
+        return year;
+    }
+
     public static int next() {
         int year = NEXT.getAndIncrement();
         if (year > LAST) {

@@ -398,6 +398,16 @@ class TasklistBrowserIT {
                 .query(String.class).single();
         jdbc.sql("update km_owner set account_number = null where organisation_number = ?").param(BERGEN).update();
         scenario.executeJobsOf("Task_Pay");
+
+        // the overview shows the payment standing still, and the task that unblocks it
+        openOverview();
+        browser.waitForText("Står fast (1)");
+        assertThat(browser.pageText()).contains("Registrer kontonummer for Bergen kommune (DEKOM 2027)",
+                "Registrer kontonummeret i oppgaven", "Åpne oppgaven", "Står nå i: Utbetaling per vedtak (R9)");
+        browser.screenshot("oversikt-star-fast");
+        browser.driver().findElement(By.id("tilbake")).click();
+        browser.waitForText("Min gruppes oppgaver");
+
         browser.clickFilter(DEKOM_FILTER);
         browser.openTask("Registrer kontonummer for Bergen kommune");
         formsOpened.add("registrer-kontonummer");
@@ -476,8 +486,27 @@ class TasklistBrowserIT {
         browser.claim();
         browser.check("Egenvurderingen er godkjent", true);
         browser.screenshot("vurder-egenvurdering");
-        browser.completeTask();
-        browser.closeNotifications();
+
+        // approved from the page that approves several at once, each as its own decision
+        WebElement link = browser.driver().findElement(By.linkText("Godkjenn flere på én gang"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+        link.click();
+        browser.waitForText("1 egenvurdering venter på vurdering.");
+        assertThat(browser.pageText().replace('\u00a0', ' ')).contains("Bergen kommune (" + BERGEN + ")")
+                .contains("7 000 000,00 kr").contains("Ingen ubrukte midler.");
+        browser.driver().findElement(By.cssSelector("input[aria-label='Godkjenn egenvurderingen fra Bergen kommune']"))
+                .click();
+        browser.screenshot("godkjenn-flere-egenvurderinger");
+        browser.clickButton("Godkjenn valgte (1)");
+        browser.waitForText("1 egenvurdering godkjent.");
+        assertThat(browser.pageText()).contains("Bergen kommune: Godkjent. Ingen ubrukte midler.")
+                .contains("Ingen egenvurderinger venter på vurdering i syklusen.");
+        assertThat(jdbc.sql("select e.reviewed_by from km_self_evaluation e join km_decision d on d.id = e.decision_id"
+                + " where d.organisation_number = ? and e.settlement = 'NONE'").param(BERGEN).query(String.class).list())
+                .containsExactly(CASEWORKER);
+        browser.driver().findElement(By.id("tilbake")).click();
+        browser.waitForText("Min gruppes oppgaver");
     }
 
     @Test
@@ -493,6 +522,45 @@ class TasklistBrowserIT {
         browser.completeTask();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("arssyklus").count()).isZero();
         browser.closeNotifications();
+
+        // the year on the overview, every number as the tables hold it
+        openOverview();
+        browser.waitForText("Ingenting står fast.");
+        String cycleId = jdbc.sql("select id from km_cycle where embete_code = 'VESTLAND' and scheme = 'DEKOM'"
+                + " and budget_year = 2027").query(String.class).single();
+        long decided = jdbc.sql("select sum(amount_ore) from km_decision where cycle_id = ?").param(cycleId)
+                .query(Long.class).single();
+        long paid = jdbc.sql("select sum(p.amount_ore) from km_payment p join km_decision d on d.id = p.decision_id"
+                + " where d.cycle_id = ?").param(cycleId).query(Long.class).single();
+        long sent = jdbc.sql("select count(*) from km_need_report where cycle_id = ?").param(cycleId)
+                .query(Long.class).single();
+        browser.driver().findElement(By.cssSelector("#syklus-DEKOM details.eiere summary")).click();
+        String section = browser.driver().findElement(By.id("syklus-DEKOM")).getText().replace('\u00a0', ' ');
+        assertThat(section).contains("Står nå i: Avsluttet.")
+                .contains("Ramme\n10 000 000,00 kr")
+                .contains("Vedtatt\n" + no.kompetansemidler.domain.money.Money.ofOre(decided).format())
+                .contains("Utbetalt\n" + no.kompetansemidler.domain.money.Money.ofOre(paid).format())
+                .contains("Søknader: " + sent + " sendt")
+                .containsPattern("Bergen kommune " + BERGEN + " Sendt .* Godkjent");
+        assertThat(browser.driver().findElements(By.cssSelector("#syklus-DEKOM .diagram .djs-overlay"))).isNotEmpty();
+        browser.screenshot("oversikt-aaret");
+        browser.driver().findElement(By.id("tilbake")).click();
+        browser.waitForText("Min gruppes oppgaver");
+    }
+
+    /** From Tasklist's foot to the overview of Vestland's 2027, its diagrams drawn. */
+    void openOverview() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("km-oversikt")));
+        browser.driver().findElement(By.id("km-oversikt")).click();
+        browser.waitForText("Oversikt over syklusene –");
+        // other tests of this JVM have cycles in later years: the year of this cycle, as a person would choose it
+        browser.driver().get("http://localhost:" + port + "/saksbehandling/oversikt.html?embete=vestland&aar=2027");
+        browser.waitForText("Statsforvalteren i Vestland 2027");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.cssSelector(".diagram .djs-overlay .merke")).isEmpty());
+        String text = browser.pageText();
+        assertThat(text).doesNotContain("Task_", "Activity_", "Event_", "null", "undefined", "NaN", "${");
     }
 
     @Test
@@ -548,6 +616,57 @@ class TasklistBrowserIT {
             files.map(p -> p.getFileName().toString().replace(".form", "")).forEach(all::add);
         }
         assertThat(formsOpened).isEqualTo(all);
+    }
+
+    @Test
+    @Order(14)
+    void the_leader_sees_the_embete_and_udir_the_country() {
+        browser.login("tasklist", "demo-leder");
+        browser.waitForText("Mine oppgaver");
+        openOverview();
+        assertThat(browser.pageText()).contains("Oversikt over syklusene – Statsforvalteren i Vestland 2027")
+                .doesNotContain("Hele landet");
+        browser.screenshot("oversikt-leder");
+
+        browser.login("tasklist", "demo-udir");
+        browser.waitForText("Mine oppgaver");
+        openOverview();
+        browser.driver().findElement(By.id("landet")).click();
+        browser.waitForText("Per embete og ordning");
+        browser.driver().get("http://localhost:" + port + "/udir/landet.html?aar=2027");
+        browser.waitForText("Hele landet – 2027");
+        browser.waitForText(" i 2027.");
+        long frames = jdbc.sql("select sum(frame_ore) from km_cycle where budget_year = 2027").query(Long.class).single();
+        long paid = jdbc.sql("select sum(p.amount_ore) from km_payment p join km_decision d on d.id = p.decision_id"
+                + " join km_cycle c on c.id = d.cycle_id where c.budget_year = 2027").query(Long.class).single();
+        String text = browser.pageText().replace('\u00a0', ' ');
+        assertThat(text).contains("Rammer fra Udir\n" + no.kompetansemidler.domain.money.Money.ofOre(frames).format())
+                .contains("Utbetalt\n" + no.kompetansemidler.domain.money.Money.ofOre(paid).format())
+                .contains("Statsforvalteren i Vestland DEKOM Avsluttet")
+                .contains("Side · JSON · CSV");
+        browser.screenshot("landet-udir");
+
+        // the auditor reads the case's account from the overview: a summary first, then the events, narrowed to Bergen
+        browser.login("tasklist", "demo-revisor");
+        browser.waitForText("Mine oppgaver");
+        openOverview();
+        browser.driver().findElement(By.linkText("Les saksforløpet.")).click();
+        browser.waitForText("Sammendrag");
+        long decided = jdbc.sql("select sum(d.amount_ore) from km_decision d join km_cycle c on c.id = d.cycle_id"
+                + " where c.budget_year = 2027 and c.embete_code = 'VESTLAND' and c.scheme = 'DEKOM'")
+                .query(Long.class).single();
+        assertThat(browser.pageText()).contains("Vedtatt " + no.kompetansemidler.domain.money.Money.ofOre(decided).format())
+                .contains("Avvik").contains("Hendelsene (");
+        browser.screenshot("saksforlop-sammendrag");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.name("eier")))
+                .selectByValue(BERGEN);
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.name("hendelse")))
+                .selectByVisibleText("Vedtak");
+        browser.clickButton("Vis");
+        browser.waitForText("Hendelsene (1)");
+        assertThat(browser.pageText()).contains("Bergen kommune (" + BERGEN + "): 7 000 000,00 kr. Grunnlag: forumets"
+                + " innstilling");
+        browser.screenshot("saksforlop-bergen-vedtak");
     }
 
     /** Organisation number; amount; cash; salary; third party; measure; kind; from; to. */

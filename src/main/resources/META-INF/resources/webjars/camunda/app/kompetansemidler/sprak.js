@@ -243,9 +243,54 @@ function addReceiptsLink() {
   document.body.appendChild(link);
 }
 
+/*
+ * In Tasklist, for those who may read an embete's cycles (caseworkers, auditors, administrators), the overview
+ * (Oversikt over syklusene) beside the receipts; asked again after each change of page until the person is logged in.
+ */
+let overviewAsked = false;
+function addOverviewLink() {
+  if (overviewAsked || document.getElementById('km-oversikt') || !window.location.pathname.includes('/tasklist/')) {
+    return;
+  }
+  overviewAsked = true;
+  fetch('/api/oversikt/embeter', {credentials: 'same-origin',
+    headers: {'Accept': 'application/json', 'X-Requested-With': 'tasklist'}})
+    .then(response => response.status === 401 ? null : response.ok ? response.json() : [])
+    .then(embeter => {
+      if (embeter === null) {
+        overviewAsked = false; // not logged in yet
+      }
+      if (!embeter || !embeter.length) {
+        return;
+      }
+      const link = document.createElement('a');
+      link.id = 'km-oversikt';
+      link.href = '/saksbehandling/oversikt.html';
+      link.textContent = language === 'nb' ? 'Oversikt over syklusene' : 'Overview of the cycles';
+      link.setAttribute('style', 'position:fixed;left:calc(50% + 200px);bottom:3px;z-index:2000;'
+          + 'font-size:12px;line-height:16px;background:#fff;padding:0 6px;border:1px solid #ccc;border-radius:3px');
+      document.body.appendChild(link);
+    })
+    .catch(() => {
+      overviewAsked = false;
+    });
+}
+
 function start() {
   addLanguageSwitch();
   addReceiptsLink();
+  addOverviewLink();
+  window.addEventListener('hashchange', event => {
+    if (String(event.oldURL).includes('#/login')) {
+      // someone logged in without the page loading anew: ask again for them
+      const old = document.getElementById('km-oversikt');
+      if (old) {
+        old.remove();
+      }
+      overviewAsked = false;
+    }
+    addOverviewLink();
+  });
   new MutationObserver(() => {
     if (language === 'nb') {
       translateFormTexts(document.body);
