@@ -128,7 +128,8 @@ final class AuditDocuments {
                         .append(event.amountOre() == null ? "" : e(Money.ofOre(event.amountOre()).format())).append("</td>");
             } else {
                 for (int i = 0; i < cells.size(); i++) {
-                    h.append(i == 6 ? "<td class=\"tall\">" : "<td>").append(e(cells.get(i))).append("</td>");
+                    String cell = i == 6 && event.amountOre() != null ? Money.ofOre(event.amountOre()).format() : cells.get(i);
+                    h.append(i == 6 ? "<td class=\"tall\">" : "<td>").append(e(cell)).append("</td>");
                 }
             }
             h.append("</tr>");
