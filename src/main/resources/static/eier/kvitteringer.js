@@ -17,20 +17,21 @@
     .then(function (receipts) {
       if (!receipts) { return; }
       if (!receipts.length) {
-        status.textContent = 'Du har ingen kvitteringer ennå. Du får en når virksomheten din sender en behovsmelding.';
+        status.textContent = 'Du har ingen kvitteringer ennå. Du får en når virksomheten din sender en behovsmelding eller en egenvurdering.';
         return;
       }
       status.textContent = receipts.length === 1 ? '1 kvittering.' : receipts.length + ' kvitteringer.';
       var body = document.querySelector('#kvitteringer tbody');
       receipts.forEach(function (r) {
         var tr = document.createElement('tr');
-        [r.eierNavn + ' (' + r.eier + ')', r.ordning + ' ' + r.aar, r.embete, r.sendt, r.sendtAv].forEach(function (text) {
+        [r.eierNavn + ' (' + r.eier + ')', r.ordning + ' ' + r.aar, r.embete, r.hva, r.sendt, r.sendtAv].forEach(function (text) {
           var td = document.createElement('td'); td.textContent = text; tr.appendChild(td);
         });
         var td = document.createElement('td');
         var a = document.createElement('a');
         a.href = r.lenke; a.textContent = 'Åpne kvitteringen (PDF)';
-        a.setAttribute('aria-label', 'Åpne kvitteringen for ' + r.eierNavn + ', ' + r.ordning + ' ' + r.aar + ' (PDF)');
+        a.setAttribute('aria-label', 'Åpne kvitteringen for ' + r.hva.toLowerCase() + ' fra ' + r.eierNavn + ', ' + r.ordning
+          + ' ' + r.aar + ' (PDF)');
         td.appendChild(a); tr.appendChild(td);
         body.appendChild(tr);
       });

@@ -42,14 +42,28 @@ class ReceiptController {
 
     @GetMapping("/api/kvitteringer/{syklusId}/{eier}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable("syklusId") String cycleId, @PathVariable("eier") String owner) {
+        mayRead(cycleId, owner);
+        return document(receipts.pdf(cycleId, owner), "kvittering-behovsmelding-" + owner + ".pdf");
+    }
+
+    @GetMapping("/api/kvitteringer/{syklusId}/{eier}/egenvurdering.pdf")
+    ResponseEntity<byte[]> selfEvaluation(@PathVariable("syklusId") String cycleId, @PathVariable("eier") String owner) {
+        mayRead(cycleId, owner);
+        return document(receipts.selfEvaluationPdf(cycleId, owner), "kvittering-egenvurdering-" + owner + ".pdf");
+    }
+
+    /** The owner's own users, or those who read the cycle's embete; 404 when there is no such cycle. */
+    private void mayRead(String cycleId, String owner) {
         ApiUser user = access.current();
         if (!user.groups().contains(OWNER_GROUP + owner)) {
             access.requireRead(cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(
                     HttpStatus.NOT_FOUND)).embete());
         }
-        byte[] pdf = receipts.pdf(cycleId, owner).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static ResponseEntity<byte[]> document(java.util.Optional<byte[]> pdf, String name) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"kvittering-behovsmelding-" + owner + ".pdf\"")
-                .body(pdf);
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
+                .body(pdf.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     }
 }

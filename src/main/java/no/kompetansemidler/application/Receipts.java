@@ -7,8 +7,7 @@ import no.kompetansemidler.domain.application.TargetGroup;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.system.PdfDocuments;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import no.kompetansemidler.security.PersonDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,10 +26,13 @@ import java.util.stream.Collectors;
 @Service
 public class Receipts {
 
-    /** One receipt as the list shows it. */
+    /** One receipt as the list shows it: what was sent (behovsmelding or egenvurdering), by whom and when. */
     public record Entry(String syklusId, String eier, String eierNavn, String embete, String ordning, int aar,
-                        String sendt, String sendtAv, String lenke) {
+                        String hva, String sendt, String sendtAv, String lenke) {
     }
+
+    static final String NEED_REPORT = "Behovsmelding";
+    static final String SELF_EVALUATION = "Egenvurdering og rapport";
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm").withZone(OSLO);
@@ -39,16 +41,16 @@ public class Receipts {
     private final CycleRepository cycles;
     private final ApplicationRepository applications;
     private final MasterDataRepository masterData;
-    private final IdentityService identity;
+    private final PersonDirectory people;
     private final Clock clock;
 
     Receipts(JdbcClient jdbc, CycleRepository cycles, ApplicationRepository applications, MasterDataRepository masterData,
-             IdentityService identity, Clock clock) {
+             PersonDirectory people, Clock clock) {
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.applications = applications;
         this.masterData = masterData;
-        this.identity = identity;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -58,18 +60,28 @@ public class Receipts {
             return List.of();
         }
         String in = organisationNumbers.stream().map(o -> "?").collect(Collectors.joining(", "));
+        List<Object> twice = new java.util.ArrayList<>(organisationNumbers);
+        twice.addAll(organisationNumbers);
         return jdbc.sql("""
                         select r.cycle_id, r.organisation_number, r.submitted_by, r.submitted_at, c.embete_code, c.scheme,
-                               c.budget_year
+                               c.budget_year, 'B' as what
                         from km_need_report r join km_cycle c on c.id = r.cycle_id
-                        where r.organisation_number in (%s) order by r.submitted_at desc""".formatted(in))
-                .params(organisationNumbers.toArray()).query((rs, i) -> {
+                        where r.organisation_number in (%1$s)
+                        union all
+                        select d.cycle_id, d.organisation_number, e.submitted_by, e.submitted_at, c.embete_code, c.scheme,
+                               c.budget_year, 'E' as what
+                        from km_self_evaluation e join km_decision d on d.id = e.decision_id join km_cycle c on c.id = d.cycle_id
+                        where d.organisation_number in (%1$s)
+                        order by submitted_at desc""".formatted(in))
+                .params(twice.toArray()).query((rs, i) -> {
                     String cycleId = rs.getString("cycle_id");
                     String owner = rs.getString("organisation_number");
+                    boolean needReport = "B".equals(rs.getString("what"));
                     return new Entry(cycleId, owner, masterData.ownerName(owner),
                             Embete.valueOf(rs.getString("embete_code")).displayName(), rs.getString("scheme"),
-                            rs.getInt("budget_year"), SHOWN.format(rs.getTimestamp("submitted_at").toInstant()),
-                            who(rs.getString("submitted_by")), "/api/kvitteringer/" + cycleId + "/" + owner + ".pdf");
+                            rs.getInt("budget_year"), needReport ? NEED_REPORT : SELF_EVALUATION,
+                            SHOWN.format(rs.getTimestamp("submitted_at").toInstant()), who(rs.getString("submitted_by")),
+                            "/api/kvitteringer/" + cycleId + "/" + owner + (needReport ? "" : "/egenvurdering") + ".pdf");
                 }).list();
     }
 
@@ -86,17 +98,7 @@ public class Receipts {
         }
         CycleRepository.NeedReport report = sent.get().report();
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
-        StringBuilder html = new StringBuilder("""
-                <html lang="nb"><head><meta charset="utf-8"/><title>Kvittering for behovsmelding</title><style>
-                @page { size: A4 portrait; margin: 20mm 18mm 22mm 18mm;
-                  @bottom-center { content: "Side " counter(page) " av " counter(pages); font-size: 9pt; color: #555; } }
-                body { font-family: sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1b1b1b; }
-                h1 { font-size: 17pt; margin: 0 0 4pt 0; } h2 { font-size: 12.5pt; margin: 16pt 0 4pt 0; }
-                table { border-collapse: collapse; width: 100%; } td, th { text-align: left; vertical-align: top;
-                  padding: 3pt 6pt 3pt 0; } th { width: 38%; font-weight: normal; color: #444; }
-                .tiltak { border-top: 1px solid #bbb; margin-top: 8pt; padding-top: 4pt; page-break-inside: avoid; }
-                .merknad { color: #444; font-size: 9.5pt; margin-top: 18pt; }
-                </style></head><body>""");
+        StringBuilder html = new StringBuilder(head("Kvittering for behovsmelding"));
         html.append("<h1>Kvittering for behovsmelding</h1>")
                 .append("<p>").append(e(cycle.embete().displayName())).append(" har mottatt behovsmeldingen nedenfor.</p>")
                 .append("<table>")
@@ -132,20 +134,72 @@ public class Receipts {
         return Optional.of(html.toString());
     }
 
+    /** The receipt for the owner's self-evaluation and report in the cycle, as a PDF, if it has sent one. */
+    public Optional<byte[]> selfEvaluationPdf(String cycleId, String owner) {
+        return selfEvaluationHtml(cycleId, owner).map(PdfDocuments::render);
+    }
+
+    Optional<String> selfEvaluationHtml(String cycleId, String owner) {
+        Optional<CycleRepository.Decision> decision = cycles.decisions(cycleId).stream()
+                .filter(d -> d.organisationNumber().equals(owner)).findFirst();
+        Optional<CycleRepository.SelfEvaluation> sent = decision.flatMap(d -> cycles.selfEvaluation(d.id()));
+        if (sent.isEmpty()) {
+            return Optional.empty();
+        }
+        CycleRepository.SelfEvaluation e = sent.get();
+        var submitted = jdbc.sql("select submitted_by, submitted_at from km_self_evaluation where decision_id = ?")
+                .param(e.decisionId()).query((rs, i) -> new String[]{rs.getString(1),
+                        SHOWN.format(rs.getTimestamp(2).toInstant())}).single();
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        StringBuilder html = new StringBuilder(head("Kvittering for egenvurdering og rapport"));
+        html.append("<h1>Kvittering for egenvurdering og rapport</h1>")
+                .append("<p>").append(e(cycle.embete().displayName()))
+                .append(" har mottatt egenvurderingen og rapporten nedenfor (R11).</p>")
+                .append("<table>")
+                .append(row("Eier", masterData.ownerName(owner) + " (" + owner + ")"))
+                .append(row("Ordning og år", cycle.scheme().displayName() + " (" + cycle.scheme().name() + ") "
+                        + cycle.year()))
+                .append(row("Sendt", submitted[1]))
+                .append(row("Sendt av", who(submitted[0])))
+                .append(row("Vedtak", decision.get().id()))
+                .append(row("Tildelt", decision.get().amount().format()))
+                .append(row("Brukt av tildelte midler", e.used().format()))
+                .append(row("Ubrukt", decision.get().amount().minus(e.used()).format()))
+                .append(row("Egenfinansiering faktisk bidratt (R1)", e.coFinancing().format()))
+                .append(row("Antall deltakere", Integer.toString(e.participants())))
+                .append("</table>")
+                .append("<h2>Gjennomførte tiltak</h2><p>").append(e(e.measuresDone())).append("</p>")
+                .append("<h2>Eierens vurdering</h2><p>").append(e(e.assessment())).append("</p>")
+                .append("<p class=\"merknad\">Statsforvalteren vurderer egenvurderingen; ubrukte midler blir krav om"
+                        + " tilbakebetaling eller overføres til neste år (R15). Kvitteringen er laget ")
+                .append(SHOWN.format(clock.instant())).append(" fra det som er lagret i saken.</p></body></html>");
+        return Optional.of(html.toString());
+    }
+
+    /** The document's head: A4 portrait with page numbers. */
+    private static String head(String title) {
+        return "<html lang=\"nb\"><head><meta charset=\"utf-8\"/><title>" + e(title) + "</title><style>" + STYLE
+                + "</style></head><body>";
+    }
+
+    private static final String STYLE = """
+                @page { size: A4 portrait; margin: 20mm 18mm 22mm 18mm;
+                  @bottom-center { content: "Side " counter(page) " av " counter(pages); font-size: 9pt; color: #555; } }
+                body { font-family: sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1b1b1b; }
+                h1 { font-size: 17pt; margin: 0 0 4pt 0; } h2 { font-size: 12.5pt; margin: 16pt 0 4pt 0; }
+                table { border-collapse: collapse; width: 100%; } td, th { text-align: left; vertical-align: top;
+                  padding: 3pt 6pt 3pt 0; } th { width: 38%; font-weight: normal; color: #444; }
+                .tiltak { border-top: 1px solid #bbb; margin-top: 8pt; padding-top: 4pt; page-break-inside: avoid; }
+                .merknad { color: #444; font-size: 9.5pt; margin-top: 18pt; }
+                """;
+
     private static String row(String label, String value) {
         return "<tr><th>" + e(label) + "</th><td>" + e(value) + "</td></tr>";
     }
 
 
-    /** A person as others read them: the name, with the user id. */
     private String who(String userId) {
-        if (userId == null) {
-            return "systemet";
-        }
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return name.isEmpty() || name.equals(userId) ? userId : name + " (" + userId + ")";
+        return people.displayName(userId);
     }
 
     private static String e(String text) {

@@ -93,8 +93,11 @@ public class Distributions {
     private final IdentityService identity;
     private final Clock clock;
 
+    private final no.kompetansemidler.security.PersonDirectory people;
+
     Distributions(CycleRepository cycles, ApplicationRepository applications, ProposalRepository proposals, MasterDataRepository masterData,
-                  TaskService tasks, RuntimeService runtime, IdentityService identity, Clock clock) {
+                  TaskService tasks, RuntimeService runtime, IdentityService identity,
+                  no.kompetansemidler.security.PersonDirectory people, Clock clock) {
         this.cycles = cycles;
         this.applications = applications;
         this.proposals = proposals;
@@ -102,6 +105,7 @@ public class Distributions {
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -320,7 +324,7 @@ public class Distributions {
                 .orElse("Ukjent mottaker (verken eier eller UH)");
     }
 
-    private static String who(String user) {
-        return user == null ? "prosessen" : user;
+    private String who(String user) {
+        return user == null ? "prosessen" : people.displayName(user);
     }
 }

@@ -75,6 +75,23 @@ public class PersonDirectory {
         return readable.length() <= 200 ? readable : readable.substring(0, 200);
     }
 
+    /**
+     * A person as others read them: «Kari Saksbehandler (demo-saksbehandler)», from the login's name or the
+     * directory's; the user id alone when neither has a name; null (the system) as «systemet».
+     */
+    public String displayName(String userId) {
+        if (userId == null) {
+            return "systemet";
+        }
+        String name = name(userId).orElseGet(() -> {
+            User user = no.kompetansemidler.engine.EngineContext.withoutPerson(identity,
+                    () -> identity.createUserQuery().userId(userId).singleResult());
+            return user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        });
+        return name.isBlank() || name.equals(userId) ? userId : name + " (" + userId + ")";
+    }
+
     /** The name of a person who logged in through a provider (the organisation they acted for is their group). */
     public Optional<String> name(String userId) {
         return jdbc.sql("select name from km_person where user_id = ?").param(userId).query(String.class).optional();

@@ -176,7 +176,7 @@ class CycleDelegatesTest {
     /** The distribution page without its engine: the rows checked and shared, never a task asked for. */
     Distributions distributions() {
         return new Distributions(cycles, new no.kompetansemidler.application.ApplicationRepository(db), proposals,
-                masterData, null, null, null, clock);
+                masterData, null, null, null, null, clock);
     }
 
     /** Saves the spreadsheet lines as the cycle's next version, as the distribution page does. */

@@ -111,6 +111,30 @@ class SelfEvaluationReviewsTest {
                 .hasSize(2).allSatisfy(t -> assertThat(t.getAssignee()).isEqualTo(People.CASEWORKER));
         assertThat(scenario.taskQuery().taskDefinitionKey("Task_SendReport").count()).isOne();
 
+        // Bergen's receipt for what it sent, from the stored case
+        JsonNode receipts = new ObjectMapper().readTree(send(People.OWNER_BERGEN, "GET", "/api/kvitteringer", null).body());
+        JsonNode receipt = null;
+        for (JsonNode r : receipts) {
+            if (r.get("syklusId").asText().equals(cycleId) && r.get("hva").asText().equals("Egenvurdering og rapport")) {
+                receipt = r;
+            }
+        }
+        assertThat(receipt).as(receipts.toString()).isNotNull();
+        assertThat(receipt.get("lenke").asText()).isEqualTo("/api/kvitteringer/" + cycleId + "/" + BERGEN
+                + "/egenvurdering.pdf");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(People.basic(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + receipt.get("lenke").asText())), People.OWNER_BERGEN, People.PASSWORD).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("Kvittering for egenvurdering og rapport").contains("Eier Bergen kommune (" + BERGEN + ")")
+                    .contains("Tildelt 7 000 000,00 kr").contains("Brukt av tildelte midler 6 500 000,00 kr")
+                    .contains("Ubrukt 500 000,00 kr").contains("Nettverk for lesing.")
+                    .contains("Sendt av Ola Bergen kommune (demo-eier-bergen)").contains("Side 1 av");
+        }
+        assertThat(send(People.OWNER_VESTLAND_FK, "GET", receipt.get("lenke").asText(), null).statusCode()).isEqualTo(403);
+
         // again: nothing waits, nothing is done
         HttpResponse<String> again = send(People.CASEWORKER, "POST", "/api/sykluser/" + cycleId
                 + "/egenvurderinger/godkjenning", body);

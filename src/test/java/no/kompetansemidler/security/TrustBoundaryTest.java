@@ -249,7 +249,7 @@ class TrustBoundaryTest {
         String instance = forum.taskQuery().taskDefinitionKey("Task_RecordRecommendation").singleResult()
                 .getProcessInstanceId();
         assertThat((String) runtime.getVariable(instance, "fordelingOppsummering"))
-                .startsWith("Versjon 1, lagret ").contains(" av demo-saksbehandler").contains("2 rader, til sammen 10 000 000,00 kr");
+                .startsWith("Versjon 1, lagret ").contains(" av Kari Saksbehandler (demo-saksbehandler)").contains("2 rader, til sammen 10 000 000,00 kr");
         HttpResponse<String> read = Http.call(port, People.AUDITOR, "GET", path, null);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("Bergen kommune");

@@ -319,6 +319,7 @@ class TasklistBrowserIT {
         browser.screenshot("fordeling-lagret");
         backToTask();
         assertThat(browser.value("Lagret fordeling")).startsWith("Versjon 1, lagret").contains("2 rader")
+                .contains(" av Kari Saksbehandler (demo-saksbehandler)")
                 .contains("10 000 000,00 kr av rammen 10 000 000,00 kr");
         // the meeting date the Norwegian way: typed dd.mm.åååå, and a calendar in Norwegian with weeks from Monday
         WebElement date = browser.driver().findElement(By.id(browser.driver().findElement(
@@ -477,6 +478,13 @@ class TasklistBrowserIT {
         browser.screenshot("egenvurdering-utfylt");
         browser.completeTask();
         browser.closeNotifications();
+        // the receipt for what Bergen sent, beside the need report's
+        browser.driver().findElement(By.id("km-kvitteringer")).click();
+        browser.waitForText("Egenvurdering og rapport");
+        assertThat(browser.pageText()).contains("Behovsmelding").contains("DEKOM 2027");
+        browser.screenshot("mine-kvitteringer-egenvurdering");
+        browser.driver().findElement(By.id("tilbake")).click();
+        browser.waitForText("Min gruppes oppgaver");
 
         browser.login("tasklist", CASEWORKER);
         browser.clickFilter(DEKOM_FILTER);
