@@ -677,6 +677,121 @@ class TasklistBrowserIT {
         browser.screenshot("saksforlop-bergen-vedtak");
     }
 
+    /**
+     * The forum of a large embete: 55 recipients (Vestland's 43 kommuner and the county, and 11 private school owners)
+     * have sent need reports that their UH partner confirmed. The caseworker accepts the 55 prefilled rows, changes
+     * ten, removes one and adds one for the UH partner, and saves; then replaces them with 55 rows pasted from a spreadsheet, one of them
+     * bad and marked on its row, corrects it, saves again, and the decisions follow the saved version row for row.
+     */
+    @Test
+    @Order(15)
+    void the_forum_recommendation_for_55_recipients() {
+        var registration = context.getBean(no.kompetansemidler.masterdata.OwnerRegistration.class);
+        for (int i = 1; i <= 11; i++) {
+            String number = no.kompetansemidler.identity.DemoData.inventedOrganisationNumber(String.format("00%02d", i)).value();
+            registration.register(new no.kompetansemidler.domain.organisation.NewPrivateOwner(number,
+                    "Friskolen nr. " + i + " AS", "PRIVAT_SKOLEEIER", "vestland", "post@friskole" + i + ".example"), CASEWORKER);
+        }
+        scenario.start("DEKOM", 2029, "50 000 000");
+        List<Task> reports = scenario.taskQuery().taskDefinitionKey("Task_SubmitNeedReport").list();
+        assertThat(reports).hasSize(55);
+        for (Task report : reports) {
+            String owner = (String) runtime.getVariable(report.getProcessInstanceId(), "eier");
+            String group = no.kompetansemidler.identity.IdentityGroups.owner(
+                    new no.kompetansemidler.domain.organisation.OrganisationNumber(owner));
+            no.kompetansemidler.testkit.People.as(context.getBean(org.camunda.bpm.engine.IdentityService.class),
+                    "test-eier-" + owner, List.of(group), () -> {
+                        tasks.complete(report.getId(), new java.util.HashMap<>(
+                                no.kompetansemidler.testkit.Applications.needReport(HVL)));
+                        return null;
+                    });
+            scenario.complete(scenario.taskFor("Task_ConfirmPartnership", owner), no.kompetansemidler.testkit.People.UH_HVL,
+                    Map.of("uhSvar", "BEKREFT"));
+        }
+        scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        scenario.complete("Task_PrepareForum", CASEWORKER, Map.of());
+        List<String> owners = jdbc.sql("select organisation_number from km_owner where embete_code = 'VESTLAND'"
+                + " and organisation_number in (select organisation_number from km_owner_scheme where scheme = 'DEKOM')"
+                + " order by organisation_number").query(String.class).list();
+        assertThat(owners).hasSize(55);
+
+        browser.login("tasklist", CASEWORKER);
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Registrer forumets innstilling (DEKOM 2029)");
+        browser.claim();
+        openDistribution();
+        browser.waitForText("Forhåndsutfylt fra behovsmeldingene");
+        assertThat(browser.driver().findElement(By.id("antall")).getText()).isEqualTo("55");
+        assertThat(browser.driver().findElement(By.id("sum")).getText()).isEqualTo("55 000 000,00 kr");
+        assertThat(browser.driver().findElement(By.id("igjen")).getText()).isEqualTo("\u22125 000 000,00 kr");
+        // ten rows get half, the last row goes, and the UH partner's own part comes in as a new row
+        for (int row = 0; row < 10; row++) {
+            WebElement amount = browser.driver().findElement(By.id("rad-" + row + "-belop"));
+            amount.clear();
+            amount.sendKeys("500 000");
+        }
+        String removed = browser.driver().findElement(By.id("rad-54-organisasjonsnummer")).getAttribute("value");
+        browser.driver().findElement(By.id("rad-54")).findElement(By.cssSelector("button.fjern")).click();
+        browser.clickButton("Legg til rad");
+        for (Map.Entry<String, String> field : Map.of("organisasjonsnummer", HVL, "belop", "1 000 000", "egenandel",
+                "0", "lonn", "0", "tredjepart", "0", "tiltak", "Partnerskap med skolene", "fraAar", "2029", "tilAar",
+                "2029").entrySet()) {
+            WebElement input = browser.driver().findElement(By.id("rad-54-" + field.getKey()));
+            input.clear();
+            input.sendKeys(field.getValue());
+        }
+        assertThat(browser.driver().findElement(By.id("sum")).getText()).isEqualTo("50 000 000,00 kr");
+        assertThat(browser.driver().findElement(By.id("igjen")).getText()).isEqualTo("0,00 kr");
+        browser.clickButton("Lagre fordelingen");
+        browser.waitForText("Versjon 1 er lagret.");
+        browser.screenshot("fordeling-55-mottakere");
+        String cycleId = scenario.cycleId();
+        assertThat(jdbc.sql("select count(*) from km_proposal_grant l join km_proposal p on p.id = l.proposal_id"
+                + " where p.cycle_id = ? and p.version = 1").param(cycleId).query(Long.class).single()).isEqualTo(55);
+        assertThat(jdbc.sql("select count(*) from km_proposal_grant l join km_proposal p on p.id = l.proposal_id"
+                + " where p.cycle_id = ? and p.version = 1 and l.organisation_number = ?").params(cycleId, removed)
+                .query(Long.class).single()).isZero();
+
+        // then the forum's own spreadsheet: 55 rows, the 17th with a bad amount
+        StringBuilder pasted = new StringBuilder();
+        for (int i = 0; i < owners.size(); i++) {
+            String amount = i == 0 ? "1 400 000" : i == 16 ? "900.000,5,5" : "900 000";
+            pasted.append(owners.get(i)).append('\t').append(amount).append('\t').append(i == 0 ? "450 000" : "300 000")
+                    .append("\t0\t0\tLesing i alle fag\tetterutdanning\t2029\t2029\n");
+        }
+        paste(pasted.toString());
+        browser.waitForText("Rad 17: beløp");
+        assertThat(browser.driver().findElements(By.cssSelector("tr.feil"))).hasSize(1);
+        assertThat(browser.driver().findElement(By.id("rad-16-belop")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver().findElement(By.id("feil-16")).getText()).contains("Rad 17");
+        browser.screenshot("fordeling-55-innlimt-feil-pa-rad-17");
+        WebElement bad = browser.driver().findElement(By.id("rad-16-belop"));
+        bad.clear();
+        bad.sendKeys("900 000");
+        browser.clickButton("Kontroller");
+        browser.waitForText("Kontrollert: radene kan lagres.");
+        assertThat(browser.driver().findElement(By.id("antall")).getText()).isEqualTo("55");
+        assertThat(browser.driver().findElement(By.id("sum")).getText()).isEqualTo("50 000 000,00 kr");
+        browser.clickButton("Lagre fordelingen");
+        browser.waitForText("Versjon 2 er lagret.");
+        backToTask();
+        assertThat(browser.value("Lagret fordeling")).startsWith("Versjon 2, lagret").contains("55 rader")
+                .contains("50 000 000,00 kr av rammen 50 000 000,00 kr");
+        browser.check("Forumet ble enig om fordelingen", true);
+        browser.type("Prioriteringer", "Lesing");
+        browser.type("Referat", "Forumet vedtok regnearkets fordeling.");
+        browser.type("Begrunnelse", "Forumets innstilling.");
+        browser.completeTask();
+        browser.closeNotifications();
+
+        // the decisions follow version 2, one per row, to the øre
+        assertThat(jdbc.sql("select organisation_number, amount_ore from km_decision where cycle_id = ?"
+                + " order by organisation_number").param(cycleId).query((rs, n) -> rs.getString(1) + " " + rs.getLong(2))
+                .list()).hasSize(55).contains(owners.get(0) + " 140000000", owners.get(16) + " 90000000");
+        assertThat(jdbc.sql("select sum(amount_ore) from km_decision where cycle_id = ?").param(cycleId)
+                .query(Long.class).single()).isEqualTo(5_000_000_000L);
+    }
+
     /** Organisation number; amount; cash; salary; third party; measure; kind; from; to. */
     static String lines(String bergenCoFinancing) {
         return BERGEN + "; 7 000 000; " + bergenCoFinancing + "; 0; 0; Lesing i alle fag; etterutdanning; 2027; 2028\n"
