@@ -95,6 +95,10 @@
       account.href = '/revisjon/sykluser/' + encodeURIComponent(cycle.syklusId);
       account.textContent = ' Les saksforløpet.';
       section.querySelector('.fase').appendChild(account);
+      var networks = document.createElement('a');
+      networks.href = '/saksbehandling/nettverk.html?syklus=' + encodeURIComponent(cycle.syklusId);
+      networks.textContent = ' Nettverk (felles søknader).';
+      section.querySelector('.fase').appendChild(networks);
     }
     ['ramme', 'sokt', 'innstilt', 'vedtatt', 'utbetalt', 'ikkeFordelt'].forEach(function (key) {
       section.querySelector('.summer .' + key).textContent = kroner(cycle.summer[key + 'Ore']);

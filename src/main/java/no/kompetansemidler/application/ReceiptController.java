@@ -22,8 +22,6 @@ import java.util.List;
 @RestController
 class ReceiptController {
 
-    private static final String OWNER_GROUP = "eier-";
-
     private final Receipts receipts;
     private final CycleRepository cycles;
     private final ApiAccess access;
@@ -36,8 +34,7 @@ class ReceiptController {
 
     @GetMapping("/api/kvitteringer")
     List<Receipts.Entry> mine() {
-        return receipts.of(access.current().groups().stream().filter(g -> g.startsWith(OWNER_GROUP))
-                .map(g -> g.substring(OWNER_GROUP.length())).sorted().toList());
+        return receipts.of(access.current().ownerOrganisations());
     }
 
     @GetMapping("/api/kvitteringer/{syklusId}/{eier}.pdf")
@@ -55,7 +52,7 @@ class ReceiptController {
     /** The owner's own users, or those who read the cycle's embete; 404 when there is no such cycle. */
     private void mayRead(String cycleId, String owner) {
         ApiUser user = access.current();
-        if (!user.groups().contains(OWNER_GROUP + owner)) {
+        if (!user.ownerOrganisations().contains(owner)) {
             access.requireRead(cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(
                     HttpStatus.NOT_FOUND)).embete());
         }

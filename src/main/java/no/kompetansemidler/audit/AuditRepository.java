@@ -72,6 +72,26 @@ class AuditRepository {
                         + (rs.getString("reason") == null ? "." : ". Begrunnelse: " + rs.getString("reason")),
                         "behovsmelding", RANK_NEED_REPORT + 1).about(rs.getString("organisation_number"), null, null))
                 .list().forEach(events::add);
+        jdbc.sql("""
+                        select n.name, n.lead_owner, n.registered_by, n.registered_at,
+                               (select count(*) from km_network_member m where m.network_id = n.id) as members
+                        from km_network n where n.cycle_id = ?""").param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("registered_at").toInstant(),
+                        rs.getString("registered_by"), null, "Nettverk", "Nettverket «" + rs.getString("name")
+                        + "» registrert med " + rs.getInt("members") + " eiere og " + rs.getString("lead_owner")
+                        + " som leder som sender søknaden for alle.", "behovsmelding", RANK_NEED_REPORT - 1)
+                        .about(rs.getString("lead_owner"), null, null)).list().forEach(events::add);
+        jdbc.sql("""
+                        select n.name, m.organisation_number, m.answer, m.reason, m.answered_by, m.answered_at
+                        from km_network_member m join km_network n on n.id = m.network_id
+                        where m.cycle_id = ? and m.answered_at is not null""").param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("answered_at").toInstant(), rs.getString("answered_by"),
+                        null, "Nettverk", "Medlemmet " + rs.getString("organisation_number")
+                        + (rs.getString("answer").equals("BEKREFTET") ? " bekreftet" : " avslo") + " sin del av"
+                        + " søknaden fra nettverket «" + rs.getString("name") + "»"
+                        + (rs.getString("reason") == null ? "." : ". Begrunnelse: " + rs.getString("reason")),
+                        "behovsmelding", RANK_NEED_REPORT + 1).about(rs.getString("organisation_number"), null, null))
+                .list().forEach(events::add);
         jdbc.sql("select * from km_participation where cycle_id = ? and takes_part = false").param(cycle.id())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by"), null,
                         "Deltar ikke (R5)", rs.getString("organisation_number") + " registrert som ikke deltakende. Begrunnelse: "

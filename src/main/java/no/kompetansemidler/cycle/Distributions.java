@@ -94,10 +94,13 @@ public class Distributions {
     private final Clock clock;
 
     private final no.kompetansemidler.security.PersonDirectory people;
+    private final no.kompetansemidler.application.Networks networks;
 
     Distributions(CycleRepository cycles, ApplicationRepository applications, ProposalRepository proposals, MasterDataRepository masterData,
                   TaskService tasks, RuntimeService runtime, IdentityService identity,
-                  no.kompetansemidler.security.PersonDirectory people, Clock clock) {
+                  no.kompetansemidler.security.PersonDirectory people, no.kompetansemidler.application.Networks networks,
+                  Clock clock) {
+        this.networks = networks;
         this.cycles = cycles;
         this.applications = applications;
         this.proposals = proposals;
@@ -246,12 +249,13 @@ public class Distributions {
         String year = Integer.toString(cycle.year());
         return cycles.needReports(cycle.id()).stream().filter(r -> !optedOut.contains(r.organisationNumber()))
                 .map(r -> prefilledRow(r.organisationNumber(), cycle.year(),
-                        byOwner.getOrDefault(r.organisationNumber(), List.of()), year))
+                        byOwner.getOrDefault(r.organisationNumber(), List.of()), year,
+                        networks.leadNote(cycle.id(), r.organisationNumber())))
                 .toList();
     }
 
     private Row prefilledRow(String owner, int year, List<ApplicationRepository.StoredMeasure> measures,
-                             String yearText) {
+                             String yearText, java.util.Optional<String> network) {
         List<ApplicationRepository.StoredMeasure> kept = measures.stream()
                 .filter(m -> m.answer() != ApplicationRepository.UhAnswer.AVSLATT).toList();
         Money amount = Money.ZERO;
@@ -270,7 +274,8 @@ public class Distributions {
         }
         String titles = kept.stream().map(m -> m.plan().title()).collect(java.util.stream.Collectors.joining(" · "));
         String application = measures.isEmpty() ? null : measures.stream().map(m -> MeasureTexts.applied(m, year,
-                masterData.uhInstitutionName(m.plan().uhPartner()))).collect(java.util.stream.Collectors.joining("; ")) + ".";
+                masterData.uhInstitutionName(m.plan().uhPartner()))).collect(java.util.stream.Collectors.joining("; ")) + "."
+                + network.map(n -> " " + n).orElse("");
         return new Row(owner, name(owner), kept.isEmpty() ? "" : plain(amount), "", kept.isEmpty() ? "" : plain(cash),
                 kept.isEmpty() ? "" : plain(salary), "", titles.length() > 200 ? titles.substring(0, 199) + "…" : titles,
                 "etterutdanning", yearText, Integer.toString(lastYear), null, List.of(), application);

@@ -9,12 +9,12 @@ import java.util.List;
  * Checks a free-text field from a form as a person reads it (Texts): required, readable, long enough in visible
  * characters, bounded, and no markup. Returns the text as it is stored: trimmed, in Unicode NFC.
  */
-final class FreeText {
+public final class FreeText {
 
     private FreeText() {
     }
 
-    static String check(Object value, String field, String label, int minLength, String ruleId, List<Violation> problems) {
+    public static String check(Object value, String field, String label, int minLength, String ruleId, List<Violation> problems) {
         String text = value == null ? "" : Texts.normalize(value.toString().trim());
         var unreadable = Texts.unreadable(text, true);
         int visible = Texts.visibleLength(text);

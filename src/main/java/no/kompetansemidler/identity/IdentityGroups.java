@@ -33,9 +33,12 @@ public final class IdentityGroups {
         return "saksbehandler-" + embete.slug();
     }
 
+    /** The prefix of the owners' groups. */
+    public static final String OWNER_PREFIX = "eier-";
+
     /** The users of one owner (eier), by organisation number, e.g. "eier-964338531". */
     public static String owner(OrganisationNumber organisationNumber) {
-        return "eier-" + organisationNumber.value();
+        return OWNER_PREFIX + organisationNumber.value();
     }
 
     /** The users of one UH institution, by organisation number, e.g. "uh-917641404". */

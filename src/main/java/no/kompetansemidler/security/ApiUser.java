@@ -10,6 +10,12 @@ public record ApiUser(String id, Set<String> groups) {
 
     static final String REQUEST_ATTRIBUTE = ApiUser.class.getName();
 
+    /** The organisation numbers of the owners the user acts for (its groups eier-…), sorted. */
+    public java.util.List<String> ownerOrganisations() {
+        return groups.stream().filter(g -> g.startsWith(IdentityGroups.OWNER_PREFIX))
+                .map(g -> g.substring(IdentityGroups.OWNER_PREFIX.length())).sorted().toList();
+    }
+
     public boolean isAdministrator() {
         return groups.contains(IdentityGroups.ADMINISTRATORS);
     }

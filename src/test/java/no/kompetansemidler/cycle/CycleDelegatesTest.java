@@ -175,8 +175,9 @@ class CycleDelegatesTest {
 
     /** The distribution page without its engine: the rows checked and shared, never a task asked for. */
     Distributions distributions() {
-        return new Distributions(cycles, new no.kompetansemidler.application.ApplicationRepository(db), proposals,
-                masterData, null, null, null, null, clock);
+        var applications = new no.kompetansemidler.application.ApplicationRepository(db);
+        return new Distributions(cycles, applications, proposals, masterData, null, null, null, null,
+                new no.kompetansemidler.application.Networks(db, cycles, masterData, applications, null, clock), clock);
     }
 
     /** Saves the spreadsheet lines as the cycle's next version, as the distribution page does. */

@@ -792,6 +792,60 @@ class TasklistBrowserIT {
                 .query(Long.class).single()).isEqualTo(5_000_000_000L);
     }
 
+    /**
+     * A joint application: the caseworker registers a network on its page (a refusal first, shown with the field),
+     * Bergen sends the application for it, and the county, a member, finds «Mine nettverk» in Tasklist and confirms
+     * its part after a decline without a reason is refused.
+     */
+    @Test
+    @Order(16)
+    void a_network_is_registered_and_a_member_confirms_its_part() {
+        scenario.start("DEKOM", 2030, "10 000 000");
+        browser.login("tasklist", CASEWORKER);
+        browser.waitForText("Mine oppgaver");
+        browser.driver().get("http://localhost:" + port + "/saksbehandling/nettverk.html?syklus=" + scenario.cycleId());
+        browser.waitForText("Nettverk – DEKOM 2030, Statsforvalteren i Vestland");
+        browser.waitForText("Ingen nettverk er registrert i syklusen.");
+        browser.driver().findElement(By.id("navn")).sendKeys("Bergensregionen");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("leder"))).selectByValue(BERGEN);
+        browser.clickButton("Registrer nettverket");
+        browser.waitForText("Medlemmer: Et nettverk har minst ett medlem i tillegg til lederen. (PÅKREVD)");
+        assertThat(browser.driver().findElement(By.id("medlemmer")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("nettverk-avvist");
+        assertThat(jdbc.sql("select count(*) from km_network where cycle_id = ?").param(scenario.cycleId())
+                .query(Long.class).single()).isZero();
+        browser.driver().findElement(By.cssSelector("#medlemmer input[value='" + CycleScenario.VESTLAND_FK + "']")).click();
+        browser.clickButton("Registrer nettverket");
+        browser.waitForText("Nettverket «Bergensregionen» er registrert med 2 eiere.");
+        assertThat(browser.driver().findElement(By.id("nettverk")).getText()).contains("Bergensregionen",
+                "Bergen kommune (" + BERGEN + ")", "Vestland fylkeskommune: venter på svar", "Ikke sendt ennå");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0);");
+        browser.screenshot("nettverk-registrert");
+
+        scenario.complete(scenario.taskFor("Task_SubmitNeedReport", BERGEN), BERGEN_USER,
+                no.kompetansemidler.testkit.Applications.needReport(HVL));
+        browser.login("tasklist", "demo-eier-vestlandfk");
+        browser.waitForText("Mine oppgaver");
+        WebElement link = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("km-nettverk")));
+        assertThat(link.getText()).isEqualTo("Mine nettverk");
+        link.click();
+        browser.waitForText("Bergensregionen – DEKOM 2030, Statsforvalteren i Vestland");
+        browser.waitForText("Tiltak 1 «Lesing i alle fag»");
+        browser.driver().findElement(By.xpath("//label[contains(., 'Vi avslår vår del av søknaden')]/input")).click();
+        browser.clickButton("Send svaret");
+        browser.waitForText("Begrunnelse: Begrunnelsen for avslaget må fylles ut. (PÅKREVD)");
+        browser.driver().findElement(By.xpath("//label[contains(., 'Vi bekrefter vår del av søknaden')]/input")).click();
+        browser.screenshot("mine-nettverk-svar");
+        browser.clickButton("Send svaret");
+        browser.waitForText("Svaret er registrert.");
+        assertThat(browser.pageText()).contains("Vestland fylkeskommune (" + CycleScenario.VESTLAND_FK
+                + "): bekreftet, av ");
+        browser.screenshot("mine-nettverk-bekreftet");
+        assertThat(jdbc.sql("select answer from km_network_member where cycle_id = ? and organisation_number = ?")
+                .params(scenario.cycleId(), CycleScenario.VESTLAND_FK).query(String.class).single()).isEqualTo("BEKREFTET");
+    }
+
     /** Organisation number; amount; cash; salary; third party; measure; kind; from; to. */
     static String lines(String bergenCoFinancing) {
         return BERGEN + "; 7 000 000; " + bergenCoFinancing + "; 0; 0; Lesing i alle fag; etterutdanning; 2027; 2028\n"

@@ -229,67 +229,74 @@ function countOnlyVisibleErrors(root) {
   });
 }
 
-/* In Tasklist, the owners' receipts (Mine kvitteringer) beside the language choice, at the foot of every page. */
-function addReceiptsLink() {
-  if (document.getElementById('km-kvitteringer') || !window.location.pathname.includes('/tasklist/')) {
-    return;
-  }
+/* A link at the foot of Tasklist's pages, beside the language choice. */
+function addFooterLink(id, href, textNb, textEn, left) {
   const link = document.createElement('a');
-  link.id = 'km-kvitteringer';
-  link.href = '/eier/kvitteringer.html';
-  link.textContent = language === 'nb' ? 'Mine kvitteringer' : 'My receipts';
-  link.setAttribute('style', 'position:fixed;left:calc(50% + 70px);bottom:3px;z-index:2000;'
+  link.id = id;
+  link.href = href;
+  link.textContent = language === 'nb' ? textNb : textEn;
+  link.setAttribute('style', 'position:fixed;left:calc(50% + ' + left + 'px);bottom:3px;z-index:2000;'
       + 'font-size:12px;line-height:16px;background:#fff;padding:0 6px;border:1px solid #ccc;border-radius:3px');
   document.body.appendChild(link);
 }
 
-/*
- * In Tasklist, for those who may read an embete's cycles (caseworkers, auditors, administrators), the overview
- * (Oversikt over syklusene) beside the receipts; asked again after each change of page until the person is logged in.
- */
-let overviewAsked = false;
-function addOverviewLink() {
-  if (overviewAsked || document.getElementById('km-oversikt') || !window.location.pathname.includes('/tasklist/')) {
+/* In Tasklist, the owners' receipts (Mine kvitteringer), at the foot of every page. */
+function addReceiptsLink() {
+  if (document.getElementById('km-kvitteringer') || !window.location.pathname.includes('/tasklist/')) {
     return;
   }
-  overviewAsked = true;
-  fetch('/api/oversikt/embeter', {credentials: 'same-origin',
-    headers: {'Accept': 'application/json', 'X-Requested-With': 'tasklist'}})
-    .then(response => response.status === 401 ? null : response.ok ? response.json() : [])
-    .then(embeter => {
-      if (embeter === null) {
-        overviewAsked = false; // not logged in yet
-      }
-      if (!embeter || !embeter.length) {
-        return;
-      }
-      const link = document.createElement('a');
-      link.id = 'km-oversikt';
-      link.href = '/saksbehandling/oversikt.html';
-      link.textContent = language === 'nb' ? 'Oversikt over syklusene' : 'Overview of the cycles';
-      link.setAttribute('style', 'position:fixed;left:calc(50% + 200px);bottom:3px;z-index:2000;'
-          + 'font-size:12px;line-height:16px;background:#fff;padding:0 6px;border:1px solid #ccc;border-radius:3px');
-      document.body.appendChild(link);
-    })
-    .catch(() => {
-      overviewAsked = false;
-    });
+  addFooterLink('km-kvitteringer', '/eier/kvitteringer.html', 'Mine kvitteringer', 'My receipts', 70);
+}
+
+/*
+ * Links shown only to those the server answers for: the overview (Oversikt over syklusene) for those who may read an
+ * embete's cycles (caseworkers, auditors, administrators), and Mine nettverk for owners in a network (a joint
+ * application). Each is asked again after each change of page until the person is logged in.
+ */
+const askedLinks = [
+  {id: 'km-oversikt', api: '/api/oversikt/embeter', href: '/saksbehandling/oversikt.html',
+    nb: 'Oversikt over syklusene', en: 'Overview of the cycles', left: 200, shows: embeter => embeter.length > 0},
+  {id: 'km-nettverk', api: '/api/nettverk', href: '/eier/nettverk.html',
+    nb: 'Mine nettverk', en: 'My networks', left: 200, shows: answer => answer.nettverk.length > 0}
+];
+
+function addAskedLinks() {
+  askedLinks.forEach(link => {
+    if (link.asked || document.getElementById(link.id) || !window.location.pathname.includes('/tasklist/')) {
+      return;
+    }
+    link.asked = true;
+    fetch(link.api, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'X-Requested-With': 'tasklist'}})
+      .then(response => response.status === 401 ? null : response.ok ? response.json() : undefined)
+      .then(answer => {
+        if (answer === null) {
+          link.asked = false; // not logged in yet
+        } else if (answer !== undefined && link.shows(answer)) {
+          addFooterLink(link.id, link.href, link.nb, link.en, link.left);
+        }
+      })
+      .catch(() => {
+        link.asked = false;
+      });
+  });
 }
 
 function start() {
   addLanguageSwitch();
   addReceiptsLink();
-  addOverviewLink();
+  addAskedLinks();
   window.addEventListener('hashchange', event => {
     if (String(event.oldURL).includes('#/login')) {
       // someone logged in without the page loading anew: ask again for them
-      const old = document.getElementById('km-oversikt');
-      if (old) {
-        old.remove();
-      }
-      overviewAsked = false;
+      askedLinks.forEach(link => {
+        const old = document.getElementById(link.id);
+        if (old) {
+          old.remove();
+        }
+        link.asked = false;
+      });
     }
-    addOverviewLink();
+    addAskedLinks();
   });
   new MutationObserver(() => {
     if (language === 'nb') {
