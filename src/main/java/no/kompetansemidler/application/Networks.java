@@ -144,10 +144,16 @@ public class Networks {
         Instant now = clock.instant();
         jdbc.sql("insert into km_network (id, cycle_id, name, lead_owner, registered_by, registered_at)"
                 + " values (?, ?, ?, ?, ?, ?)").params(id, cycleId, name, lead, user, java.sql.Timestamp.from(now)).update();
-        for (String number : all) {
-            jdbc.sql("insert into km_network_member (network_id, cycle_id, organisation_number, answer)"
-                    + " values (?, ?, ?, ?)").params(id, cycleId, number,
-                    (number.equals(lead) ? Answer.LEDER : Answer.VENTER).name()).update();
+        try {
+            for (String number : all) {
+                jdbc.sql("insert into km_network_member (network_id, cycle_id, organisation_number, answer)"
+                        + " values (?, ?, ?, ?)").params(id, cycleId, number,
+                        (number.equals(lead) ? Answer.LEDER : Answer.VENTER).name()).update();
+            }
+        } catch (org.springframework.dao.DuplicateKeyException registeredMeanwhile) {
+            // another caseworker put one of the owners in a network at the same moment; the transaction rolls back
+            throw new ValidationException(List.of(new Violation("medlemmer", "NETTVERK", "En av eierne ble nettopp"
+                    + " registrert i et annet nettverk. Last siden på nytt og se hvem som er ledige.")));
         }
         return network(id);
     }
@@ -185,10 +191,15 @@ public class Networks {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        jdbc.sql("update km_network_member set answer = ?, reason = ?, answered_by = ?, answered_at = ?"
+        int answered = jdbc.sql("update km_network_member set answer = ?, reason = ?, answered_by = ?, answered_at = ?"
                         + " where network_id = ? and organisation_number = ? and answer = 'VENTER'")
                 .params(("BEKREFT".equals(choice) ? Answer.BEKREFTET : Answer.AVSLATT).name(), reason, user,
                         java.sql.Timestamp.from(clock.instant()), networkId, owner).update();
+        if (answered == 0) {
+            // another of the member's users answered at the same moment
+            throw new ValidationException(List.of(new Violation("svar", "NETTVERK", member.navn()
+                    + " har allerede svart.")));
+        }
         return network(networkId);
     }
 

@@ -180,4 +180,37 @@ class NetworksTest {
         assertThat(send(People.AUDITOR, "GET", path, null).statusCode()).isEqualTo(200);
         assertThat(send(People.CASEWORKER_ROGALAND, "GET", path, null).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void two_caseworkers_putting_the_same_owner_in_two_networks_at_once_get_one_network() throws Exception {
+        CycleScenario scenario = new CycleScenario(context).inScheme("KOMPETANSELOFTET");
+        scenario.upTo(Years.forKompetanseloftet(), "Task_SubmitNeedReport");
+        String path = "/api/sykluser/" + scenario.cycleId() + "/nettverk";
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (String lead : List.of(BERGEN, VESTLAND_FK)) {
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return send(People.CASEWORKER, "POST", path, "{\"navn\": \"Nettverk rundt " + lead
+                            + "\", \"leder\": \"" + lead + "\", \"medlemmer\": [\"" + ASKOY + "\"]}");
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                HttpResponse<String> response = answer.get();
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 400) {
+                    assertThat(response.body()).contains("\"field\":\"medlemmer\"", "NETTVERK");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 400);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(networks(scenario.cycleId())).isOne();
+        assertThat(jdbc.sql("select count(*) from km_network_member where cycle_id = ? and organisation_number = ?")
+                .params(scenario.cycleId(), ASKOY).query(Long.class).single()).isOne();
+    }
 }
