@@ -65,10 +65,11 @@ class NetworkController {
     /** A member's answer, by one of the member's own users. */
     @PostMapping(value = "/api/nettverk/{id}/svar", consumes = MediaType.APPLICATION_JSON_VALUE)
     Networks.Network answer(@PathVariable("id") String id, @RequestBody Networks.MemberAnswer answer) {
+        List<String> mine = ownersOfCurrentUser();
         Networks.Network network = networks.find(id).filter(n -> n.medlemmer().stream()
-                        .anyMatch(m -> ownersOfCurrentUser().contains(m.organisasjonsnummer())))
+                        .anyMatch(m -> mine.contains(m.organisasjonsnummer())))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (answer != null && answer.eier() != null && !ownersOfCurrentUser().contains(answer.eier().replace(" ", ""))) {
+        if (answer != null && answer.eier() != null && !mine.contains(answer.eier().replace(" ", ""))) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         return networks.answer(network, answer, access.current().id());

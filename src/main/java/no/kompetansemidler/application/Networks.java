@@ -2,7 +2,6 @@ package no.kompetansemidler.application;
 
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.cycle.FreeText;
-import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
@@ -128,14 +127,14 @@ public class Networks {
             all.add(lead);
         }
         all.addAll(members);
+        Map<String, String> inNetwork = networkOfEachOwner(cycleId);
         for (String number : all) {
-            jdbc.sql("""
-                            select n.name from km_network_member m join km_network n on n.id = m.network_id
-                            where m.cycle_id = ? and m.organisation_number = ?""").params(cycleId, number)
-                    .query(String.class).optional().ifPresent(other -> problems.add(new Violation(
-                            number.equals(lead) ? "leder" : "medlemmer", "NETTVERK", owners.get(number).name()
-                            + " er allerede med i nettverket «" + other + "» i denne syklusen; en eier kan være med i"
-                            + " ett nettverk per syklus.")));
+            String other = inNetwork.get(number);
+            if (other != null) {
+                problems.add(new Violation(number.equals(lead) ? "leder" : "medlemmer", "NETTVERK",
+                        owners.get(number).name() + " er allerede med i nettverket «" + other + "» i denne syklusen;"
+                                + " en eier kan være med i ett nettverk per syklus."));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -208,15 +207,22 @@ public class Networks {
     }
 
     public List<OwnerChoice> owners(CycleRepository.Cycle cycle) {
-        Map<String, String> inNetwork = new java.util.HashMap<>();
-        jdbc.sql("select m.organisation_number, n.name from km_network_member m join km_network n on n.id = m.network_id"
-                + " where m.cycle_id = ?").param(cycle.id()).query((rs, i) -> inNetwork.put(
-                rs.getString(1).trim(), rs.getString(2))).list();
+        Map<String, String> inNetwork = networkOfEachOwner(cycle.id());
         Set<String> sent = new java.util.HashSet<>();
         cycles.needReports(cycle.id()).forEach(r -> sent.add(r.organisationNumber()));
         return masterData.owners(cycle.embete(), cycle.scheme()).stream().map(o -> new OwnerChoice(
                 o.organisationNumber().value(), o.name(), sent.contains(o.organisationNumber().value()),
                 inNetwork.get(o.organisationNumber().value()))).toList();
+    }
+
+    /** The name of the network each owner of the cycle is in (the lead included). */
+    private Map<String, String> networkOfEachOwner(String cycleId) {
+        Map<String, String> inNetwork = new java.util.HashMap<>();
+        jdbc.sql("select m.organisation_number, n.name from km_network_member m join km_network n on n.id = m.network_id"
+                + " where m.cycle_id = ?").param(cycleId).query(rs -> {
+            inNetwork.put(rs.getString(1).trim(), rs.getString(2));
+        });
+        return inNetwork;
     }
 
     public List<Network> ofCycle(String cycleId) {
@@ -240,63 +246,65 @@ public class Networks {
     /** The network by id. */
     public java.util.Optional<Network> find(String id) {
         return jdbc.sql("""
-                        select n.*, c.scheme, c.budget_year, c.embete_code from km_network n
-                        join km_cycle c on c.id = n.cycle_id where n.id = ?""").param(id).query().listOfRows()
-                .stream().findFirst().map(row -> network(id, row));
+                        select n.cycle_id, n.name, n.lead_owner, n.registered_by, n.registered_at, c.scheme,
+                               c.budget_year, c.embete_code
+                        from km_network n join km_cycle c on c.id = n.cycle_id where n.id = ?""").param(id)
+                .query((rs, i) -> new Network(id, rs.getString("cycle_id"), rs.getString("scheme"),
+                        rs.getInt("budget_year"), no.kompetansemidler.domain.organisation.Embete.valueOf(
+                        rs.getString("embete_code")).displayName(), rs.getString("name"),
+                        rs.getString("lead_owner").trim(), null, false, List.of(), List.of(),
+                        rs.getString("registered_by"), rs.getTimestamp("registered_at").toInstant()))
+                .optional().map(this::completed);
     }
 
     private Network network(String id) {
         return find(id).orElseThrow();
     }
 
-    private Network network(String id, Map<String, Object> row) {
-        String cycleId = (String) value(row, "cycle_id");
-        String lead = ((String) value(row, "lead_owner")).trim();
-        int year = ((Number) value(row, "budget_year")).intValue();
-        List<Member> members = jdbc.sql("select m.* from km_network_member m left join km_owner o"
-                        + " on o.organisation_number = m.organisation_number where m.network_id = ?"
-                        + " order by case when m.answer = 'LEDER' then 0 else 1 end, o.name").param(id)
+    /** The network's row completed with its members, the lead's name and application, and who registered it. */
+    private Network completed(Network n) {
+        List<Member> members = jdbc.sql("""
+                        select m.*, o.name as owner_name from km_network_member m
+                        left join km_owner o on o.organisation_number = m.organisation_number where m.network_id = ?
+                        order by case when m.answer = 'LEDER' then 0 else 1 end, o.name""").param(n.id())
                 .query((rs, i) -> {
                     Answer answer = Answer.valueOf(rs.getString("answer"));
-                    String number = rs.getString("organisation_number").trim();
                     java.sql.Timestamp at = rs.getTimestamp("answered_at");
-                    return new Member(number, masterData.ownerName(number), answer.name(), answer.displayName(),
-                            rs.getString("reason"), rs.getString("answered_by") == null ? null
-                            : people.displayName(rs.getString("answered_by")), at == null ? null : at.toInstant());
+                    return new Member(rs.getString("organisation_number").trim(), rs.getString("owner_name"),
+                            answer.name(), answer.displayName(), rs.getString("reason"),
+                            rs.getString("answered_by") == null ? null : people.displayName(rs.getString("answered_by")),
+                            at == null ? null : at.toInstant());
                 }).list();
-        boolean sent = cycles.needReport(cycleId, lead).isPresent();
-        List<String> application = sent ? applications.measures(cycleId, lead).stream()
-                .map(m -> MeasureTexts.applied(m, year, masterData.uhInstitutionName(m.plan().uhPartner()))).toList() : List.of();
-        return new Network(id, cycleId, (String) value(row, "scheme"), year,
-                no.kompetansemidler.domain.organisation.Embete.valueOf((String) value(row, "embete_code")).displayName(),
-                (String) value(row, "name"), lead, masterData.ownerName(lead), sent, application, members,
-                people.displayName((String) value(row, "registered_by")),
-                ((java.sql.Timestamp) value(row, "registered_at")).toInstant());
+        boolean sent = cycles.needReport(n.syklusId(), n.leder()).isPresent();
+        List<String> application = sent ? applications.measures(n.syklusId(), n.leder()).stream()
+                .map(m -> MeasureTexts.applied(m, n.aar(), masterData.uhInstitutionName(m.plan().uhPartner())))
+                .toList() : List.of();
+        return new Network(n.id(), n.syklusId(), n.ordning(), n.aar(), n.embete(), n.navn(), n.leder(),
+                masterData.ownerName(n.leder()), sent, application, members, people.displayName(n.registrertAv()),
+                n.registrert());
     }
 
     /**
-     * For the forum: «Søker for nettverket «Bergensregionen»: Askøy kommune bekreftet, Vestland fylkeskommune venter på
-     * svar.» when the owner leads a network in the cycle, else nothing.
+     * For the forum, per lead owner in the cycle: «Søker for nettverket «Bergensregionen»: Askøy kommune bekreftet,
+     * Vestland fylkeskommune venter på svar.»
      */
-    public java.util.Optional<String> leadNote(String cycleId, String owner) {
-        return jdbc.sql("select id, name from km_network where cycle_id = ? and lead_owner = ?").params(cycleId, owner)
-                .query((rs, i) -> "Søker for nettverket «" + rs.getString("name") + "»: " + String.join(", ", jdbc.sql(
-                                "select m.organisation_number, m.answer from km_network_member m left join km_owner o"
-                                        + " on o.organisation_number = m.organisation_number where m.network_id = ?"
-                                        + " and m.answer <> 'LEDER' order by o.name").param(rs.getString("id"))
-                        .query((m, j) -> masterData.ownerName(m.getString(1).trim()) + " "
-                                + Answer.valueOf(m.getString(2)).displayName()).list()) + ".")
-                .optional();
-    }
-
-    /** The lead's network in the cycle, if the owner leads one. */
-    public java.util.Optional<Network> ledBy(String cycleId, String owner) {
-        return jdbc.sql("select id from km_network where cycle_id = ? and lead_owner = ?").params(cycleId, owner)
-                .query(String.class).optional().map(this::network);
-    }
-
-    /** H2 gives the columns in upper case, PostgreSQL in lower case. */
-    private static Object value(Map<String, Object> row, String column) {
-        return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase(java.util.Locale.ROOT));
+    public Map<String, String> leadNotes(String cycleId) {
+        Map<String, String> networkName = new LinkedHashMap<>();
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select n.lead_owner, n.name, m.answer, o.name as owner_name from km_network n
+                        join km_network_member m on m.network_id = n.id
+                        left join km_owner o on o.organisation_number = m.organisation_number
+                        where n.cycle_id = ? and m.answer <> 'LEDER' order by n.lead_owner, o.name""").param(cycleId)
+                .query(rs -> {
+                    String lead = rs.getString("lead_owner").trim();
+                    networkName.put(lead, rs.getString("name"));
+                    answers.computeIfAbsent(lead, l -> new ArrayList<>()).add(rs.getString("owner_name") + " "
+                            + Answer.valueOf(rs.getString("answer")).displayName());
+                });
+        Map<String, String> notes = new LinkedHashMap<>();
+        networkName.forEach((lead, name) -> notes.put(lead, "Søker for nettverket «" + name + "»: "
+                + String.join(", ", answers.get(lead)) + "."));
+        return notes;
     }
 }

@@ -247,10 +247,11 @@ public class Distributions {
         applications.measures(cycle.id()).forEach(m -> byOwner.computeIfAbsent(m.organisationNumber(),
                 o -> new ArrayList<>()).add(m));
         String year = Integer.toString(cycle.year());
+        Map<String, String> networkNotes = networks.leadNotes(cycle.id());
         return cycles.needReports(cycle.id()).stream().filter(r -> !optedOut.contains(r.organisationNumber()))
                 .map(r -> prefilledRow(r.organisationNumber(), cycle.year(),
                         byOwner.getOrDefault(r.organisationNumber(), List.of()), year,
-                        networks.leadNote(cycle.id(), r.organisationNumber())))
+                        java.util.Optional.ofNullable(networkNotes.get(r.organisationNumber()))))
                 .toList();
     }
 
