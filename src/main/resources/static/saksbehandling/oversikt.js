@@ -89,7 +89,8 @@
     var section = document.getElementById('syklusmal').content.firstElementChild.cloneNode(true);
     section.id = 'syklus-' + cycle.ordning;
     section.querySelector('.navn').textContent = cycle.ordning + ' ' + cycle.aar + ' – ' + cycle.ordningNavn;
-    section.querySelector('.fase').textContent = 'Står nå i: ' + cycle.fase + '. Startet ' + cycle.startet + '.';
+    section.querySelector('.fase').textContent = 'Står nå i: ' + cycle.fase + '. Startet ' + cycle.startet + '.'
+      + (cycle.godkjenning ? ' ' + cycle.godkjenning : '');
     if (!document.getElementById('revisjon').hidden) {
       var account = document.createElement('a');
       account.href = '/revisjon/sykluser/' + encodeURIComponent(cycle.syklusId);
@@ -100,9 +101,10 @@
       networks.textContent = ' Nettverk (felles søknader).';
       section.querySelector('.fase').appendChild(networks);
     }
-    ['ramme', 'sokt', 'innstilt', 'vedtatt', 'utbetalt', 'ikkeFordelt'].forEach(function (key) {
+    ['ramme', 'overfortInn', 'sokt', 'innstilt', 'vedtatt', 'utbetalt', 'ikkeFordelt'].forEach(function (key) {
       section.querySelector('.summer .' + key).textContent = kroner(cycle.summer[key + 'Ore']);
     });
+    section.querySelector('.overfortInnRad').style.display = cycle.summer.overfortInnOre ? '' : 'none';
     var s = cycle.soknader;
     section.querySelector('.soknader').textContent = 'Søknader: ' + s['Sendt'] + ' sendt · ' + s['Ikke sendt']
       + ' ikke sendt ennå · ' + s['For sent'] + ' for sent · ' + s['Fristen forlenget'] + ' med forlenget frist · '
@@ -138,6 +140,7 @@
       [line.soktOre, line.innstiltOre, line.vedtattOre, line.utbetaltOre].forEach(function (ore) {
         cell(tr, kroner(ore), 'tall');
       });
+      cell(tr, line.brev);
       cell(tr, line.egenvurdering);
       body.appendChild(tr);
     });

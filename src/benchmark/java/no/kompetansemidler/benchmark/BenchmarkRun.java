@@ -46,11 +46,16 @@ public final class BenchmarkRun {
         Measure measure = new Measure();
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        // the letters go to an integrasjonspunkt of the benchmark's own, which delivers on the second status question
+        no.kompetansemidler.letters.DemoIntegrasjonspunkt integrasjonspunkt =
+                new no.kompetansemidler.letters.DemoIntegrasjonspunkt().start(0);
 
         List<String> appArgs = new ArrayList<>(List.of("--server.port=0",
                 "--KOMPETANSEMIDLER_ADMIN_PASSWORD=Ytelse-Maaling-2027!x", "--KOMPETANSEMIDLER_SMTP_HOST=127.0.0.1",
                 "--KOMPETANSEMIDLER_SMTP_PORT=" + smtp.getSmtp().getPort(), "--camunda.bpm.job-execution.enabled=true",
-                "--logging.level.org.camunda.bpm.engine.jobexecutor=error"));
+                "--logging.level.org.camunda.bpm.engine.jobexecutor=error",
+                "--kompetansemidler.brev.integrasjonspunkt-url=" + integrasjonspunkt.address(),
+                "--kompetansemidler.brev.avsender=999999999", "--kompetansemidler.brev.status-intervall=PT1S"));
         String profile;
         FreshStatistics statistics = null;
         if (database.equals("postgres")) {

@@ -146,6 +146,11 @@ public final class NationalYear {
         return "bench-sb-" + embete.slug();
     }
 
+    /** The leader who signs off the embete's decisions (not the caseworker who prepared them). */
+    static String leaderOf(Embete embete) {
+        return "bench-leder-" + embete.slug();
+    }
+
     // --- the master data of a national year ----------------------------------------------------------------
 
     /**
@@ -205,6 +210,7 @@ public final class NationalYear {
                 .query(String.class).list());
         for (Embete embete : settings.embeter()) {
             ensureUser(caseworkerOf(embete), IdentityGroups.caseworkers(embete), true);
+            ensureUser(leaderOf(embete), IdentityGroups.leaders(embete), true);
             for (Municipality m : masterData.municipalities(embete)) {
                 if (!withOwner.contains(m.municipalityNumber())) {
                     saveInvented(new Owner(invented(), m.name() + " kommune", OwnerKind.KOMMUNE, embete,
@@ -318,8 +324,9 @@ public final class NationalYear {
     public void completeYear() throws Exception {
         timed("behovsmeldinger", () -> forEachCycle(this::needReports));
         timed("samarbeidsforum og vedtak", () -> forEachCycle(this::forum));
-        timed("utbetalinger ferdige", this::awaitPayments);
+        timed("utbetalinger og brev ferdige", this::awaitPayments);
         timed("egenvurderinger", () -> forEachCycle(this::selfEvaluations));
+        timed("kravbrev levert", this::awaitLetters);
         timed("årsrapporter sendt", () -> forEachCycle(this::report));
     }
 
@@ -443,6 +450,8 @@ public final class NationalYear {
             complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_CorrectBreaches")), Map.of(
                     "begrunnelse", "Egenandelen er rettet."));
         }
+        String leader = leaderOf(cycle.embete);
+        complete(leader, single(taskList(leader, cycle, "Task_SignOff")), Map.of("godkjenning", "GODKJENT"));
     }
 
     /** One line per recipient: every owner taking part, then the UH partner; with a breach, one øre short of R1. */
@@ -466,9 +475,10 @@ public final class NationalYear {
     private void awaitPayments() throws InterruptedException {
         long expected = expectedDecisions();
         long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
-        while (paymentsMade() < expected) {
+        while (paymentsMade() < expected || lettersDelivered() < expected) {
             if (System.nanoTime() > deadline || runtime.createIncidentQuery().count() > 0) {
                 throw new IllegalStateException("payments stopped at " + paymentsMade() + " of " + expected
+                        + ", letters delivered " + lettersDelivered()
                         + "; incidents: " + runtime.createIncidentQuery().list().stream()
                         .map(i -> i.getIncidentMessage()).toList());
             }
@@ -476,8 +486,24 @@ public final class NationalYear {
         }
     }
 
+    /** Until every letter is delivered (the claims of unused money among them): no letter case is still open. */
+    private void awaitLetters() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
+        while (runtime.createProcessInstanceQuery().processDefinitionKey("vedtaksbrev").count() > 0) {
+            if (System.nanoTime() > deadline || runtime.createIncidentQuery().count() > 0) {
+                throw new IllegalStateException("letters stopped with " + runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("vedtaksbrev").count() + " still open");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     long expectedDecisions() {
         return cycles.stream().mapToLong(c -> c.takingPart().size() + 1L).sum();
+    }
+
+    long lettersDelivered() {
+        return jdbc.sql("select count(*) from km_letter where status = 'LEVERT'").query(Long.class).single();
     }
 
     long paymentsMade() {

@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The benchmark's year, small: the four schemes of Agder (where the forum does not agree, R7) and of the largest
  * embete, Østfold, Buskerud, Oslo og Akershus (whose distributions are longer than 4000 characters), driven through
  * the engine's API with the job executor on, on H2. Proves in every CI run that the benchmark's driver still fits
- * the models and forms, and that the year adds up: every cycle completed, every decision paid once, the payments
- * equal to the frames to the øre.
+ * the models and forms, and that the year adds up: every cycle completed, every decision signed off by a leader,
+ * paid once and its letter delivered, the payments equal to the frames to the øre.
  */
-@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.max-wait=500"})
+@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.max-wait=500",
+        "kompetansemidler.brev.status-intervall=PT1S"})
 class NationalYearSmokeIT {
 
     @Autowired
@@ -60,7 +61,11 @@ class NationalYearSmokeIT {
         assertThat(totals.payments()).isEqualTo(totals.decisions());
         assertThat(totals.decisionsPaid()).isEqualTo(totals.decisions());
         assertThat(totals.paidOre()).isEqualTo(totals.frameOre());
-        assertThat(year.phases).containsKeys("behovsmeldinger", "utbetalinger ferdige", "årsrapporter sendt");
+        assertThat(year.phases).containsKeys("behovsmeldinger", "utbetalinger og brev ferdige", "årsrapporter sendt");
+        // every recipient's letter written once and delivered, one message each at the integrasjonspunkt
+        assertThat(year.lettersDelivered()).isEqualTo(totals.decisions());
+        var integrasjonspunkt = context.getBean(no.kompetansemidler.letters.DemoIntegrasjonspunkt.class);
+        assertThat(integrasjonspunkt.received()).hasSizeGreaterThanOrEqualTo((int) totals.decisions());
 
         // the overview of Agder's year says the same as the run: all paid, nothing left, nothing standing still
         no.kompetansemidler.overview.CycleOverview.View overview = context.getBean(

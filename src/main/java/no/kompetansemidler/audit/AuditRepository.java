@@ -19,7 +19,9 @@ class AuditRepository {
     static final int RANK_PROPOSAL = 40;
     static final int RANK_RULE_CHECK = 50;
     static final int RANK_BREACH = 51;
+    static final int RANK_SIGN_OFF = 55;
     static final int RANK_DECISION = 60;
+    static final int RANK_LETTER = 65;
     static final int RANK_PAYMENT = 70;
     static final int RANK_REMINDER = 25;
     static final int RANK_SELF_EVALUATION = 80;
@@ -125,6 +127,70 @@ class AuditRepository {
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("checked_at").toInstant(), null, null,
                         "Regelbrudd " + rs.getString("rule_id"), rs.getString("reason"), process, RANK_BREACH)
                         .about(rs.getString("organisation_number"), null, null))
+                .list().forEach(events::add);
+        jdbc.sql("select * from km_sign_off where cycle_id = ?").param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by"),
+                        null, "Godkjenning", (rs.getBoolean("approved") ? "Vedtakene godkjent av lederen"
+                        : "Fordelingen sendt tilbake av lederen") + "; forberedt av " + rs.getString("prepared_by")
+                        + " (fordeling " + rs.getString("proposal_id") + ")"
+                        + (rs.getString("comment") == null ? "." : ". Merknad: " + rs.getString("comment")),
+                        process, RANK_SIGN_OFF))
+                .list().forEach(events::add);
+        jdbc.sql("select * from km_letter where cycle_id = ?").param(cycle.id())
+                .query((rs, i) -> {
+                    List<AuditEvent> letter = new ArrayList<>();
+                    String what = switch (rs.getString("kind")) {
+                        case "TILSAGN" -> "Tilsagnsbrev";
+                        case "AVSLAG" -> "Avslagsbrev";
+                        default -> "Kravbrev";
+                    } + " til "
+                            + rs.getString("name") + " (" + rs.getString("organisation_number") + ")";
+                    Long granted = rs.getLong("granted_ore");
+                    letter.add(new AuditEvent(rs.getTimestamp("written_at").toInstant(), null, null, "Brev skrevet",
+                            what + ": innvilget " + Money.ofOre(granted).format() + ", søkt "
+                            + Money.ofOre(rs.getLong("applied_ore")).format() + ", klagefrist "
+                            + rs.getDate("complaint_deadline").toLocalDate() + ", mal " + rs.getString("template") + ".",
+                            "vedtaksbrev", RANK_LETTER).about(rs.getString("organisation_number"), granted,
+                            rs.getString("decision_id")));
+                    if (rs.getTimestamp("sent_at") != null) {
+                        letter.add(new AuditEvent(rs.getTimestamp("sent_at").toInstant(), null, null, "Brev sendt",
+                                what + " sendt og journalført gjennom eFormidling (melding " + rs.getString("message_id")
+                                + ").", "vedtaksbrev", RANK_LETTER + 1).about(rs.getString("organisation_number"),
+                                null, rs.getString("decision_id")));
+                    }
+                    if (rs.getTimestamp("delivered_at") != null) {
+                        letter.add(new AuditEvent(rs.getTimestamp("delivered_at").toInstant(), null, null, "Brev levert",
+                                what + " levert.", "vedtaksbrev", RANK_LETTER + 2)
+                                .about(rs.getString("organisation_number"), null, rs.getString("decision_id")));
+                    }
+                    return letter;
+                }).list().forEach(events::addAll);
+        jdbc.sql("select * from km_claim where cycle_id = ?").param(cycle.id())
+                .query((rs, i) -> {
+                    List<AuditEvent> claim = new ArrayList<>();
+                    claim.add(new AuditEvent(rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), null,
+                            "Krav (R15)", "Krav om tilbakebetaling til " + rs.getString("name") + " ("
+                            + rs.getString("organisation_number") + "): " + Money.ofOre(rs.getLong("amount_ore")).format()
+                            + " til konto " + rs.getString("account_number") + ", frist "
+                            + rs.getDate("due_date").toLocalDate() + ".", "egenvurdering", RANK_SETTLEMENT + 1)
+                            .about(rs.getString("organisation_number"), rs.getLong("amount_ore"),
+                                    rs.getString("decision_id")));
+                    if (rs.getTimestamp("recorded_at") != null) {
+                        claim.add(new AuditEvent(rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                                null, "Krav innbetalt", rs.getString("name") + " betalte "
+                                + Money.ofOre(rs.getLong("paid_ore")).format() + " tilbake "
+                                + rs.getDate("paid_on").toLocalDate() + ".", "egenvurdering", RANK_SETTLEMENT + 2)
+                                .about(rs.getString("organisation_number"), rs.getLong("paid_ore"),
+                                        rs.getString("decision_id")));
+                    }
+                    return claim;
+                }).list().forEach(events::addAll);
+        jdbc.sql("select * from km_payment_batch where cycle_id = ?").param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("created_at").toInstant(), null, null, "Utbetalingsfil",
+                        "Utbetalingsfil " + rs.getInt("number") + " til økonomisystemet: " + rs.getInt("line_count")
+                        + " vedtak, til sammen " + Money.ofOre(rs.getLong("total_ore")).format() + "; forberedt av "
+                        + rs.getString("prepared_by") + ", godkjent av " + rs.getString("approved_by") + ".", process,
+                        RANK_PAYMENT + 1).about(null, rs.getLong("total_ore"), null))
                 .list().forEach(events::add);
         jdbc.sql("select * from km_decision where cycle_id = ?").param(cycle.id())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by"), null,

@@ -38,6 +38,19 @@ public class CycleCollections {
                 .map(CycleRepository.Decision::id).toList();
     }
 
+    /**
+     * Everyone owed a letter when the decisions are made: each recipient of a decision (a grant), and each owner that
+     * applied (sent a need report and takes part) and got nothing (a refusal).
+     */
+    public List<String> letterRecipients(String cycleId) {
+        java.util.Set<String> recipients = new java.util.LinkedHashSet<>();
+        cycles.decisions(cycleId).forEach(d -> recipients.add(d.organisationNumber()));
+        java.util.Set<String> notTakingPart = new java.util.HashSet<>(cycles.nonParticipants(cycleId));
+        cycles.needReports(cycleId).stream().map(CycleRepository.NeedReport::organisationNumber)
+                .filter(owner -> !notTakingPart.contains(owner)).forEach(recipients::add);
+        return List.copyOf(recipients);
+    }
+
     String ownerName(String organisationNumber) {
         return masterData.ownerName(organisationNumber);
     }

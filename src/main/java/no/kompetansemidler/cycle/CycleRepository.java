@@ -69,6 +69,24 @@ public class CycleRepository {
                 rs.getString("process_instance_id"));
     }
 
+    /**
+     * Unused money carried over into this cycle (R15): what the Statsforvalter decided to carry over from the cycle of
+     * the same embete and scheme the year before. It is added to the frame to be distributed (the frame from Udir
+     * stays as Udir sent it). Read when asked, so a carry-over decided after this cycle started is in it too.
+     */
+    public Money carriedIn(Cycle cycle) {
+        return Money.ofOre(jdbc.sql("""
+                        select coalesce(sum(e.settlement_ore), 0) from km_self_evaluation e
+                        join km_decision d on d.id = e.decision_id join km_cycle c on c.id = d.cycle_id
+                        where e.settlement = 'CARRY_OVER' and c.embete_code = ? and c.scheme = ? and c.budget_year = ?""")
+                .params(cycle.embete().name(), cycle.scheme().name(), cycle.year() - 1).query(Long.class).single());
+    }
+
+    /** The frame to distribute: Udir's frame and what was carried over into the cycle (R15). */
+    public Money distributable(Cycle cycle) {
+        return cycle.frame().plus(carriedIn(cycle));
+    }
+
     public String createCycle(Embete embete, Scheme scheme, int year, Money frame, String processInstanceId,
                               String startedBy, Instant at) {
         String id = UUID.randomUUID().toString();

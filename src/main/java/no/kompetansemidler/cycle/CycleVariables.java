@@ -44,6 +44,20 @@ public final class CycleVariables {
     public static final String DECISION_BASIS = "vedtaksgrunnlag";
     public static final String DECISION_COUNT = "antallVedtak";
 
+    // the leader's sign-off (økonomiregelverket: approved by another than the preparer)
+    /** The embete's leaders, the candidates of «Godkjenn vedtakene». */
+    public static final String LEADER_GROUP = "lederGruppe";
+    /** Who prepared the distribution the leader signs off (the user who recorded it). */
+    public static final String PREPARED_BY = "forberedtAv";
+    public static final String PREPARED_BY_NAME = "forberedtAvNavn";
+    public static final String SIGN_OFF_SUMMARY = "vedtaksoversikt";
+    public static final String SIGN_OFF_SUM = "sumTekst";
+    /** The leader's choice: {@code GODKJENT} or {@code TILBAKE}. */
+    public static final String SIGN_OFF = "godkjenning";
+    public static final String SIGN_OFF_COMMENT = "lederMerknad";
+    /** Whether the leader approved (the model's gateway). */
+    public static final String SIGNED_OFF = "vedtakGodkjent";
+
     // disbursement and self-evaluation (one decision)
     public static final String DECISION_ID = "vedtakId";
     public static final String PAYMENT_ID = "utbetalingId";

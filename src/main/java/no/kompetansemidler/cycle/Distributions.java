@@ -130,7 +130,7 @@ public class Distributions {
         if (latest.isEmpty()) {
             List<Row> rows = prefilled(cycle);
             return new View(cycleId, cycle.embete().displayName(), cycle.scheme().name(), cycle.year(), null, null, null,
-                    "Forhåndsutfylt fra behovsmeldingene", DistributionKey.AMOUNTS.name(), Sums.of(cycle.frame(), Money.ZERO),
+                    "Forhåndsutfylt fra behovsmeldingene", DistributionKey.AMOUNTS.name(), Sums.of(cycles.distributable(cycle), Money.ZERO),
                     rows, List.of(), task.map(Task::getId).orElse(null), task.map(Task::getName).orElse(null),
                     task.isPresent(), versions);
         }
@@ -216,7 +216,8 @@ public class Distributions {
         List<StoredGrant> grants = lines.stream().map(l -> new StoredGrant(l.organisationNumber(),
                 name(l.organisationNumber()), false, optedOut.contains(l.organisationNumber()), l.weight(), l.amount(),
                 l.coFinancingCash(), l.coFinancingSalary(), l.thirdPartyAmount(), l.measure())).toList();
-        StoredProposal proposal = new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(), cycle.frame(),
+        Money frame = cycles.distributable(cycle);
+        StoredProposal proposal = new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(), frame,
                 grants);
         Distribution.Result<String> shares;
         try {
@@ -225,7 +226,7 @@ public class Distributions {
             throw new ValidationException(List.of(new Violation(ProposalLines.ROWS, "R6",
                     e.getMessage().replaceFirst("^R6: ", ""))));
         }
-        return new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(), cycle.frame(),
+        return new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(), frame,
                 proposal.withShares(shares));
     }
 

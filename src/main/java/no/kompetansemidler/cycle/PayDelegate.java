@@ -25,11 +25,13 @@ class PayDelegate implements JavaDelegate {
 
     private final CycleRepository cycles;
     private final MasterDataRepository masterData;
+    private final SignOffs signOffs;
     private final Clock clock;
 
-    PayDelegate(CycleRepository cycles, MasterDataRepository masterData, Clock clock) {
+    PayDelegate(CycleRepository cycles, MasterDataRepository masterData, SignOffs signOffs, Clock clock) {
         this.cycles = cycles;
         this.masterData = masterData;
+        this.signOffs = signOffs;
         this.clock = clock;
     }
 
@@ -40,6 +42,10 @@ class PayDelegate implements JavaDelegate {
         if (existing.isPresent()) {
             execution.setVariable(CycleVariables.PAYMENT_ID, existing.get().id());
             return;
+        }
+        if (signOffs.approval(decision.cycleId()).isEmpty()) {
+            throw new IllegalStateException("Ingen leder har godkjent vedtakene i syklusen; " + decision.name()
+                    + " utbetales ikke før de er godkjent.");
         }
         var account = masterData.accountNumber(new OrganisationNumber(decision.organisationNumber()));
         if (account.isEmpty()) {

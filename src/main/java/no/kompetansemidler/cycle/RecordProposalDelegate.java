@@ -46,6 +46,7 @@ class RecordProposalDelegate implements JavaDelegate {
             throw new ValidationException(problems);
         }
         execution.setVariable(FundingVariables.PROPOSAL_ID, version.get().id());
+        execution.setVariable(CycleVariables.PREPARED_BY, ProcessSupport.currentUser(execution));
         execution.setVariable(FundingVariables.DISTRIBUTION_KEY, version.get().key().name());
         Object agreed = execution.getVariable(CycleVariables.FORUM_AGREED);
         execution.setVariable(CycleVariables.DECISION_BASIS,

@@ -74,10 +74,13 @@ class StartCycleDelegate implements JavaDelegate {
         execution.setVariable(CycleVariables.SCHEME, scheme.name());
         execution.setVariable(CycleVariables.YEAR, year);
         execution.setVariable(CycleVariables.FRAME_ORE, frame.ore());
-        execution.setVariable(CycleVariables.FRAME_TEXT, frame.format());
+        Money carriedIn = cycles.carriedIn(cycles.cycle(cycleId));
+        execution.setVariable(CycleVariables.FRAME_TEXT, carriedIn.isPositive() ? frame.format() + " fra Udir og "
+                + carriedIn.format() + " overført fra " + (year - 1) + " (R15)" : frame.format());
         execution.setVariable(CycleVariables.EMBETE_NAME, embete.displayName());
         execution.setVariable(CycleVariables.CASEWORKER_GROUP, IdentityGroups.caseworkers(embete));
         caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(embete));
+        execution.setVariable(CycleVariables.LEADER_GROUP, IdentityGroups.leaders(embete));
         execution.setVariable(CycleVariables.NEED_REPORT_DEADLINE, endOfDay(calendar.needReportDeadline(year)));
         execution.setVariable(CycleVariables.NEED_REPORT_REMINDER, morning(calendar.needReportReminder(year)));
         execution.setVariable(CycleVariables.RECOMMENDATION_DEADLINE, endOfDay(calendar.recommendationDeadline(year)));

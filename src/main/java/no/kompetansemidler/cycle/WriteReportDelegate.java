@@ -23,7 +23,7 @@ class WriteReportDelegate implements JavaDelegate {
         String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         YearlyReport.Inputs in = YearlyReport.Inputs.load(cycles, cycleId);
         String html = YearlyReport.html(in.cycle(), in.cycle().embete().displayName(), in.decisions(), in.payments(),
-                in.evaluations(), in.needReports(), in.nonParticipants(), in.reminders());
+                in.evaluations(), in.needReports(), in.nonParticipants(), in.reminders(), in.carriedIn());
         cycles.saveReport(cycleId, html, clock.instant());
         execution.setVariable(CycleVariables.REPORT_URL, "/api/rapporter/" + cycleId);
     }

@@ -14,14 +14,19 @@ import java.util.stream.Collectors;
  */
 final class YearlyReport {
 
-    record Totals(Money frame, Money decided, Money paid, Money used, Money coFinancing, Money repayment,
-                  Money carryOver) {
+    record Totals(Money frame, Money carriedIn, Money decided, Money paid, Money used, Money coFinancing,
+                  Money repayment, Money carryOver) {
+
+        /** What was left undistributed of the frame and what was carried over into the cycle. */
+        Money undistributed() {
+            return frame.plus(carriedIn).minus(decided);
+        }
     }
 
     /** What the report is made from, read from the tables once. */
     record Inputs(CycleRepository.Cycle cycle, List<CycleRepository.Decision> decisions,
                   List<CycleRepository.Payment> payments, Map<String, CycleRepository.SelfEvaluation> evaluations,
-                  int needReports, int nonParticipants, int reminders) {
+                  int needReports, int nonParticipants, int reminders, Money carriedIn) {
 
         static Inputs load(CycleRepository cycles, String cycleId) {
             CycleRepository.Cycle cycle = cycles.cycle(cycleId);
@@ -29,7 +34,7 @@ final class YearlyReport {
             Map<String, CycleRepository.SelfEvaluation> evaluations = new java.util.HashMap<>();
             decisions.forEach(d -> cycles.selfEvaluation(d.id()).ifPresent(e -> evaluations.put(d.id(), e)));
             return new Inputs(cycle, decisions, cycles.payments(cycleId), evaluations, cycles.needReports(cycleId).size(),
-                    cycles.nonParticipants(cycleId).size(), cycles.reminders(cycleId).size());
+                    cycles.nonParticipants(cycleId).size(), cycles.reminders(cycleId).size(), cycles.carriedIn(cycle));
         }
     }
 
@@ -42,8 +47,8 @@ final class YearlyReport {
                      Long oppgjorOre) {
     }
 
-    record Totalt(long rammeOre, long vedtattOre, long ikkeFordeltOre, long utbetaltOre, long bruktOre,
-                  long egenfinansieringOre, long tilbakebetalingskravOre, long overfortOre) {
+    record Totalt(long rammeOre, long overfortFraAretForOre, long vedtattOre, long ikkeFordeltOre, long utbetaltOre,
+                  long bruktOre, long egenfinansieringOre, long tilbakebetalingskravOre, long overfortOre) {
     }
 
     /** The report as data (JSON): the same figures as the document, amounts in øre. */
@@ -60,7 +65,7 @@ final class YearlyReport {
     }
 
     static Data data(Inputs in, java.time.Instant made) {
-        Totals t = totals(in.cycle(), in.decisions(), in.payments(), in.evaluations());
+        Totals t = totals(in.cycle(), in.carriedIn(), in.decisions(), in.payments(), in.evaluations());
         Map<String, CycleRepository.Payment> paid = in.payments().stream()
                 .collect(Collectors.toMap(CycleRepository.Payment::decisionId, Function.identity()));
         List<Recipient> recipients = in.decisions().stream().map(d -> {
@@ -74,8 +79,8 @@ final class YearlyReport {
         }).toList();
         CycleRepository.Cycle c = in.cycle();
         return new Data(SCHEMA, c.id(), c.embete().slug(), c.embete().displayName(), c.scheme().name(),
-                c.scheme().displayName(), c.year(), made.toString(), new Totalt(t.frame().ore(), t.decided().ore(),
-                t.frame().minus(t.decided()).ore(), t.paid().ore(), t.used().ore(), t.coFinancing().ore(),
+                c.scheme().displayName(), c.year(), made.toString(), new Totalt(t.frame().ore(), t.carriedIn().ore(),
+                t.decided().ore(), t.undistributed().ore(), t.paid().ore(), t.used().ore(), t.coFinancing().ore(),
                 t.repayment().ore(), t.carryOver().ore()), in.needReports(), in.nonParticipants(), in.reminders(),
                 recipients);
     }
@@ -107,7 +112,7 @@ final class YearlyReport {
         };
     }
 
-    static Totals totals(CycleRepository.Cycle cycle, List<CycleRepository.Decision> decisions,
+    static Totals totals(CycleRepository.Cycle cycle, Money carriedIn, List<CycleRepository.Decision> decisions,
                          List<CycleRepository.Payment> payments, Map<String, CycleRepository.SelfEvaluation> evaluations) {
         Money decided = Money.sum(decisions.stream().map(CycleRepository.Decision::amount).toList());
         Money paid = Money.sum(payments.stream().map(CycleRepository.Payment::amount).toList());
@@ -115,7 +120,7 @@ final class YearlyReport {
         Money coFinancing = Money.sum(evaluations.values().stream().map(CycleRepository.SelfEvaluation::coFinancing).toList());
         Money repayment = settled(evaluations, "REPAYMENT_CLAIM");
         Money carryOver = settled(evaluations, "CARRY_OVER");
-        return new Totals(cycle.frame(), decided, paid, used, coFinancing, repayment, carryOver);
+        return new Totals(cycle.frame(), carriedIn, decided, paid, used, coFinancing, repayment, carryOver);
     }
 
     private static Money settled(Map<String, CycleRepository.SelfEvaluation> evaluations, String kind) {
@@ -125,8 +130,8 @@ final class YearlyReport {
 
     static String html(CycleRepository.Cycle cycle, String embeteName, List<CycleRepository.Decision> decisions,
                        List<CycleRepository.Payment> payments, Map<String, CycleRepository.SelfEvaluation> evaluations,
-                       int needReports, int nonParticipants, int reminders) {
-        Totals t = totals(cycle, decisions, payments, evaluations);
+                       int needReports, int nonParticipants, int reminders, Money carriedIn) {
+        Totals t = totals(cycle, carriedIn, decisions, payments, evaluations);
         Map<String, CycleRepository.Payment> paidByDecision = payments.stream()
                 .collect(Collectors.toMap(CycleRepository.Payment::decisionId, Function.identity()));
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\"><title>")
@@ -139,8 +144,11 @@ final class YearlyReport {
                 + "), " + cycle.year())).append("</p>");
         h.append("<h2>Totalt</h2><table>");
         row(h, "Ramme fra Udir", t.frame());
+        if (t.carriedIn().isPositive()) {
+            row(h, "Overført fra året før", t.carriedIn());
+        }
         row(h, "Vedtatt", t.decided());
-        row(h, "Ikke fordelt", t.frame().minus(t.decided()));
+        row(h, "Ikke fordelt", t.undistributed());
         row(h, "Utbetalt", t.paid());
         row(h, "Rapportert brukt", t.used());
         row(h, "Egenfinansiering rapportert", t.coFinancing());

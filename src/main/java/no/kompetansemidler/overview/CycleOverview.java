@@ -45,12 +45,13 @@ public class CycleOverview {
 
     /** What the page and the CSV show of one owner (or other recipient) in a cycle. */
     public record OwnerLine(String organisasjonsnummer, String navn, String soknad, String soknadStatus, int tiltak,
-                            long soktOre, long innstiltOre, long vedtattOre, long utbetaltOre, String egenvurdering) {
+                            long soktOre, long innstiltOre, long vedtattOre, long utbetaltOre, String brev,
+                            String egenvurdering) {
     }
 
     /** The cycle's money against its frame, in øre; «ikke fordelt» is the frame less what is decided (or recommended). */
-    public record Sums(long rammeOre, long soktOre, long innstiltOre, long vedtattOre, long utbetaltOre,
-                       long ikkeFordeltOre) {
+    public record Sums(long rammeOre, long overfortInnOre, long soktOre, long innstiltOre, long vedtattOre,
+                       long utbetaltOre, long ikkeFordeltOre) {
     }
 
     /** Work that stands still until a person acts, and how to act. */
@@ -62,8 +63,8 @@ public class CycleOverview {
     }
 
     public record CycleView(String syklusId, String ordning, String ordningNavn, int aar, String fase, String startet,
-                            Sums summer, Map<String, Long> soknader, List<OwnerLine> eiere, List<Blocked> blokkert,
-                            List<Diagram> diagrammer) {
+                            String godkjenning, Sums summer, Map<String, Long> soknader, List<OwnerLine> eiere,
+                            List<Blocked> blokkert, List<Diagram> diagrammer) {
     }
 
     public record View(String embete, String embeteNavn, int aar, List<Integer> aarValg, List<CycleView> sykluser) {
@@ -79,6 +80,9 @@ public class CycleOverview {
 
     /** Caseworker tasks that mean the cycle waits, and what the caseworker does in them. */
     private static final Map<String, String> BLOCKING_TASKS = Map.of(
+            "Task_SignOff", "En leder som ikke har forberedt fordelingen, godkjenner vedtakene eller sender dem tilbake.",
+            "Task_SendFailed", "Se feilen i oppgaven, rett årsaken og send brevet på nytt.",
+            "Task_DeliveryFailed", "Se feilen i oppgaven, rett årsaken og send brevet på nytt.",
             "Task_RegisterAccount", "Registrer kontonummeret i oppgaven; utbetalingen går da én gang.",
             "Task_PaymentFailed", "Se feilen i oppgaven, rett årsaken og prøv utbetalingen på nytt.",
             "Task_HandleMissedDeadline", "Forleng fristen eller registrer at eieren ikke deltar (R5).",
@@ -96,10 +100,13 @@ public class CycleOverview {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final Clock clock;
+    private final no.kompetansemidler.security.PersonDirectory people;
     private final Map<String, ProcessDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     CycleOverview(JdbcClient jdbc, CycleRepository cycles, MasterDataRepository masterData, FundingParameters parameters,
-                  CaseTree tree, RepositoryService repository, IdentityService identity, Clock clock) {
+                  CaseTree tree, RepositoryService repository, IdentityService identity, Clock clock,
+                  no.kompetansemidler.security.PersonDirectory people) {
+        this.people = people;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.masterData = masterData;
@@ -160,6 +167,13 @@ public class CycleOverview {
                         rs.getObject(3) == null ? null : rs.getLong(3))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
 
+        Map<String, String> letters = jdbc.sql("""
+                        select organisation_number, kind, status, delivered_at from km_letter where cycle_id = ?""")
+                .param(id).query((rs, i) -> Map.entry(rs.getString(1), letter(rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a + "; " + b));
+        String signOff = signOff(id);
+
         List<CaseTree.ElementCount> counts = cycle.processInstanceId() == null ? List.of()
                 : tree.counts(cycle.processInstanceId());
         boolean selfEvaluationOpen = counts.stream().anyMatch(c -> c.elementId().equals("Activity_SelfEvaluation"));
@@ -204,14 +218,16 @@ public class CycleOverview {
                     : selfEvaluations.getOrDefault(orgnr, selfEvaluationOpen ? "Ikke sendt ennå" : "Ikke åpnet ennå");
             lines.add(new OwnerLine(orgnr, names.computeIfAbsent(orgnr, masterData::recipientName), text, status,
                     (int) measures[0], measures[1], recommended.getOrDefault(orgnr, 0L), decided.getOrDefault(orgnr, 0L),
-                    paid.getOrDefault(orgnr, 0L), selfEvaluation));
+                    paid.getOrDefault(orgnr, 0L), letters.getOrDefault(orgnr, ""), selfEvaluation));
         }
         lines.sort(Comparator.comparing(OwnerLine::navn, String.CASE_INSENSITIVE_ORDER));
 
         long recommendedSum = total(lines, OwnerLine::innstiltOre);
         long decidedSum = total(lines, OwnerLine::vedtattOre);
-        Sums sums = new Sums(cycle.frame().ore(), total(lines, OwnerLine::soktOre), recommendedSum, decidedSum,
-                total(lines, OwnerLine::utbetaltOre), cycle.frame().ore() - (decided.isEmpty() ? recommendedSum : decidedSum));
+        long carriedIn = cycles.carriedIn(cycle).ore();
+        Sums sums = new Sums(cycle.frame().ore(), carriedIn, total(lines, OwnerLine::soktOre), recommendedSum,
+                decidedSum, total(lines, OwnerLine::utbetaltOre),
+                cycle.frame().ore() + carriedIn - (decided.isEmpty() ? recommendedSum : decidedSum));
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (String status : List.of(SENT, NOT_SENT, LATE, EXTENDED, NOT_TAKING_PART)) {
             byStatus.put(status, lines.stream().filter(l -> l.soknadStatus().equals(status)).count());
@@ -219,7 +235,25 @@ public class CycleOverview {
         List<Blocked> blocked = cycle.processInstanceId() == null ? List.of() : blocked(cycle.processInstanceId());
         List<Diagram> diagrams = diagrams(counts);
         return new CycleView(id, cycle.scheme().name(), cycle.scheme().displayName(), cycle.year(),
-                stage(counts, diagrams), started, sums, byStatus, lines, blocked, diagrams);
+                stage(counts, diagrams), started, signOff, sums, byStatus, lines, blocked, diagrams);
+    }
+
+    /** A letter as the owner's row shows it: «Tilsagn levert 03.12.2026», «Avslag: utsendingen feilet». */
+    private static String letter(String kind, String status, java.sql.Timestamp deliveredAt) {
+        String what = kind.equals("TILSAGN") ? "Tilsagn" : "Avslag";
+        return deliveredAt != null && status.equals("LEVERT") ? what + " levert " + DAY.format(deliveredAt.toInstant())
+                : what + ": " + no.kompetansemidler.letters.LetterRepository.Status.valueOf(status).displayName();
+    }
+
+    /** Who signed the decisions off and when, and who prepared them; empty before a leader has decided. */
+    private String signOff(String cycleId) {
+        return jdbc.sql("""
+                        select prepared_by, decided_by, approved, decided_at from km_sign_off where cycle_id = ?
+                        order by decided_at desc""").param(cycleId)
+                .query((rs, i) -> (rs.getBoolean(3) ? "Vedtakene godkjent av " : "Sendt tilbake av ")
+                        + people.plainName(rs.getString(2)) + " " + SHOWN.format(rs.getTimestamp(4).toInstant())
+                        + " (forberedt av " + people.plainName(rs.getString(1)) + ").")
+                .list().stream().findFirst().orElse("");
     }
 
     private List<Blocked> blocked(String root) {

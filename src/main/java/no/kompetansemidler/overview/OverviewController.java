@@ -31,7 +31,7 @@ class OverviewController {
     }
 
     static final List<String> CSV_COLUMNS = List.of("Ordning", "År", "Fase", "Organisasjonsnummer", "Eier",
-            "Søknad", "Tiltak", "Søkt i år (kr)", "Innstilt (kr)", "Vedtatt (kr)", "Utbetalt (kr)", "Egenvurdering");
+            "Søknad", "Tiltak", "Søkt i år (kr)", "Innstilt (kr)", "Vedtatt (kr)", "Utbetalt (kr)", "Brev", "Egenvurdering");
 
     static final List<String> NATIONAL_COLUMNS = List.of("Embete", "Ordning", "År", "Status", "Ramme (kr)",
             "Vedtatt (kr)", "Utbetalt (kr)", "Krav om tilbakebetaling (kr)", "Overført til neste år (kr)", "Mottakere",
@@ -100,7 +100,7 @@ class OverviewController {
                 csv.append(String.join(";", Stream.of(cycle.ordning(), Integer.toString(cycle.aar()), cycle.fase(),
                                 line.organisasjonsnummer(), line.navn(), line.soknad(), Integer.toString(line.tiltak()),
                                 kroner(line.soktOre()), kroner(line.innstiltOre()), kroner(line.vedtattOre()),
-                                kroner(line.utbetaltOre()), line.egenvurdering()).map(OverviewController::quote).toList()))
+                                kroner(line.utbetaltOre()), line.brev(), line.egenvurdering()).map(OverviewController::quote).toList()))
                         .append("\r\n");
             }
         }

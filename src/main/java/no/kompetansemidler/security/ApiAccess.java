@@ -45,4 +45,10 @@ public class ApiAccess {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }
+
+    public void requireDecisions(Embete embete) {
+        if (!current().mayReadDecisions(embete)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
 }

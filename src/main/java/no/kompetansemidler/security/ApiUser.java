@@ -52,6 +52,11 @@ public record ApiUser(String id, Set<String> groups) {
         return groups.contains(IdentityGroups.leaders(embete));
     }
 
+    /** May read the embete's decisions, letters and payment files: those who read its cases, and its leaders. */
+    public boolean mayReadDecisions(Embete embete) {
+        return mayRead(embete) || isLeaderOf(embete);
+    }
+
     /** Udir's staff: the national view, every embete's overview and the yearly reports; no case files. */
     public boolean isUdir() {
         return groups.contains(IdentityGroups.UDIR);

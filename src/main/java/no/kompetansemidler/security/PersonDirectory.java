@@ -83,13 +83,22 @@ public class PersonDirectory {
         if (userId == null) {
             return "systemet";
         }
+        String name = plainName(userId);
+        return name.equals(userId) ? userId : name + " (" + userId + ")";
+    }
+
+    /** A person's name as a letter signs it: «Kari Saksbehandler»; the user id when there is no name. */
+    public String plainName(String userId) {
+        if (userId == null) {
+            return "systemet";
+        }
         String name = name(userId).orElseGet(() -> {
             User user = no.kompetansemidler.engine.EngineContext.withoutPerson(identity,
                     () -> identity.createUserQuery().userId(userId).singleResult());
             return user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                     + (user.getLastName() == null ? "" : user.getLastName())).strip();
         });
-        return name.isBlank() || name.equals(userId) ? userId : name + " (" + userId + ")";
+        return name.isBlank() ? userId : name;
     }
 
     /** The name of a person who logged in through a provider (the organisation they acted for is their group). */

@@ -44,7 +44,7 @@ class AuditTrailTest {
     int port;
     String cycleId;
     List<AuditEvent> events;
-    final int year = Years.next();
+    final int year = Years.nextAlone(); // its cycle carries money over into the year after
     int owners;
 
     @BeforeAll
@@ -115,7 +115,23 @@ class AuditTrailTest {
         assertThat(List.of(start, reminder, firstVersion, innstilling, check, breach, secondVersion, correction,
                 secondCheck, decision, payment, selfEvaluation,
                 settlement, end)).isSorted();
-        assertThat(events.get(decision).user()).isEqualTo("demo-saksbehandler");
+        // the decisions are made when the leader approves the distribution the caseworker prepared
+        assertThat(events.get(decision).user()).isEqualTo("demo-leder");
+        int signOff = indexOf(kind("Godkjenning", "Vedtakene godkjent av lederen; forberedt av demo-saksbehandler"));
+        assertThat(events.get(signOff).user()).isEqualTo("demo-leder");
+        assertThat(signOff).isBetween(secondCheck, decision);
+        int letter = indexOf(kind("Brev skrevet", "Tilsagnsbrev til Bergen kommune (" + BERGEN + "): innvilget 4 000 000,00 kr"));
+        int sent = indexOf(kind("Brev sendt", "Tilsagnsbrev til Bergen kommune"));
+        int delivered = indexOf(kind("Brev levert", "Tilsagnsbrev til Bergen kommune"));
+        assertThat(List.of(decision, letter, sent, delivered)).isSorted();
+        assertThat(events.get(letter).amountOre()).isEqualTo(400_000_000L);
+        int claim = indexOf(kind("Krav (R15)", "Krav om tilbakebetaling til Vestland fylkeskommune (821311632):"
+                + " 100 000,00 kr til konto 76940512340, frist "));
+        assertThat(events.get(claim).amountOre()).isEqualTo(10_000_000L);
+        assertThat(indexOf(kind("Brev levert", "Kravbrev til Vestland fylkeskommune"))).isGreaterThan(claim);
+        int batch = indexOf(kind("Utbetalingsfil", "4 vedtak, til sammen 10 000 000,00 kr; forberedt av demo-saksbehandler,"
+                + " godkjent av demo-leder"));
+        assertThat(batch).isGreaterThan(payment);
         assertThat(events.get(decision).organisationNumber()).isEqualTo(BERGEN);
         assertThat(events.get(decision).amountOre()).isEqualTo(400_000_000L);
         assertThat(events.get(payment).decisionId()).isEqualTo(events.get(decision).decisionId()).isNotBlank();

@@ -34,6 +34,8 @@ class CycleRestTest {
     @LocalServerPort
     int port;
     @Autowired
+    SignOffs signOffs;
+    @Autowired
     CycleRepository cycles;
     @Autowired
     ProposalRepository proposals;
@@ -80,6 +82,8 @@ class CycleRestTest {
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
         String proposalId = proposals.save(new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(),
                 cycle.frame(), List.of()), People.CASEWORKER, Instant.now());
+        signOffs.record(cycleId, proposalId, People.CASEWORKER, People.LEADER, true, null,
+                Instant.now());
         String decision = cycles.saveDecision(new CycleRepository.Decision(null, cycleId, proposalId, "821311632",
                 "Vestland fylkeskommune", "OWNER", Money.ofKroner(500_000), "INNSTILLING", "Vedtak.",
                 People.CASEWORKER), Instant.now());

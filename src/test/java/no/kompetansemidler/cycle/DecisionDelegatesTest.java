@@ -45,13 +45,21 @@ class DecisionDelegatesTest {
     final CycleRepository cycles = new CycleRepository(db);
     final ProposalRepository proposals = new ProposalRepository(db);
     final MasterDataRepository masterData = new MasterDataRepository(db);
+    final SignOffs signOffs = new SignOffs(db);
+    final PaymentBatches batches = new PaymentBatches(db);
+    final Claims claims = new Claims(db);
     final CaseAccess caseAccess = mock(CaseAccess.class);
     final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     String cycleId;
+    /**
+     * The years of this class's cycles, in Nordland, which no other test of the shared delegate database uses: so
+     * that the many small cycles here leave the common years ({@link Years}) to the others.
+     */
+    static final java.util.concurrent.atomic.AtomicInteger YEARS = new java.util.concurrent.atomic.AtomicInteger(2027);
 
     @BeforeEach
     void aCycle() {
-        cycleId = cycles.createCycle(Embete.VESTLAND, Scheme.DEKOM, Years.next(), Money.ofKroner(10_000_000), null,
+        cycleId = cycles.createCycle(Embete.NORDLAND, Scheme.DEKOM, YEARS.getAndIncrement(), Money.ofKroner(10_000_000), null,
                 "demo-saksbehandler", clock.instant());
     }
 
@@ -60,12 +68,153 @@ class DecisionDelegatesTest {
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
         String proposalId = proposals.save(new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(),
                 cycle.frame(), List.of()), "demo-saksbehandler", clock.instant());
+        if (signOffs.approval(cycleId).isEmpty()) {
+            signOffs.record(cycleId, proposalId, "demo-saksbehandler", People.LEADER, true, null, clock.instant());
+        }
         return cycles.saveDecision(new CycleRepository.Decision(null, cycleId, proposalId, organisationNumber, name,
                 kind, Money.ofOre(amountOre), "INNSTILLING", "Vedtak for " + name, "demo-saksbehandler"), clock.instant());
     }
 
     PayDelegate pay() {
-        return new PayDelegate(cycles, masterData, clock);
+        return new PayDelegate(cycles, masterData, signOffs, clock);
+    }
+
+    RecordSignOffDelegate signOff() {
+        return new RecordSignOffDelegate(signOffs, proposals, clock);
+    }
+
+    /** The leader's completion of «Godkjenn vedtakene», as the engine runs the step after it. */
+    DelegateExecution signOffBy(String user, Map<String, Object> form) {
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("syklusId", cycleId, "forberedtAv",
+                "demo-saksbehandler", "fordelingId", decisionProposal()));
+        variables.putAll(form);
+        return execution(variables, user, List.of("leder-vestland"));
+    }
+
+    @Test
+    void unused_money_carried_over_is_added_to_the_next_years_frame_of_the_same_embete_and_scheme_only() {
+        String decision = decision(BERGEN, "Bergen kommune", "OWNER", 100_000_000);
+        cycles.saveSelfEvaluation(new CycleRepository.SelfEvaluation(decision, Money.ofOre(60_000_000),
+                Money.ofOre(30_000_000), "Nettverk.", 12, "Bra.", null, null), "demo-eier-bergen", clock.instant());
+        CycleRepository.Cycle thisYear = cycles.cycle(cycleId);
+        String next = cycles.createCycle(Embete.NORDLAND, Scheme.DEKOM, thisYear.year() + 1,
+                Money.ofKroner(2_000_000), null, "demo-saksbehandler", clock.instant());
+        String otherScheme = cycles.createCycle(Embete.NORDLAND, Scheme.REKOM, thisYear.year() + 1,
+                Money.ofKroner(2_000_000), null, "demo-saksbehandler", clock.instant());
+        YEARS.incrementAndGet(); // the next year is taken here
+        assertThat(cycles.carriedIn(cycles.cycle(next))).isEqualTo(Money.ZERO);
+
+        cycles.recordSettlement(decision, "CARRY_OVER", Money.ofOre(40_000_000), "demo-saksbehandler", clock.instant());
+
+        assertThat(cycles.carriedIn(cycles.cycle(next))).isEqualTo(Money.ofOre(40_000_000));
+        assertThat(cycles.distributable(cycles.cycle(next))).isEqualTo(Money.ofOre(240_000_000));
+        assertThat(cycles.cycle(next).frame()).as("Udir's frame as Udir sent it").isEqualTo(Money.ofKroner(2_000_000));
+        assertThat(cycles.carriedIn(cycles.cycle(otherScheme))).isEqualTo(Money.ZERO);
+        assertThat(cycles.carriedIn(thisYear)).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void the_preparer_cannot_sign_off_the_decisions_and_nothing_is_stored() {
+        DelegateExecution byPreparer = signOffBy("demo-saksbehandler", Map.of("godkjenning", "GODKJENT"));
+
+        var refusal = catchThrowableOfType(ValidationException.class, () -> signOff().execute(byPreparer));
+
+        assertThat(refusal.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("godkjenning");
+            assertThat(v.ruleId()).isEqualTo("TO_PERSONER");
+            assertThat(v.message()).contains("kan derfor ikke godkjenne").contains("økonomiregelverket 6.3");
+        });
+        assertThat(signOffs.of(cycleId)).isEmpty();
+        assertThat(byPreparer.getVariable("vedtakGodkjent")).isNull();
+    }
+
+    @Test
+    void whoever_saved_a_version_of_the_distribution_cannot_sign_it_off_either() {
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        proposals.saveVersion(cycleId, new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(),
+                cycle.frame(), List.of()), no.kompetansemidler.domain.funding.DistributionKey.AMOUNTS, ProposalRepository.ORIGIN_SAVED,
+                "demo-leder-og-saksbehandler", clock.instant());
+
+        assertThatThrownBy(() -> signOff().execute(signOffBy("demo-leder-og-saksbehandler",
+                Map.of("godkjenning", "GODKJENT")))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("TO_PERSONER");
+        assertThat(signOffs.of(cycleId)).isEmpty();
+    }
+
+    @Test
+    void a_leader_approves_or_sends_back_with_a_comment_and_both_are_recorded_with_the_preparer() {
+        assertThatThrownBy(() -> signOff().execute(signOffBy(People.LEADER, Map.of("godkjenning", "TILBAKE"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("lederMerknad");
+        assertThatThrownBy(() -> signOff().execute(signOffBy(People.LEADER, Map.of())))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("godkjenning");
+        assertThat(signOffs.of(cycleId)).isEmpty();
+
+        DelegateExecution back = signOffBy(People.LEADER, Map.of("godkjenning", "TILBAKE", "lederMerknad",
+                "Halver raden til Askøy."));
+        signOff().execute(back);
+        assertThat(back.getVariable("vedtakGodkjent")).isEqualTo(false);
+        assertThat(signOffs.approval(cycleId)).isEmpty();
+
+        DelegateExecution approved = signOffBy(People.LEADER, Map.of("godkjenning", "GODKJENT"));
+        new RecordSignOffDelegate(signOffs, proposals, Clock.offset(clock, java.time.Duration.ofHours(1)))
+                .execute(approved);
+        assertThat(approved.getVariable("vedtakGodkjent")).isEqualTo(true);
+        assertThat(signOffs.of(cycleId)).extracting(SignOffs.SignOff::approved, SignOffs.SignOff::comment,
+                SignOffs.SignOff::preparedBy, SignOffs.SignOff::decidedBy).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(false, "Halver raden til Askøy.", "demo-saksbehandler", People.LEADER),
+                org.assertj.core.groups.Tuple.tuple(true, null, "demo-saksbehandler", People.LEADER));
+    }
+
+    @Test
+    void the_database_refuses_a_sign_off_by_its_preparer() {
+        assertThatThrownBy(() -> signOffs.record(cycleId, decisionProposal(), "demo-leder", "demo-leder", true, null,
+                clock.instant())).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    private String decisionProposal() {
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        return proposals.save(new StoredProposal(null, cycle.embete(), cycle.scheme(), cycle.year(), cycle.frame(),
+                List.of()), "demo-saksbehandler", clock.instant());
+    }
+
+    @Test
+    void no_payment_starts_before_a_leader_has_approved_the_decisions() {
+        masterData.setAccountNumber(new OrganisationNumber(HVL), AccountNumber.parse("1234.56.78903"));
+        String decision = decision(HVL, "Høgskulen på Vestlandet", "UH", 7_000_000);
+        db.sql("delete from km_sign_off where cycle_id = ?").param(cycleId).update();
+
+        assertThatThrownBy(() -> pay().execute(execution(Map.of("vedtakId", decision))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ikke før de er godkjent");
+        assertThat(cycles.payments(cycleId)).isEmpty();
+    }
+
+    @Test
+    void the_payments_become_one_file_once_with_the_decision_on_each_line_and_the_sums_add_up() {
+        masterData.setAccountNumber(new OrganisationNumber(HVL), AccountNumber.parse("1234.56.78903"));
+        masterData.setAccountNumber(new OrganisationNumber(BERGEN), AccountNumber.parse("1234.56.78903"));
+        String first = decision(HVL, "Høgskulen på Vestlandet", "UH", 123_456_789);
+        String second = decision(BERGEN, "Bergen; kommune", "OWNER", 1);
+        pay().execute(execution(Map.of("vedtakId", first)));
+        pay().execute(execution(Map.of("vedtakId", second)));
+
+        var batch = batches.make(cycleId, "vestland-DEKOM-2099", "demo-saksbehandler", People.LEADER, clock.instant())
+                .orElseThrow();
+
+        assertThat(batch.lines()).isEqualTo(2);
+        assertThat(batch.total()).isEqualTo(Money.ofOre(123_456_790));
+        assertThat(batch.number()).isEqualTo(1);
+        List<String> lines = List.of(batches.file(batch.id()).orElseThrow().split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo(PaymentBatches.HEADER);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith(second + ";vestland-DEKOM-2099/" + BERGEN + ";" + BERGEN
+                + ";\"Bergen; kommune\";").contains(";1;0,01;");
+        assertThat(lines.get(2)).startsWith(first + ";").contains(";12345678903;123456789;1234567,89;");
+        assertThat(batches.batchOf(first)).contains(batch.id());
+        assertThat(batches.batchOf(second)).contains(batch.id());
+
+        assertThat(batches.make(cycleId, "vestland-DEKOM-2099", "demo-saksbehandler", People.LEADER,
+                clock.instant())).isEmpty();
+        assertThat(batches.of(cycleId)).hasSize(1);
     }
 
     @Test
@@ -221,13 +370,61 @@ class DecisionDelegatesTest {
         String decision = decision(BERGEN, "Bergen kommune", "OWNER", 100_000_000);
         new SaveSelfEvaluationDelegate(cycles, clock).execute(execution(evaluation(decision, "750 000")));
 
-        new RecordSettlementDelegate(cycles, clock).execute(execution(Map.of("vedtakId", decision,
-                "oppgjor", "REPAYMENT_CLAIM", "oppgjorBelop", 25_000_000L), "demo-saksbehandler",
-                List.of("saksbehandler-vestland")));
+        DelegateExecution review = execution(Map.of("vedtakId", decision, "oppgjor", "REPAYMENT_CLAIM",
+                "oppgjorBelop", 25_000_000L), "demo-saksbehandler", List.of("saksbehandler-vestland"));
+        recordSettlement().execute(review);
 
         var settled = cycles.selfEvaluation(decision).orElseThrow();
         assertThat(settled.settlement()).isEqualTo("REPAYMENT_CLAIM");
         assertThat(settled.settlementAmount()).isEqualTo(Money.ofKroner(250_000));
+        // the claim: a receivable with the embete's account and a due date, once, and a letter to the owner
+        Claims.Claim claim = claims.ofDecision(decision).orElseThrow();
+        assertThat(claim.amount()).isEqualTo(Money.ofKroner(250_000));
+        assertThat(claim.accountNumber()).isEqualTo("76940512340");
+        assertThat(claim.dueDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+        assertThat(claim.createdBy()).isEqualTo("demo-saksbehandler");
+        assertThat(review.getVariable("kravbrev")).isEqualTo(true);
+        recordSettlement().execute(execution(Map.of("vedtakId", decision, "oppgjor", "REPAYMENT_CLAIM",
+                "oppgjorBelop", 25_000_000L), "demo-saksbehandler", List.of("saksbehandler-vestland")));
+        assertThat(claims.of(cycleId)).hasSize(1);
+    }
+
+    @Test
+    void nothing_unused_or_carried_over_is_no_claim_and_no_letter() {
+        String decision = decision(BERGEN, "Bergen kommune", "OWNER", 100_000_000);
+        new SaveSelfEvaluationDelegate(cycles, clock).execute(execution(evaluation(decision, "750 000")));
+        DelegateExecution review = execution(Map.of("vedtakId", decision, "oppgjor", "CARRY_OVER",
+                "oppgjorBelop", 25_000_000L), "demo-saksbehandler", List.of("saksbehandler-vestland"));
+
+        recordSettlement().execute(review);
+
+        assertThat(claims.of(cycleId)).isEmpty();
+        assertThat(review.getVariable("kravbrev")).isEqualTo(false);
+    }
+
+    @Test
+    void a_claim_is_paid_back_whole_once_and_refusals_store_nothing() {
+        String decision = decision(BERGEN, "Bergen kommune", "OWNER", 100_000_000);
+        Claims.Claim claim = claims.open(cycles.decision(decision), Money.ofKroner(250_000), "76940512340",
+                java.time.LocalDate.of(2026, 12, 31), "demo-saksbehandler", clock.instant());
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 1);
+
+        assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ofKroner(200_000), today, today, "demo-saksbehandler",
+                clock.instant())).isInstanceOf(ValidationException.class).hasMessageContaining("belop");
+        assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ofKroner(250_000), today.plusDays(1), today,
+                "demo-saksbehandler", clock.instant())).isInstanceOf(ValidationException.class).hasMessageContaining("dato");
+        assertThat(claims.find(claim.id()).orElseThrow().settled()).isFalse();
+
+        Claims.Claim paid = claims.recordPaid(claim.id(), Money.ofKroner(250_000), today, today, "demo-saksbehandler",
+                clock.instant());
+        assertThat(paid.paid()).isEqualTo(Money.ofKroner(250_000));
+        assertThat(paid.paidOn()).isEqualTo(today);
+        assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ofKroner(250_000), today, today, "demo-saksbehandler",
+                clock.instant())).isInstanceOf(ValidationException.class).hasMessageContaining("OPPGJORT");
+    }
+
+    RecordSettlementDelegate recordSettlement() {
+        return new RecordSettlementDelegate(cycles, claims, "7694.05.12340", 30, clock);
     }
 
     @Test

@@ -109,6 +109,13 @@ class SelfEvaluationReviewsTest {
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(scenario.businessKey())
                 .taskDefinitionKey("Task_ReviewSelfEvaluation").finished().list())
                 .hasSize(2).allSatisfy(t -> assertThat(t.getAssignee()).isEqualTo(People.CASEWORKER));
+        // Bergen's unused 500 000 kr is claimed back by letter before the cycle goes on to its report
+        assertThat(scenario.taskQuery().taskDefinitionKey("Task_SendReport").count()).isZero();
+        scenario.deliverLetters();
+        assertThat(jdbc.sql("select count(*) from km_letter where cycle_id = ? and kind = 'KRAV' and status = 'LEVERT'"
+                + " and organisation_number = ?").params(cycleId, BERGEN).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select amount_ore from km_claim where cycle_id = ?").param(cycleId).query(Long.class)
+                .list()).containsExactly(50_000_000L);
         assertThat(scenario.taskQuery().taskDefinitionKey("Task_SendReport").count()).isOne();
 
         // Bergen's receipt for what it sent, from the stored case

@@ -1,6 +1,7 @@
 package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.testkit.CycleScenario;
+import no.kompetansemidler.letters.DemoIntegrasjonspunkt;
 import no.kompetansemidler.testkit.NodeProcess;
 import no.kompetansemidler.testkit.PostgresSupport;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,8 +36,10 @@ class TwoNodesPostgresIT {
         PostgresSupport.freshDatabase(DATABASE);
         try (ConfigurableApplicationContext nodeA = PostgresSupport.start(DATABASE, List.of("postgres", "demo"),
                 "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.max-wait=1000",
-                "--camunda.bpm.generic-properties.properties.hostname=node-a");
-             NodeProcess nodeB = new NodeProcess("node-b", DATABASE).start()) {
+                "--camunda.bpm.generic-properties.properties.hostname=node-a", "--kompetansemidler.brev.status-intervall=PT1S");
+             // both nodes send letters to the one integrasjonspunkt (node A's demo one), as production does
+             NodeProcess nodeB = new NodeProcess("node-b", DATABASE).start("--kompetansemidler.brev.integrasjonspunkt-url="
+                     + nodeA.getBean(DemoIntegrasjonspunkt.class).address(), "--kompetansemidler.brev.status-intervall=PT1S")) {
             RuntimeService runtime = nodeA.getBean(RuntimeService.class);
             TaskService tasks = nodeA.getBean(TaskService.class);
             ManagementService management = nodeA.getBean(ManagementService.class);
@@ -69,8 +72,20 @@ class TwoNodesPostgresIT {
                     + CycleScenario.VESTLAND_FK + "; 3 000 000; 900 000; 0; 0; Lesing; etterutdanning; 2027; 2027");
             scenario.complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true, "prioriteringer", "Lesing",
                     "begrunnelse", "Forumets innstilling."));
+            scenario.approve();
             waitUntil(() -> jobs(management, "Task_Pay") == 0
                     && jdbc.sql("select count(*) from km_payment").query(Long.class).single() == 2);
+
+            // the two letters: each sent and journalled once, whichever node sends it, and delivered
+            waitUntil(() -> jdbc.sql("select count(*) from km_letter where status = 'LEVERT'").query(Long.class)
+                    .single() == 2);
+            DemoIntegrasjonspunkt integrasjonspunkt = nodeA.getBean(DemoIntegrasjonspunkt.class);
+            assertThat(integrasjonspunkt.received().values()).extracting(DemoIntegrasjonspunkt.Received::receiver)
+                    .containsExactlyInAnyOrder(CycleScenario.BERGEN, CycleScenario.VESTLAND_FK);
+            assertThat(integrasjonspunkt.received().keySet()).containsExactlyInAnyOrderElementsOf(
+                    jdbc.sql("select message_id from km_letter").query(String.class).list());
+            assertThat(integrasjonspunkt.posts()).isEqualTo(2);
+            assertThat(jdbc.sql("select count(*) from km_payment_batch").query(Long.class).single()).isOne();
             assertThat(jdbc.sql("select count(distinct decision_id) from km_payment").query(Long.class).single()).isEqualTo(2);
             assertThat(jdbc.sql("select sum(amount_ore) from km_payment").query(Long.class).single()).isEqualTo(1_000_000_000L);
 

@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,7 +139,13 @@ class MigrationTest {
         Map<String, Object> form = new HashMap<>(Map.of("forumEnig", true, "prioriteringer", "Yrkesfag",
                 "begrunnelse", "Enige."));
         as("demo-saksbehandler", () -> tasks.complete(recommendation, form));
+        String signOff = tasks.createTaskQuery().taskDefinitionKey("Task_SignOff").singleResult().getId();
+        as("demo-leder", () -> tasks.complete(signOff, Map.of("godkjenning", "GODKJENT")));
         management.executeJob(management.createJobQuery().activityId("Task_Pay").singleResult().getId());
+        for (String letterStep : List.of("Task_WriteLetter", "Task_SendLetter", "Event_WaitForStatus",
+                "Event_WaitForStatus")) {
+            management.executeJob(management.createJobQuery().activityId(letterStep).singleResult().getId());
+        }
         management.executeJob(management.createJobQuery().activityId("Event_SelfEvaluationOpens").singleResult().getId());
         String evaluation = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").singleResult().getId();
         as("demo-eier-vestlandfk", () -> tasks.complete(evaluation, Map.of("brukt", "500 000", "egenfinansiering", "0",

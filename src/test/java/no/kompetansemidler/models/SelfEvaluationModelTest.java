@@ -27,7 +27,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 /** Every path of the model egenvurdering (R11, R15), on an engine of its own; the delegates are stand-ins. */
 @ModelTest
-@Deployment(resources = {"bpmn/egenvurdering.bpmn", "forms/egenvurdering.form", "forms/vurder-egenvurdering.form"})
+@Deployment(resources = {"bpmn/egenvurdering.bpmn", "bpmn/vedtaksbrev.bpmn", "forms/egenvurdering.form",
+        "forms/vurder-egenvurdering.form", "forms/brev-feilet.form"})
 class SelfEvaluationModelTest {
 
     static final Date DEADLINE = new Date(System.currentTimeMillis() + 60L * 24 * 3600 * 1000);
@@ -43,7 +44,10 @@ class SelfEvaluationModelTest {
         });
         Mocks.register("saveSelfEvaluationDelegate", (JavaDelegate) execution -> ran.add("save"));
         Mocks.register("settleUnusedMoneyDelegate", (JavaDelegate) execution -> ran.add("settle"));
-        Mocks.register("recordSettlementDelegate", (JavaDelegate) execution -> ran.add("record"));
+        Mocks.register("recordSettlementDelegate", (JavaDelegate) execution -> {
+            ran.add("record");
+            execution.setVariable("kravbrev", false);
+        });
         Mocks.register("sendReminderDelegate", (JavaDelegate) execution -> ran.add("reminder"));
     }
 
@@ -73,6 +77,37 @@ class SelfEvaluationModelTest {
         assertThat(instance).isEnded().hasPassedInOrder("Task_SaveSelfEvaluation", "Task_ReviewSelfEvaluation",
                 "Task_SettleUnusedMoney", "Task_RecordSettlement", "EndEvent_SelfEvaluationApproved");
         org.assertj.core.api.Assertions.assertThat(ran).containsExactly("save", "settle", "record");
+    }
+
+    @Test
+    void unused_money_claimed_back_is_a_letter_to_the_owner_before_the_case_ends() {
+        Mocks.register("recordSettlementDelegate", (JavaDelegate) execution -> {
+            ran.add("record");
+            execution.setVariable("kravbrev", true);
+        });
+        Mocks.register("writeLetterDelegate", (JavaDelegate) execution -> {
+            ran.add("write " + execution.getVariable("brevType") + " to " + execution.getVariable("brevMottaker"));
+            execution.setVariable("brevStatusIntervall", "PT5M");
+        });
+        Mocks.register("sendLetterDelegate", (JavaDelegate) execution -> ran.add("send"));
+        Mocks.register("checkLetterStatusDelegate", (JavaDelegate) execution -> execution.setVariable("brevStatus",
+                "LEVERT"));
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("egenvurdering", new HashMap<>(Map.of(
+                "syklusId", "syklus-1", "vedtakId", "vedtak-1", "saksbehandlerGruppe", "saksbehandler-vestland",
+                "eier", "964338531", "rapportFrist", DEADLINE,
+                "egenvurderingPaminnelse", new Date(DEADLINE.getTime() - 86_400_000L))));
+        complete(task(instance), report("750 000"));
+        complete(task(instance), withVariables("godkjent", true, "overforingVedtatt", false));
+
+        assertThat(instance).isWaitingAt("Activity_ClaimLetter").hasPassed("Task_RecordSettlement", "Gateway_Claim");
+        ProcessInstance letter = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance(
+                "vedtaksbrev", instance);
+        for (int step = 0; step < 3; step++) {
+            execute(job(letter));
+        }
+        assertThat(instance).isEnded().hasPassed("EndEvent_ClaimSent").hasNotPassed("EndEvent_SelfEvaluationApproved");
+        org.assertj.core.api.Assertions.assertThat(ran).containsExactly("save", "settle", "record",
+                "write KRAV to 964338531", "send");
     }
 
     @Test

@@ -35,7 +35,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
  */
 @ModelTest
 @Deployment(resources = {"bpmn/arssyklus.bpmn", "bpmn/behovsmelding.bpmn", "bpmn/utbetaling.bpmn",
-        "bpmn/egenvurdering.bpmn", "forms/arssyklus-start.form", "forms/behovsmelding.form",
+        "bpmn/egenvurdering.bpmn", "bpmn/vedtaksbrev.bpmn", "forms/godkjenn-vedtak.form", "forms/brev-feilet.form", "forms/arssyklus-start.form", "forms/behovsmelding.form",
         "forms/frist-passert.form", "forms/bekreft-partnerskap.form", "forms/forbered-forum.form", "forms/innstilling.form", "forms/reservevedtak.form",
         "forms/rett-regelbrudd.form", "forms/egenvurdering.form", "forms/vurder-egenvurdering.form",
         "forms/send-rapport.form"})
@@ -57,6 +57,10 @@ public class YearlyCycleModelTest {
         public List<String> ownerDecisions(String cycleId) {
             return List.of("vedtak-1");
         }
+
+        public List<String> letterRecipients(String cycleId) {
+            return List.of(VFK);
+        }
     }
 
     final List<String> ran = new ArrayList<>();
@@ -73,6 +77,7 @@ public class YearlyCycleModelTest {
                     "behovsmeldingFrist", SOON, "paminnelseDato", SOON, "innstillingFrist", SOON, "vedtakFrist", SOON,
                     "egenvurderingApner", SOON, "egenvurderingPaminnelse", SOON, "rapportFrist", SOON)
                     .forEach(execution::setVariable);
+            execution.setVariable("lederGruppe", "leder-vestland");
         });
         Mocks.register("prepareNeedReportDelegate", (JavaDelegate) execution ->
                 execution.setVariable("eierGruppe", "eier-" + execution.getVariable("eier")));
@@ -87,10 +92,28 @@ public class YearlyCycleModelTest {
         });
         Mocks.register("partnerTaskListener", (org.camunda.bpm.engine.delegate.TaskListener) task ->
                 task.setVariableLocal("uhTiltak", "Tiltak 1: Hospitering"));
-        for (String delegate : List.of("recordPartnerAnswerDelegate", "sendReminderDelegate", "deadlineChoiceDelegate",
+        Mocks.register("signOffTaskListener", (org.camunda.bpm.engine.delegate.TaskListener) task ->
+                task.setVariableLocal("sumTekst", "1 vedtak"));
+        Mocks.register("recordSignOffDelegate", (JavaDelegate) execution -> {
+            ran.add("recordSignOff");
+            execution.setVariable("vedtakGodkjent", "GODKJENT".equals(execution.getVariable("godkjenning")));
+        });
+        Mocks.register("writeLetterDelegate", (JavaDelegate) execution -> {
+            ran.add("writeLetter");
+            execution.setVariable("brevStatusIntervall", "PT5M");
+        });
+        Mocks.register("recordSettlementDelegate", (JavaDelegate) execution -> {
+            ran.add("recordSettlement");
+            execution.setVariable("kravbrev", false);
+        });
+        Mocks.register("checkLetterStatusDelegate", (JavaDelegate) execution -> {
+            ran.add("checkLetterStatus");
+            execution.setVariable("brevStatus", "LEVERT");
+        });
+        for (String delegate : List.of("sendLetterDelegate", "paymentBatchDelegate", "recordPartnerAnswerDelegate", "sendReminderDelegate", "deadlineChoiceDelegate",
                 "summariseNeedReportsDelegate", "recordProposalDelegate", "distributeFrameDelegate",
                 "checkFundingRulesDelegate", "makeDecisionsDelegate", "payDelegate", "saveSelfEvaluationDelegate",
-                "settleUnusedMoneyDelegate", "recordSettlementDelegate", "writeReportDelegate")) {
+                "settleUnusedMoneyDelegate", "writeReportDelegate")) {
             Mocks.register(delegate, recorder(delegate.replace("Delegate", "")));
         }
     }
@@ -125,6 +148,13 @@ public class YearlyCycleModelTest {
         return instance;
     }
 
+    /** The leader approves the decisions: they are made, paid and written. */
+    static void approve(ProcessInstance instance) {
+        assertThat(instance).isWaitingAt("Task_SignOff");
+        assertThat(task(instance)).hasCandidateGroup("leder-vestland");
+        complete(task(instance), withVariables("godkjenning", "GODKJENT"));
+    }
+
     static Map<String, Object> distribution(boolean agreed) {
         Map<String, Object> form = new HashMap<>(Map.of("prioriteringer", "Yrkesfag",
                 "begrunnelse", "Forumets prioritering."));
@@ -137,12 +167,23 @@ public class YearlyCycleModelTest {
         ProcessInstance instance = toRecommendation();
         complete(task(), distribution(true));
 
-        assertThat(instance).isWaitingAt("Activity_Disbursement").hasPassedInOrder("Task_RecordProposal",
-                "Task_DistributeFrame", "Task_CheckFundingRules", "Task_MakeDecisions")
-                .hasNotPassed("Task_FallbackDecision", "Task_CorrectBreaches");
+        assertThat(instance).isWaitingAt("Task_SignOff").hasPassedInOrder("Task_RecordProposal",
+                "Task_DistributeFrame", "Task_CheckFundingRules").hasNotPassed("Task_MakeDecisions");
+        approve(instance);
+        assertThat(instance).isWaitingAt("Activity_Disbursement", "Activity_Letters").hasPassedInOrder(
+                "Task_RecordSignOff", "Task_MakeDecisions").hasNotPassed("Task_FallbackDecision", "Task_CorrectBreaches");
         ProcessInstance payment = calledProcessInstance("utbetaling", instance);
         assertThat(payment).hasBusinessKey("vestland-YRKESFAG-2027");
         execute(job("Task_Pay", payment));
+        assertThat(instance).isWaitingAt("Activity_Letters").hasPassed("Task_PaymentBatch");
+        ProcessInstance letter = calledProcessInstance("vedtaksbrev", instance);
+        assertThat(letter).hasBusinessKey("vestland-YRKESFAG-2027").isWaitingAt("Task_WriteLetter");
+        execute(job("Task_WriteLetter", letter));
+        assertThat(letter).isWaitingAt("Task_SendLetter");
+        execute(job("Task_SendLetter", letter));
+        assertThat(letter).isWaitingAt("Event_WaitForStatus");
+        execute(job("Event_WaitForStatus", letter));
+        assertThat(letter).isEnded().hasPassed("EndEvent_Delivered");
         assertThat(instance).isWaitingAt("Event_SelfEvaluationOpens");
 
         execute(job("Event_SelfEvaluationOpens", instance));
@@ -155,7 +196,8 @@ public class YearlyCycleModelTest {
         complete(task(), withVariables("merknad", "Sendt Udir."));
         assertThat(instance).isEnded().hasPassed("EndEvent_ReportSent");
         org.assertj.core.api.Assertions.assertThat(ran).containsSubsequence("saveNeedReport", "summariseNeedReports",
-                "forumMeeting", "recordProposal", "distributeFrame", "checkFundingRules", "makeDecisions", "pay",
+                "forumMeeting", "recordProposal", "distributeFrame", "checkFundingRules", "recordSignOff",
+                "makeDecisions", "pay", "paymentBatch",
                 "saveSelfEvaluation", "settleUnusedMoney", "recordSettlement", "writeReport");
     }
 
@@ -169,6 +211,7 @@ public class YearlyCycleModelTest {
         Map<String, Object> fallback = distribution(false);
         fallback.remove("forumEnig");
         complete(task(), fallback);
+        approve(instance);
 
         assertThat(instance).isWaitingAt("Activity_Disbursement").hasPassed("Task_FallbackDecision",
                 "Task_RecordProposal", "Task_MakeDecisions");
@@ -190,6 +233,7 @@ public class YearlyCycleModelTest {
         Map<String, Object> correction = distribution(true);
         correction.keySet().removeAll(List.of("forumEnig", "prioriteringer"));
         complete(task(), correction);
+        approve(instance);
 
         assertThat(instance).isWaitingAt("Activity_Disbursement").hasPassed("Task_CheckFundingRules");
     }
@@ -213,9 +257,28 @@ public class YearlyCycleModelTest {
         complete(task(), correction);
         assertThat(instance).isWaitingAt("Task_CorrectBreaches");
         complete(task(), correction);
+        approve(instance);
 
         assertThat(instance).isWaitingAt("Activity_Disbursement");
         org.assertj.core.api.Assertions.assertThat(calls[0]).isEqualTo(3);
+    }
+
+    @Test
+    void the_leader_sends_the_distribution_back_and_no_decision_is_made_until_it_is_approved() {
+        ProcessInstance instance = toRecommendation();
+        complete(task(), distribution(true));
+        assertThat(instance).isWaitingAt("Task_SignOff");
+        complete(task(instance), withVariables("godkjenning", "TILBAKE", "lederMerknad", "Halver Askøys rad."));
+
+        assertThat(instance).isWaitingAt("Task_RecordRecommendation").hasNotPassed("Task_MakeDecisions");
+        assertThat(task(instance)).hasCandidateGroup("saksbehandler-vestland");
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("utbetaling").count()).isZero();
+        complete(task(), distribution(true));
+        approve(instance);
+        assertThat(instance).isWaitingAt("Activity_Disbursement", "Activity_Letters");
+        org.assertj.core.api.Assertions.assertThat(ran).containsSubsequence("recordSignOff", "recordProposal",
+                "recordSignOff", "makeDecisions");
     }
 
     @Test

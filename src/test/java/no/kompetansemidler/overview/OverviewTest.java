@@ -149,7 +149,7 @@ class OverviewTest {
         assertThat(sums.get("ikkeFordeltOre").asLong()).isEqualTo(1_000_000_000L - sums.get("vedtattOre").asLong());
         assertThat(dekom.get("soknader").get("Sendt").asLong()).isEqualTo(2);
         assertThat(dekom.get("soknader").get("Deltar ikke").asLong()).isEqualTo(notTakingPart.size());
-        assertThat(dekom.get("fase").asText()).isEqualTo("Utbetaling per vedtak (R9)");
+        assertThat(dekom.get("fase").asText()).isEqualTo("Brev per mottaker og søker (vedtak, avslag) og Utbetaling per vedtak (R9)");
 
         JsonNode rekom = cycle(overview(People.CASEWORKER, nextYear), SCHEME);
         assertThat(rekom.get("syklusId").asText()).isEqualTo(rekomId);

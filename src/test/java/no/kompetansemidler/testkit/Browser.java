@@ -249,7 +249,10 @@ public final class Browser implements AutoCloseable {
 
     /** Picks a radio option by its visible text. */
     public void choose(String label, String option) {
-        field(label).findElement(By.xpath(".//label[normalize-space(.)=" + literal(option) + "]")).click();
+        WebElement choice = field(label).findElement(By.xpath(".//label[normalize-space(.)=" + literal(option) + "]"));
+        // a person scrolls the option into view first: the fixed links at the foot of Tasklist never cover it then
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", choice);
+        choice.click();
     }
 
     /** Ticks or unticks a checkbox. */

@@ -124,10 +124,13 @@ public final class CycleScenario {
         saveDistribution(lines(year, "450 000,15"));
         complete("Task_CorrectBreaches", "demo-saksbehandler", Map.of("begrunnelse", "Forumets innstilling av 10. mars."));
 
-        // decisions and disbursement: one asynchronous payment per decision
+        // the leader approves; decisions, letters and disbursement: one asynchronous payment per decision
+        assertThat(cycles.decisions(cycleId)).isEmpty();
+        approve();
         assertThat(cycles.decisions(cycleId)).hasSize(4);
         executeJobsOf("Task_Pay");
         assertThat(cycles.payments(cycleId)).hasSize(4);
+        deliverLetters();
 
         // self-evaluation opens; three owners report; the caseworker approves
         executeJobsOf("Event_SelfEvaluationOpens");
@@ -138,6 +141,8 @@ public final class CycleScenario {
         review(BERGEN, false);
         review(VESTLAND_FK, false);
         review(ASKOY, true);
+        // the county's unused 100 000 kr is claimed back (R15): its letter is sent and delivered
+        deliverLetters();
 
         // the report, then sent to Udir
         complete("Task_SendReport", "demo-saksbehandler", Map.of("merknad", "Sendt Udir."));
@@ -192,9 +197,10 @@ public final class CycleScenario {
         saveDistribution(twoLines(year, coFinancing));
         complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true,
                 "prioriteringer", "Lesing", "begrunnelse", "Forumets innstilling."));
-        if (stage.equals("Task_CorrectBreaches")) {
+        if (stage.equals("Task_CorrectBreaches") || stage.equals("Task_SignOff")) {
             return cycle;
         }
+        approve();
         if (stage.equals("Task_RegisterAccount")) {
             payWithoutBergensAccount();
             return cycle;
@@ -204,6 +210,7 @@ public final class CycleScenario {
             return cycle;
         }
         executeJobsOf("Task_Pay");
+        deliverLetters();
         executeJobsOf("Event_SelfEvaluationOpens");
         complete(taskFor("Task_SubmitSelfEvaluation", VESTLAND_FK), "demo-eier-vestlandfk", Map.of("brukt",
                 "3 000 000", "egenfinansiering", "900 000", "gjennomforteTiltak", "Nettverk.", "deltakere", 12,
@@ -336,6 +343,22 @@ public final class CycleScenario {
 
     public Task taskFor(String definitionKey, String owner) {
         return taskQuery().taskDefinitionKey(definitionKey).processVariableValueEquals("eier", owner).singleResult();
+    }
+
+    /** The embete's leader approves the decisions (demo-leder; the caseworker prepared them). */
+    public void approve() {
+        complete("Task_SignOff", People.LEADER, Map.of("godkjenning", "GODKJENT"));
+    }
+
+    /**
+     * Writes and sends every letter of the cycle through the integrasjonspunkt and asks for its status until it is delivered
+     * (the demo's integrasjonspunkt delivers on the second question).
+     */
+    public void deliverLetters() {
+        executeJobsOf("Task_WriteLetter");
+        executeJobsOf("Task_SendLetter");
+        executeJobsOf("Event_WaitForStatus");
+        executeJobsOf("Event_WaitForStatus");
     }
 
     /** Completes the cycle's only open task of the definition, as the user. */

@@ -36,8 +36,8 @@ public final class NodeProcess implements AutoCloseable {
         return port;
     }
 
-    /** Starts the node and waits until /actuator/health answers UP. */
-    public NodeProcess start() throws Exception {
+    /** Starts the node and waits until /actuator/health answers UP; the arguments are added to the command line. */
+    public NodeProcess start(String... arguments) throws Exception {
         File jar = Path.of("target", "kompetansemidler.jar").toFile();
         if (!jar.isFile()) {
             throw new IllegalStateException("Package first: " + jar + " is missing");
@@ -51,6 +51,7 @@ public final class NodeProcess implements AutoCloseable {
                 "--camunda.bpm.job-execution.max-wait=1000",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name));
         command.addAll(PostgresSupport.databaseArguments(database));
+        command.addAll(List.of(arguments));
         File log = Path.of("target", name + ".log").toFile();
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();

@@ -60,6 +60,8 @@ class TasklistBrowserIT {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
+    no.kompetansemidler.letters.DemoIntegrasjonspunkt integrasjonspunkt;
+    @Autowired
     org.springframework.context.ApplicationContext context;
     CycleScenario scenario;
 
@@ -393,6 +395,30 @@ class TasklistBrowserIT {
         browser.type("Begrunnelse", "Bergen bekreftet 2,1 mill. kr i egenfinansiering.");
         browser.completeTask();
         browser.closeNotifications();
+        assertThat(jdbc.sql("select count(*) from km_decision d join km_cycle c on c.id = d.cycle_id where"
+                + " c.budget_year = 2027 and c.scheme = 'DEKOM' and c.embete_code = 'VESTLAND'").query(Long.class)
+                .single()).as("no decision before a leader approves").isZero();
+
+        // a leader approves the decisions: they are made, the letters written and the payments start
+        browser.login("tasklist", "demo-leder");
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Godkjenn vedtakene (DEKOM 2027)");
+        formsOpened.add("godkjenn-vedtak");
+        assertThat(browser.value("Forberedt av")).isEqualTo("Kari Saksbehandler (demo-saksbehandler)");
+        assertThat(browser.value("Vedtakene")).isEqualTo("2 vedtak, til sammen 10 000 000,00 kr av rammen"
+                + " 10 000 000,00 kr (samarbeidsforumets innstilling)");
+        assertThat(browser.value("Mottakere og beløp")).contains("Bergen kommune (" + BERGEN + "): 7 000 000,00 kr");
+        browser.claim();
+        browser.choose("Din beslutning", "Send fordelingen tilbake til saksbehandleren");
+        browser.clickButton("Fullfør");
+        browser.waitForNotification("Merknaden til saksbehandleren må fylles ut");
+        browser.closeNotifications();
+        browser.choose("Din beslutning", "Jeg godkjenner vedtakene");
+        browser.screenshot("godkjenn-vedtakene");
+        browser.completeTask();
+        browser.closeNotifications();
+        browser.login("tasklist", CASEWORKER);
+        browser.waitForText("Mine oppgaver");
 
         // Bergen has no account yet: its payment waits for the caseworker's task, HVL's is paid
         String account = jdbc.sql("select account_number from km_owner where organisation_number = ?").param(BERGEN)
@@ -404,7 +430,8 @@ class TasklistBrowserIT {
         openOverview();
         browser.waitForText("Står fast (1)");
         assertThat(browser.pageText()).contains("Registrer kontonummer for Bergen kommune (DEKOM 2027)",
-                "Registrer kontonummeret i oppgaven", "Åpne oppgaven", "Står nå i: Utbetaling per vedtak (R9)");
+                "Registrer kontonummeret i oppgaven", "Åpne oppgaven", "og Utbetaling per vedtak (R9)",
+                "Vedtakene godkjent av Lene Leder");
         browser.screenshot("oversikt-star-fast");
         browser.driver().findElement(By.id("tilbake")).click();
         browser.waitForText("Min gruppes oppgaver");
@@ -453,6 +480,42 @@ class TasklistBrowserIT {
         scenario.executeJobsOf("Task_Pay");
         assertThat(jdbc.sql("select count(*) from km_payment where organisation_number = ? and account_number = ?")
                 .params(BERGEN, account).query(Long.class).single()).isOne();
+
+        // the letters are sent; Høgskulen på Vestlandet's cannot be delivered, and the caseworker has it sent anew
+        integrasjonspunkt.undeliverable(HVL);
+        scenario.deliverLetters();
+        browser.clickFilter(DEKOM_FILTER);
+        browser.openTask("Utsending av brev feilet: Høgskulen på Vestlandet");
+        formsOpened.add("brev-feilet");
+        assertThat(browser.value("Feilmelding")).contains("leveringen feilet");
+        assertThat(browser.value("Brev")).isEqualTo("Tilsagn om tilskudd – Desentralisert ordning for"
+                + " kompetanseutvikling i skolen 2027");
+        browser.claim();
+        browser.check("Årsaken er rettet: send brevet på nytt", true);
+        browser.screenshot("brev-feilet");
+        integrasjonspunkt.deliverable(HVL);
+        browser.completeTask();
+        browser.closeNotifications();
+        scenario.deliverLetters();
+        assertThat(jdbc.sql("select status from km_letter l join km_cycle c on c.id = l.cycle_id where c.budget_year"
+                + " = 2027 and c.scheme = 'DEKOM' and c.embete_code = 'VESTLAND'").query(String.class).list())
+                .containsOnly("LEVERT").hasSize(2);
+
+        // Bergen finds its grant under «Mine brev»
+        browser.login("tasklist", BERGEN_USER);
+        browser.waitForText("Mine oppgaver");
+        WebElement letters = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(),
+                java.time.Duration.ofSeconds(10)).until(d -> d.findElement(By.id("km-brev")));
+        assertThat(letters.getText()).isEqualTo("Mine brev");
+        letters.click();
+        browser.waitForText("1 brev.");
+        assertThat(browser.pageText()).contains("Tilsagn om tilskudd", "7 000 000,00 kr", "Åpne brevet (PDF)")
+                .doesNotContain("Høgskulen på Vestlandet");
+        browser.screenshot("mine-brev");
+        String pdf = browser.driver().findElement(By.linkText("Åpne brevet (PDF)")).getAttribute("href");
+        assertThat(pdf).contains("/api/brev/");
+        browser.login("tasklist", CASEWORKER);
+        browser.waitForText("Mine oppgaver");
         scenario.executeJobsOf("Event_SelfEvaluationOpens");
         assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count()).isEqualTo(1);
     }
@@ -599,6 +662,7 @@ class TasklistBrowserIT {
         browser.screenshot("reservevedtak-utfylt");
         browser.completeTask();
         browser.closeNotifications();
+        scenario.approve();
         assertThat(jdbc.sql("select d.basis, d.amount_ore from km_decision d join km_cycle c on c.id = d.cycle_id"
                 + " where c.budget_year = 2028").query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list())
                 .containsExactly("RESERVEVEDTAK 500000000");
@@ -783,6 +847,7 @@ class TasklistBrowserIT {
         browser.type("Begrunnelse", "Forumets innstilling.");
         browser.completeTask();
         browser.closeNotifications();
+        scenario.approve();
 
         // the decisions follow version 2, one per row, to the øre
         assertThat(jdbc.sql("select organisation_number, amount_ore from km_decision where cycle_id = ?"

@@ -250,14 +250,16 @@ function addReceiptsLink() {
 
 /*
  * Links shown only to those the server answers for: the overview (Oversikt over syklusene) for those who may read an
- * embete's cycles (caseworkers, auditors, administrators), and Mine nettverk for owners in a network (a joint
- * application). Each is asked again after each change of page until the person is logged in.
+ * embete's cycles (caseworkers, auditors, administrators), Mine nettverk for owners in a network (a joint
+ * application), and Mine brev for owners that have decision letters. Each is asked again after each change of page until the person is logged in.
  */
 const askedLinks = [
   {id: 'km-oversikt', api: '/api/oversikt/embeter', href: '/saksbehandling/oversikt.html',
     nb: 'Oversikt over syklusene', en: 'Overview of the cycles', left: 200, shows: embeter => embeter.length > 0},
   {id: 'km-nettverk', api: '/api/nettverk', href: '/eier/nettverk.html',
-    nb: 'Mine nettverk', en: 'My networks', left: 200, shows: answer => answer.nettverk.length > 0}
+    nb: 'Mine nettverk', en: 'My networks', left: 200, shows: answer => answer.nettverk.length > 0},
+  {id: 'km-brev', api: '/api/brev', href: '/eier/brev.html',
+    nb: 'Mine brev', en: 'My letters', left: 310, shows: letters => letters.length > 0}
 ];
 
 function addAskedLinks() {

@@ -1,0 +1,222 @@
+package no.kompetansemidler.letters;
+
+import no.kompetansemidler.application.ApplicationRepository;
+import no.kompetansemidler.application.ApplicationRepository.StoredMeasure;
+import no.kompetansemidler.cycle.CycleRepository;
+import no.kompetansemidler.cycle.SignOffs;
+import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.ProposalRepository;
+import no.kompetansemidler.funding.StoredGrant;
+import no.kompetansemidler.letters.LetterRepository.Kind;
+import no.kompetansemidler.letters.LetterRepository.Letter;
+import no.kompetansemidler.masterdata.MasterDataRepository;
+import no.kompetansemidler.security.PersonDirectory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Writes the letter to one recipient of a cycle from the process owner's template: a grant (tilsagn) to every
+ * recipient of a decision, stating what was refused when it got less than it applied for, and a refusal (avslag) to
+ * every applicant that got nothing. Each states the amount, the measures, the legal basis, the reasons, the
+ * conditions, a later year's amount as a conditional commitment (R14), the right to complain with its deadline, and
+ * who prepared and who approved the decision. A letter is written once: asked again, the stored one is returned.
+ */
+@Component
+public class LetterWriter {
+
+    /** The template every decision letter is written from. */
+    public static final String TEMPLATE = "vedtaksbrev.xhtml";
+    /** The template of a repayment claim (R15). */
+    public static final String CLAIM_TEMPLATE = "krav.xhtml";
+    /** Forvaltningsloven § 29: three weeks to complain. */
+    static final int COMPLAINT_DAYS = 21;
+
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("nb-NO"));
+
+    /** The reasons of the cycle's decisions, as the caseworker recorded them with the forum's innstilling. */
+    public record Reasons(String basis, String priorities, String reasons) {
+    }
+
+    private final LetterRepository letters;
+    private final LetterTemplates templates;
+    private final CycleRepository cycles;
+    private final ProposalRepository proposals;
+    private final ApplicationRepository applications;
+    private final SignOffs signOffs;
+    private final FundingParameters parameters;
+    private final MasterDataRepository masterData;
+    private final PersonDirectory people;
+    private final LetterProperties properties;
+    private final no.kompetansemidler.cycle.Claims claims;
+    private final Clock clock;
+
+    LetterWriter(LetterRepository letters, LetterTemplates templates, CycleRepository cycles,
+                 ProposalRepository proposals, ApplicationRepository applications, SignOffs signOffs,
+                 FundingParameters parameters, MasterDataRepository masterData, PersonDirectory people,
+                 LetterProperties properties, no.kompetansemidler.cycle.Claims claims, Clock clock) {
+        this.claims = claims;
+        this.letters = letters;
+        this.templates = templates;
+        this.cycles = cycles;
+        this.proposals = proposals;
+        this.applications = applications;
+        this.signOffs = signOffs;
+        this.parameters = parameters;
+        this.masterData = masterData;
+        this.people = people;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The letter to this recipient of the cycle, written from the template of this process definition's deployment. */
+    public Letter write(String cycleId, String organisationNumber, String processDefinitionId, Reasons reasons) {
+        Optional<CycleRepository.Decision> decision = cycles.decisions(cycleId).stream()
+                .filter(d -> d.organisationNumber().equals(organisationNumber)).findFirst();
+        Kind kind = decision.isPresent() ? Kind.TILSAGN : Kind.AVSLAG;
+        Optional<Letter> written = letters.find(cycleId, organisationNumber, kind);
+        if (written.isPresent()) {
+            return written.get();
+        }
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        LocalDate today = LocalDate.now(clock.withZone(OSLO));
+        LocalDate complaintDeadline = today.plusDays(COMPLAINT_DAYS);
+        List<StoredMeasure> applied = applications.measures(cycleId, organisationNumber);
+        Money appliedThisYear = Money.sum(applied.stream().map(m -> amountIn(m, cycle.year())).toList());
+        Money granted = decision.map(CycleRepository.Decision::amount).orElse(Money.ZERO);
+        String name = decision.map(CycleRepository.Decision::name).orElseGet(() -> masterData.ownerName(organisationNumber));
+        var approval = signOffs.approval(cycleId).orElseThrow(() -> new IllegalStateException(
+                "Vedtakene i syklusen " + cycleId + " er ikke godkjent av en leder"));
+
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("embete", cycle.embete().displayName());
+        facts.put("embeteAdresse", properties.address(cycle.embete().slug()));
+        facts.put("dato", DATE.format(today));
+        facts.put("referanse", cycle.embete().slug() + "-" + cycle.scheme().name() + "-" + cycle.year() + "/"
+                + organisationNumber);
+        facts.put("mottaker", name);
+        facts.put("orgnr", organisationNumber);
+        facts.put("ordning", cycle.scheme().displayName());
+        facts.put("ordningKode", cycle.scheme().name());
+        facts.put("aar", String.valueOf(cycle.year()));
+        facts.put("tilsagn", kind == Kind.TILSAGN);
+        facts.put("avslag", kind == Kind.AVSLAG);
+        facts.put("sokt", appliedThisYear.format());
+        facts.put("innvilget", granted.format());
+        Money refused = appliedThisYear.isGreaterThan(granted) ? appliedThisYear.minus(granted) : Money.ZERO;
+        facts.put("delvisAvslag", kind == Kind.TILSAGN && refused.isPositive());
+        facts.put("avslatt", refused.format());
+        facts.put("soknadTiltak", applied.stream().map(m -> Map.of("tittel", m.plan().title(),
+                "belop", amountIn(m, cycle.year()).format())).toList());
+        facts.put("forumetsInnstilling", !"RESERVEVEDTAK".equals(reasons.basis()));
+        facts.put("prioriteringer", text(reasons.priorities()));
+        facts.put("begrunnelse", text(reasons.reasons()));
+        facts.put("rapportFrist", DATE.format(parameters.calendar(cycle.scheme()).reportDeadline(cycle.year())));
+        facts.put("klagefrist", DATE.format(complaintDeadline));
+        facts.put("saksbehandler", people.plainName(approval.preparedBy()));
+        facts.put("leder", people.plainName(approval.decidedBy()));
+        facts.put("godkjent", DATE.format(approval.decidedAt().atZone(OSLO).toLocalDate()));
+        decision.ifPresent(d -> grantFacts(facts, d, cycle.year(), applied));
+
+        LetterTemplates.Template template = templates.of(processDefinitionId, TEMPLATE);
+        byte[] pdf = templates.pdf(template, facts);
+        String title = kind.displayName() + " – " + cycle.scheme().displayName() + " " + cycle.year();
+        String id = letters.insert(new LetterRepository.NewLetter(cycleId, decision.map(CycleRepository.Decision::id)
+                .orElse(null), organisationNumber, name, kind, title, granted, appliedThisYear, complaintDeadline,
+                template.name()), pdf, clock.instant());
+        return letters.letter(id);
+    }
+
+    /**
+     * The letter with the repayment claim (R15) to the owner of the cycle: what was granted and used, the amount to
+     * pay back, the account, the due date and the reference, why, and the right to complain. Written once.
+     */
+    public Letter writeClaim(String cycleId, String organisationNumber, String processDefinitionId) {
+        Optional<Letter> written = letters.find(cycleId, organisationNumber, Kind.KRAV);
+        if (written.isPresent()) {
+            return written.get();
+        }
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        CycleRepository.Decision decision = cycles.decisions(cycleId).stream()
+                .filter(d -> d.organisationNumber().equals(organisationNumber)).findFirst().orElseThrow();
+        no.kompetansemidler.cycle.Claims.Claim claim = claims.ofDecision(decision.id()).orElseThrow(
+                () -> new IllegalStateException("Vedtaket " + decision.id() + " har ikke noe krav om tilbakebetaling"));
+        CycleRepository.SelfEvaluation evaluation = cycles.selfEvaluation(decision.id()).orElseThrow();
+        LocalDate today = LocalDate.now(clock.withZone(OSLO));
+        LocalDate complaintDeadline = today.plusDays(COMPLAINT_DAYS);
+        String reference = cycle.embete().slug() + "-" + cycle.scheme().name() + "-" + cycle.year() + "/"
+                + organisationNumber + "/krav";
+        String account = claim.accountNumber();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("embete", cycle.embete().displayName());
+        facts.put("embeteAdresse", properties.address(cycle.embete().slug()));
+        facts.put("dato", DATE.format(today));
+        facts.put("referanse", reference);
+        facts.put("mottaker", decision.name());
+        facts.put("orgnr", organisationNumber);
+        facts.put("ordning", cycle.scheme().displayName());
+        facts.put("aar", String.valueOf(cycle.year()));
+        facts.put("innvilget", decision.amount().format());
+        facts.put("brukt", evaluation.used().format());
+        facts.put("krav", claim.amount().format());
+        facts.put("konto", account.substring(0, 4) + "." + account.substring(4, 6) + "." + account.substring(6));
+        facts.put("frist", DATE.format(claim.dueDate()));
+        facts.put("klagefrist", DATE.format(complaintDeadline));
+        facts.put("saksbehandler", people.plainName(claim.createdBy()));
+        LetterTemplates.Template template = templates.of(processDefinitionId, CLAIM_TEMPLATE);
+        byte[] pdf = templates.pdf(template, facts);
+        String title = "Krav om tilbakebetaling – " + cycle.scheme().displayName() + " " + cycle.year();
+        String id = letters.insert(new LetterRepository.NewLetter(cycleId, decision.id(), organisationNumber,
+                decision.name(), Kind.KRAV, title, claim.amount(), decision.amount(), complaintDeadline,
+                template.name()), pdf, clock.instant());
+        return letters.letter(id);
+    }
+
+    /** The granted measure, its co-financing and the later years' conditional amounts (R14). */
+    private void grantFacts(Map<String, Object> facts, CycleRepository.Decision decision, int year,
+                            List<StoredMeasure> applied) {
+        StoredGrant grant = proposals.find(decision.proposalId()).orElseThrow().grants().stream()
+                .filter(g -> g.organisationNumber().equals(decision.organisationNumber())).findFirst().orElseThrow();
+        facts.put("tiltak", grant.measure().title());
+        facts.put("tiltakPeriode", grant.measure().firstYear() == grant.measure().lastYear()
+                ? String.valueOf(grant.measure().firstYear())
+                : grant.measure().firstYear() + "–" + grant.measure().lastYear());
+        facts.put("tiltakArt", grant.measure().kind().displayName());
+        boolean owner = "OWNER".equals(decision.recipientKind());
+        facts.put("eier", owner);
+        facts.put("egenfinansiering", grant.coFinancingCash().format());
+        facts.put("egenfinansieringLonn", grant.coFinancingSalary().format());
+        facts.put("harLonn", grant.coFinancingSalary().isPositive());
+        Map<Integer, Money> later = new TreeMap<>();
+        for (StoredMeasure m : applied) {
+            for (int y = year + 1; y < m.firstYear() + m.plan().years(); y++) {
+                later.merge(y, amountIn(m, y), Money::plus);
+            }
+        }
+        List<Map<String, String>> laterYears = new ArrayList<>();
+        later.forEach((y, amount) -> laterYears.add(Map.of("aar", String.valueOf(y), "belop", amount.format())));
+        facts.put("senereAr", laterYears);
+    }
+
+    /** The measure's amount in a budget year (nothing outside its years). */
+    static Money amountIn(StoredMeasure m, int year) {
+        int index = year - m.firstYear();
+        return index < 0 || index >= m.plan().amountPerYear().size() ? Money.ZERO : m.plan().amountPerYear().get(index);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.trim();
+    }
+}
