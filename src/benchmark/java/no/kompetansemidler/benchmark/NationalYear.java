@@ -502,8 +502,16 @@ public final class NationalYear {
         return cycles.stream().mapToLong(c -> c.takingPart().size() + 1L).sum();
     }
 
+    /** Decision letters (grants and refusals) delivered; the claims of unused money come later. */
     long lettersDelivered() {
-        return jdbc.sql("select count(*) from km_letter where status = 'LEVERT'").query(Long.class).single();
+        return jdbc.sql("select count(*) from km_letter where status = 'LEVERT' and kind <> 'KRAV'").query(Long.class)
+                .single();
+    }
+
+    /** Claim letters (R15) delivered, and the claims they were written for. */
+    long[] claimLettersAndClaims() {
+        return new long[]{jdbc.sql("select count(*) from km_letter where status = 'LEVERT' and kind = 'KRAV'")
+                .query(Long.class).single(), jdbc.sql("select count(*) from km_claim").query(Long.class).single()};
     }
 
     long paymentsMade() {

@@ -64,8 +64,11 @@ class NationalYearSmokeIT {
         assertThat(year.phases).containsKeys("behovsmeldinger", "utbetalinger og brev ferdige", "årsrapporter sendt");
         // every recipient's letter written once and delivered, one message each at the integrasjonspunkt
         assertThat(year.lettersDelivered()).isEqualTo(totals.decisions());
+        long[] claims = year.claimLettersAndClaims();
+        assertThat(claims[1]).as("underspent owners are claimed back").isPositive();
+        assertThat(claims[0]).as("one letter per claim").isEqualTo(claims[1]);
         var integrasjonspunkt = context.getBean(no.kompetansemidler.letters.DemoIntegrasjonspunkt.class);
-        assertThat(integrasjonspunkt.received()).hasSizeGreaterThanOrEqualTo((int) totals.decisions());
+        assertThat(integrasjonspunkt.received()).hasSizeGreaterThanOrEqualTo((int) (totals.decisions() + claims[0]));
 
         // the overview of Agder's year says the same as the run: all paid, nothing left, nothing standing still
         no.kompetansemidler.overview.CycleOverview.View overview = context.getBean(

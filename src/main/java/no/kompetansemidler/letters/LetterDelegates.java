@@ -49,6 +49,11 @@ class LetterDelegates {
     JavaDelegate sendLetterDelegate(LetterRepository letters, Integrasjonspunkt integrasjonspunkt,
                                     CycleRepository cycles, LetterProperties properties, Clock clock) {
         return execution -> {
+            if (properties.avsender() == null || !properties.avsender().matches("\\d{9}")) {
+                throw new IllegalStateException("Avsenderens organisasjonsnummer er ikke satt: sett"
+                        + " KOMPETANSEMIDLER_AVSENDER_ORGNR (ni siffer) til organisasjonsnummeret integrasjonspunktet"
+                        + " sender fra (docs/drift.md).");
+            }
             var letter = letters.letter(text(execution, LETTER_ID));
             if (letter.status() == LetterRepository.Status.SKREVET) {
                 var cycle = cycles.cycle(letter.cycleId());

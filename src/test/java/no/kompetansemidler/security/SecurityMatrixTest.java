@@ -98,7 +98,7 @@ class SecurityMatrixTest {
         openTasks.put("Task_HandleMissedDeadline", tasks.createTaskQuery().processInstanceBusinessKey(key)
                 .taskDefinitionKey("Task_HandleMissedDeadline").singleResult());
         for (String stage : List.of("Task_ConfirmPartnership", "Task_PrepareForum", "Task_RecordRecommendation", "Task_CorrectBreaches",
-                "Task_FallbackDecision", "Task_SendReport")) {
+                "Task_FallbackDecision", "Task_SignOff", "Task_SendReport")) {
             CycleScenario scenario = new CycleScenario(context);
             scenario.upTo(Years.next(), stage);
             openTasks.put(stage, scenario.taskQuery().taskDefinitionKey(stage).singleResult());
@@ -237,6 +237,27 @@ class SecurityMatrixTest {
             assertThat(response.statusCode()).isEqualTo(204);
             assertThat(tasks.createTaskQuery().taskId(task).count()).isZero();
         }
+    }
+
+    /**
+     * The leader's sign-off: only the embete's leaders work it (the caseworker who prepared the distribution, the
+     * other embete, the owners, the auditor and the process owner are refused, and nothing is decided); a leader who
+     * prepared it is refused by the engine (LettersTest, DecisionDelegatesTest).
+     */
+    @ParameterizedTest(name = "{0} signs off the decisions: DENIED")
+    @CsvSource({"demo-saksbehandler", "demo-saksbehandler-rogaland", "demo-eier-bergen", "demo-revisor",
+            "demo-prosesseier", "anonym"})
+    @Order(4)
+    void sign_off_the_decisions(String user) throws Exception {
+        Task signOff = openTasks.get("Task_SignOff");
+        for (EngineApi api : EngineApi.values()) {
+            HttpResponse<String> response = api(api, user, "POST", "/task/" + signOff.getId()
+                    + (api == EngineApi.TASKLIST ? "/submit-form" : "/complete"),
+                    EngineApi.variables(Map.of("godkjenning", "GODKJENT")));
+            assertDenied(response, user);
+        }
+        assertThat(tasks.createTaskQuery().taskId(signOff.getId()).count()).isOne();
+        assertThat(runtime.getVariable(signOff.getProcessInstanceId(), "vedtakGodkjent")).isNull();
     }
 
     @ParameterizedTest(name = "{0} reads the history of Bergen's need report: {1}")
@@ -391,6 +412,7 @@ class SecurityMatrixTest {
         COMPLETERS.put("Task_SendReport", new String[]{"demo-saksbehandler", "antallVedtak"});
         COMPLETERS.put("Task_RegisterAccount", new String[]{"demo-saksbehandler", "utbetalingId"});
         COMPLETERS.put("Task_PaymentFailed", new String[]{"demo-saksbehandler", "vedtakId"});
+        COMPLETERS.put("Task_SignOff", new String[]{"demo-leder", "fordelingId"});
     }
 
     static Stream<Arguments> every_task_every_role_that_completes_it_both_mounts() {
