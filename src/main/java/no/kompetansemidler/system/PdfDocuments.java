@@ -11,6 +11,14 @@ import java.io.UncheckedIOException;
 /** Documents people read and keep (the audit trail, receipts), written as XHTML and rendered to PDF. */
 public final class PdfDocuments {
 
+    static {
+        // the renderer's own notes (one per document: "Using fast-mode renderer") only at warning and above, so that a
+        // year's letters do not fill the log
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+    }
+
     private PdfDocuments() {
     }
 
