@@ -53,6 +53,7 @@ class LetterController {
 
     private final LetterRepository letters;
     private final no.kompetansemidler.cycle.Claims claims;
+    private final no.kompetansemidler.cycle.SignOffs signOffs;
     private final java.time.Clock clock;
     private final CycleRepository cycles;
     private final PaymentBatches batches;
@@ -61,8 +62,9 @@ class LetterController {
 
     LetterController(LetterRepository letters, CycleRepository cycles, PaymentBatches batches, ApiAccess access,
                      no.kompetansemidler.security.PersonDirectory people, no.kompetansemidler.cycle.Claims claims,
-                     java.time.Clock clock) {
+                     no.kompetansemidler.cycle.SignOffs signOffs, java.time.Clock clock) {
         this.claims = claims;
+        this.signOffs = signOffs;
         this.clock = clock;
         this.letters = letters;
         this.cycles = cycles;
@@ -95,9 +97,33 @@ class LetterController {
     @GetMapping("/api/sykluser/{syklusId}/utbetalingsfiler")
     List<BatchEntry> batches(@PathVariable("syklusId") String cycleId) {
         access.requireDecisions(embete(cycleId));
-        return batches.of(cycleId).stream().map(b -> new BatchEntry(b.id(), b.number(), b.lines(), b.total().ore(),
-                b.total().format(), people.displayName(b.preparedBy()), people.displayName(b.approvedBy()),
-                TIME.format(b.createdAt()), "/api/utbetalingsfiler/" + b.id() + ".csv")).toList();
+        return batches.of(cycleId).stream().map(this::batchEntry).toList();
+    }
+
+    private BatchEntry batchEntry(PaymentBatches.Batch b) {
+        return new BatchEntry(b.id(), b.number(), b.lines(), b.total().ore(), b.total().format(),
+                people.displayName(b.preparedBy()), people.displayName(b.approvedBy()), TIME.format(b.createdAt()),
+                "/api/utbetalingsfiler/" + b.id() + ".csv");
+    }
+
+    /**
+     * A payment file now, of the payments ready and in no file yet: so that one recipient still without an account
+     * does not hold back the others. The embete's caseworkers and administrators; the decisions must be approved.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/api/sykluser/{syklusId}/utbetalingsfiler")
+    ResponseEntity<BatchEntry> makeBatch(@PathVariable("syklusId") String cycleId) {
+        CycleRepository.Cycle cycle = cycles.findCycle(cycleId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        access.requireWork(cycle.embete());
+        var approval = signOffs.approval(cycleId).orElseThrow(() -> new no.kompetansemidler.domain.validation
+                .ValidationException(List.of(new no.kompetansemidler.domain.validation.Violation("syklus",
+                "GODKJENNING", "Vedtakene i syklusen er ikke godkjent av en leder ennå; ingen utbetalingsfil lages."))));
+        var batch = batches.make(cycleId, cycle.embete().slug() + "-" + cycle.scheme().name() + "-" + cycle.year(),
+                approval.preparedBy(), approval.decidedBy(), clock.instant()).orElseThrow(() ->
+                new no.kompetansemidler.domain.validation.ValidationException(List.of(
+                        new no.kompetansemidler.domain.validation.Violation("utbetalinger", "INGEN",
+                                "Ingen utbetalinger venter på en utbetalingsfil i syklusen."))));
+        return ResponseEntity.status(HttpStatus.CREATED).body(batchEntry(batch));
     }
 
     @GetMapping("/api/utbetalingsfiler/{id}.csv")

@@ -306,24 +306,37 @@ class LettersTest {
 
     @Test
     @Order(5)
-    void the_payments_become_one_file_naming_who_prepared_and_who_approved_and_the_cycle_goes_on() throws Exception {
+    void the_payments_become_files_once_naming_who_prepared_and_who_approved_and_the_cycle_goes_on() throws Exception {
+        String path = "/api/sykluser/" + cycleId + "/utbetalingsfiler";
+        EngineApi.assertRefused(Http.call(port, "demo-saksbehandler", "POST", path, null), 400, "utbetalinger:INGEN");
+        // Bergen is paid first; the caseworker makes a file of it at once, without waiting for Askøy
+        String bergensPayment = runtime.createProcessInstanceQuery().processDefinitionKey("utbetaling")
+                .processInstanceBusinessKey(scenario.businessKey()).variableValueEquals("mottaker", BERGEN)
+                .singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(bergensPayment).singleResult().getId());
+        assertThat(Http.call(port, People.LEADER, "POST", path, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> made = Http.call(port, "demo-saksbehandler", "POST", path, null);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        assertThat(JSON.readTree(made.body()).get("linjer").asInt()).isEqualTo(1);
+        EngineApi.assertRefused(Http.call(port, "demo-saksbehandler", "POST", path, null), 400, "utbetalinger:INGEN");
+        // then Askøy is paid, and the step after the disbursement makes the second file of what is left
         scenario.executeJobsOf("Task_Pay");
-        HttpResponse<String> list = Http.call(port, People.LEADER, "GET", "/api/sykluser/" + cycleId
-                + "/utbetalingsfiler", null);
+
+        HttpResponse<String> list = Http.call(port, People.LEADER, "GET", path, null);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         JsonNode batches = JSON.readTree(list.body());
-        assertThat(batches).hasSize(1);
+        assertThat(batches).hasSize(2);
+        assertThat(batches.findValuesAsText("nummer")).containsExactly("1", "2");
+        assertThat(batches.get(0).get("sumOre").asLong() + batches.get(1).get("sumOre").asLong()).isEqualTo(1_000_000_000L);
         JsonNode batch = batches.get(0);
-        assertThat(batch.get("linjer").asInt()).isEqualTo(2);
-        assertThat(batch.get("sumOre").asLong()).isEqualTo(1_000_000_000L);
         assertThat(batch.get("forberedtAv").asText()).isEqualTo("Sara Saksbehandler-Leder (" + CASEWORKER_AND_LEADER + ")");
         assertThat(batch.get("godkjentAv").asText()).isEqualTo("Lene Leder (demo-leder)");
-        String file = Http.call(port, "demo-saksbehandler", "GET", batch.get("lenke").asText(), null).body();
-        List<String> lines = List.of(file.split("\r\n"));
-        assertThat(lines).hasSize(3);
         long sum = 0;
-        for (String line : lines.subList(1, 3)) {
-            String[] columns = line.split(";");
+        for (JsonNode each : batches) {
+            String file = Http.call(port, "demo-saksbehandler", "GET", each.get("lenke").asText(), null).body();
+            List<String> lines = List.of(file.split("\r\n"));
+            assertThat(lines).hasSize(2);
+            String[] columns = lines.get(1).split(";");
             assertThat(cycles.decision(columns[0]).cycleId()).isEqualTo(cycleId);
             sum += Long.parseLong(columns[5]);
         }
