@@ -82,6 +82,12 @@ public class CycleRepository {
                 .params(cycle.embete().name(), cycle.scheme().name(), cycle.year() - 1).query(Long.class).single());
     }
 
+    /** What has come in of the cycle's repayment claims (R15), as the caseworkers recorded it. */
+    public Money claimsPaidBack(String cycleId) {
+        return Money.ofOre(jdbc.sql("select coalesce(sum(paid_ore), 0) from km_claim where cycle_id = ?")
+                .param(cycleId).query(Long.class).single());
+    }
+
     /** The frame to distribute: Udir's frame and what was carried over into the cycle (R15). */
     public Money distributable(Cycle cycle) {
         return cycle.frame().plus(carriedIn(cycle));

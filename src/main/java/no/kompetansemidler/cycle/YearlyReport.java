@@ -26,7 +26,7 @@ final class YearlyReport {
     /** What the report is made from, read from the tables once. */
     record Inputs(CycleRepository.Cycle cycle, List<CycleRepository.Decision> decisions,
                   List<CycleRepository.Payment> payments, Map<String, CycleRepository.SelfEvaluation> evaluations,
-                  int needReports, int nonParticipants, int reminders, Money carriedIn) {
+                  int needReports, int nonParticipants, int reminders, Money carriedIn, Money repaid) {
 
         static Inputs load(CycleRepository cycles, String cycleId) {
             CycleRepository.Cycle cycle = cycles.cycle(cycleId);
@@ -34,7 +34,8 @@ final class YearlyReport {
             Map<String, CycleRepository.SelfEvaluation> evaluations = new java.util.HashMap<>();
             decisions.forEach(d -> cycles.selfEvaluation(d.id()).ifPresent(e -> evaluations.put(d.id(), e)));
             return new Inputs(cycle, decisions, cycles.payments(cycleId), evaluations, cycles.needReports(cycleId).size(),
-                    cycles.nonParticipants(cycleId).size(), cycles.reminders(cycleId).size(), cycles.carriedIn(cycle));
+                    cycles.nonParticipants(cycleId).size(), cycles.reminders(cycleId).size(), cycles.carriedIn(cycle),
+                    cycles.claimsPaidBack(cycleId));
         }
     }
 
@@ -48,7 +49,8 @@ final class YearlyReport {
     }
 
     record Totalt(long rammeOre, long overfortFraAretForOre, long vedtattOre, long ikkeFordeltOre, long utbetaltOre,
-                  long bruktOre, long egenfinansieringOre, long tilbakebetalingskravOre, long overfortOre) {
+                  long bruktOre, long egenfinansieringOre, long tilbakebetalingskravOre, long tilbakebetaltOre,
+                  long overfortOre) {
     }
 
     /** The report as data (JSON): the same figures as the document, amounts in øre. */
@@ -81,7 +83,7 @@ final class YearlyReport {
         return new Data(SCHEMA, c.id(), c.embete().slug(), c.embete().displayName(), c.scheme().name(),
                 c.scheme().displayName(), c.year(), made.toString(), new Totalt(t.frame().ore(), t.carriedIn().ore(),
                 t.decided().ore(), t.undistributed().ore(), t.paid().ore(), t.used().ore(), t.coFinancing().ore(),
-                t.repayment().ore(), t.carryOver().ore()), in.needReports(), in.nonParticipants(), in.reminders(),
+                t.repayment().ore(), in.repaid().ore(), t.carryOver().ore()), in.needReports(), in.nonParticipants(), in.reminders(),
                 recipients);
     }
 

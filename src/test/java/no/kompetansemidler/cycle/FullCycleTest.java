@@ -79,6 +79,8 @@ class FullCycleTest {
                 "{\"belop\": \"100 000\", \"dato\": \"01.12.2026\"}"), 400, "krav:OPPGJORT");
         assertThat(Http.call(port, "demo-leder", "GET", "/api/sykluser/" + cycleId + "/krav", null).body())
                 .contains("Innbetalt 01.12.2026").contains("7694.05.12340");
+        assertThat(Http.call(port, "demo-saksbehandler", "GET", "/api/rapporter/" + cycleId + "/json", null).body())
+                .contains("\"tilbakebetalingskravOre\":10000000,\"tilbakebetaltOre\":10000000");
 
         // the next year (kept for this test): Udir's frame, and Askøy's 500 000 kr carried over (R15)
         CycleScenario next = new CycleScenario(context);
