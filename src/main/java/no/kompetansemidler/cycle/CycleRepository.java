@@ -171,6 +171,12 @@ public class CycleRepository {
                 .query((rs, i) -> decision(rs)).list();
     }
 
+    /** The decision to this recipient in the cycle, if it has one (one per recipient and cycle). */
+    public Optional<Decision> decisionOf(String cycleId, String organisationNumber) {
+        return jdbc.sql("select * from km_decision where cycle_id = ? and organisation_number = ?")
+                .params(cycleId, organisationNumber).query((rs, i) -> decision(rs)).optional();
+    }
+
     public Decision decision(String id) {
         return jdbc.sql("select * from km_decision where id = ?").param(id).query((rs, i) -> decision(rs)).single();
     }

@@ -142,17 +142,24 @@ public class ProposalRepository {
                 .optional();
     }
 
+    /** The proposal's grant to one recipient, without reading the others. */
+    public Optional<StoredGrant> grant(String proposalId, String organisationNumber) {
+        return jdbc.sql("select * from km_proposal_grant where proposal_id = ? and organisation_number = ?"
+                        + " order by line_no").params(proposalId, organisationNumber).query(GRANT).stream().findFirst();
+    }
+
     private List<StoredGrant> grants(String proposalId) {
         return jdbc.sql("select * from km_proposal_grant where proposal_id = ? order by line_no").param(proposalId)
-                .query((rs, i) -> new StoredGrant(rs.getString("organisation_number"), rs.getString("name"),
+                .query(GRANT).list();
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<StoredGrant> GRANT = (rs, i) -> new StoredGrant(rs.getString("organisation_number"), rs.getString("name"),
                         rs.getBoolean("declared_commercial"), rs.getBoolean("opted_out"),
                         (Long) rs.getObject("weight", Long.class), Money.ofOre(rs.getLong("amount_ore")),
                         Money.ofOre(rs.getLong("co_financing_cash_ore")),
                         Money.ofOre(rs.getLong("co_financing_salary_ore")), Money.ofOre(rs.getLong("third_party_ore")),
                         new Measure(rs.getString("measure_title"), MeasureKind.valueOf(rs.getString("measure_kind")),
-                                rs.getInt("measure_first_year"), rs.getInt("measure_last_year"))))
-                .list();
-    }
+                                rs.getInt("measure_first_year"), rs.getInt("measure_last_year")));
 
     /** Records one run of the funding rules with the parameters used and every breach found; returns its id. */
     public String recordCheck(String proposalId, String parameters, List<Outcome.Rejected> breaches, Instant at) {

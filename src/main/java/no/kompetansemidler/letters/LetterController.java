@@ -183,12 +183,11 @@ class LetterController {
     }
 
     private ClaimEntry claimEntry(no.kompetansemidler.cycle.Claims.Claim c) {
-        String account = c.accountNumber();
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Oslo")));
         String status = c.settled() ? "Innbetalt " + DAY.format(c.paidOn())
                 : today.isAfter(c.dueDate()) ? "Forfalt, ikke innbetalt" : "Åpent";
         return new ClaimEntry(c.id(), c.decisionId(), c.organisationNumber(), c.name(), c.amount().ore(),
-                c.amount().format(), account.substring(0, 4) + "." + account.substring(4, 6) + "." + account.substring(6),
+                c.amount().format(), new no.kompetansemidler.domain.organisation.AccountNumber(c.accountNumber()).formatted(),
                 DAY.format(c.dueDate()), status, c.paid() == null ? null : c.paid().ore(),
                 c.paid() == null ? "" : c.paid().format());
     }

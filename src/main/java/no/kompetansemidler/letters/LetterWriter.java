@@ -83,8 +83,7 @@ public class LetterWriter {
 
     /** The letter to this recipient of the cycle, written from the template of this process definition's deployment. */
     public Letter write(String cycleId, String organisationNumber, String processDefinitionId, Reasons reasons) {
-        Optional<CycleRepository.Decision> decision = cycles.decisions(cycleId).stream()
-                .filter(d -> d.organisationNumber().equals(organisationNumber)).findFirst();
+        Optional<CycleRepository.Decision> decision = cycles.decisionOf(cycleId, organisationNumber);
         Kind kind = decision.isPresent() ? Kind.TILSAGN : Kind.AVSLAG;
         Optional<Letter> written = letters.find(cycleId, organisationNumber, kind);
         if (written.isPresent()) {
@@ -149,8 +148,7 @@ public class LetterWriter {
             return written.get();
         }
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
-        CycleRepository.Decision decision = cycles.decisions(cycleId).stream()
-                .filter(d -> d.organisationNumber().equals(organisationNumber)).findFirst().orElseThrow();
+        CycleRepository.Decision decision = cycles.decisionOf(cycleId, organisationNumber).orElseThrow();
         no.kompetansemidler.cycle.Claims.Claim claim = claims.ofDecision(decision.id()).orElseThrow(
                 () -> new IllegalStateException("Vedtaket " + decision.id() + " har ikke noe krav om tilbakebetaling"));
         CycleRepository.SelfEvaluation evaluation = cycles.selfEvaluation(decision.id()).orElseThrow();
@@ -158,7 +156,6 @@ public class LetterWriter {
         LocalDate complaintDeadline = today.plusDays(COMPLAINT_DAYS);
         String reference = cycle.embete().slug() + "-" + cycle.scheme().name() + "-" + cycle.year() + "/"
                 + organisationNumber + "/krav";
-        String account = claim.accountNumber();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("embete", cycle.embete().displayName());
         facts.put("embeteAdresse", properties.address(cycle.embete().slug()));
@@ -171,7 +168,7 @@ public class LetterWriter {
         facts.put("innvilget", decision.amount().format());
         facts.put("brukt", evaluation.used().format());
         facts.put("krav", claim.amount().format());
-        facts.put("konto", account.substring(0, 4) + "." + account.substring(4, 6) + "." + account.substring(6));
+        facts.put("konto", new no.kompetansemidler.domain.organisation.AccountNumber(claim.accountNumber()).formatted());
         facts.put("frist", DATE.format(claim.dueDate()));
         facts.put("klagefrist", DATE.format(complaintDeadline));
         facts.put("saksbehandler", people.plainName(claim.createdBy()));
@@ -187,8 +184,7 @@ public class LetterWriter {
     /** The granted measure, its co-financing and the later years' conditional amounts (R14). */
     private void grantFacts(Map<String, Object> facts, CycleRepository.Decision decision, int year,
                             List<StoredMeasure> applied) {
-        StoredGrant grant = proposals.find(decision.proposalId()).orElseThrow().grants().stream()
-                .filter(g -> g.organisationNumber().equals(decision.organisationNumber())).findFirst().orElseThrow();
+        StoredGrant grant = proposals.grant(decision.proposalId(), decision.organisationNumber()).orElseThrow();
         facts.put("tiltak", grant.measure().title());
         facts.put("tiltakPeriode", grant.measure().firstYear() == grant.measure().lastYear()
                 ? String.valueOf(grant.measure().firstYear())
