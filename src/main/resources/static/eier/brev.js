@@ -24,7 +24,7 @@
       var body = document.querySelector('#brev tbody');
       letters.forEach(function (l) {
         var tr = document.createElement('tr');
-        [l.mottakerNavn + ' (' + l.mottaker + ')', l.ordning + ' ' + l.aar, l.embete, l.hva, l.belop,
+        [l.mottakerNavn + ' (' + l.mottaker + ')', l.ordning + ' ' + l.aar, l.embete, l.hva, l.referanse, l.belop,
           l.klagefrist, l.levert || l.statusTekst].forEach(function (text) {
           var td = document.createElement('td'); td.textContent = text; tr.appendChild(td);
         });

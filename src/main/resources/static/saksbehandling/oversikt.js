@@ -90,7 +90,7 @@
     section.id = 'syklus-' + cycle.ordning;
     section.querySelector('.navn').textContent = cycle.ordning + ' ' + cycle.aar + ' – ' + cycle.ordningNavn;
     section.querySelector('.fase').textContent = 'Står nå i: ' + cycle.fase + '. Startet ' + cycle.startet + '.'
-      + (cycle.godkjenning ? ' ' + cycle.godkjenning : '');
+      + (cycle.godkjenning ? ' ' + cycle.godkjenning : '') + (cycle.klager ? ' ' + cycle.klager : '');
     if (!document.getElementById('revisjon').hidden) {
       var account = document.createElement('a');
       account.href = '/revisjon/sykluser/' + encodeURIComponent(cycle.syklusId);

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ class AuditRepository {
     static final int RANK_REMINDER = 25;
     static final int RANK_SELF_EVALUATION = 80;
     static final int RANK_SETTLEMENT = 81;
+    static final int RANK_COMPLAINT = 75;
 
     private final JdbcClient jdbc;
 
@@ -142,6 +144,7 @@ class AuditRepository {
                     String what = switch (rs.getString("kind")) {
                         case "TILSAGN" -> "Tilsagnsbrev";
                         case "AVSLAG" -> "Avslagsbrev";
+                        case "KLAGE" -> "Svar på klage";
                         default -> "Kravbrev";
                     } + " til "
                             + rs.getString("name") + " (" + rs.getString("organisation_number") + ")";
@@ -169,22 +172,25 @@ class AuditRepository {
                 .query((rs, i) -> {
                     List<AuditEvent> claim = new ArrayList<>();
                     claim.add(new AuditEvent(rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), null,
-                            "Krav (R15)", "Krav om tilbakebetaling til " + rs.getString("name") + " ("
+                            "KLAGE".equals(rs.getString("kind")) ? "Krav etter klage" : "Krav (R15)",
+                            "Krav om tilbakebetaling til " + rs.getString("name") + " ("
                             + rs.getString("organisation_number") + "): " + Money.ofOre(rs.getLong("amount_ore")).format()
                             + " til konto " + rs.getString("account_number") + ", frist "
                             + rs.getDate("due_date").toLocalDate() + ".", "egenvurdering", RANK_SETTLEMENT + 1)
                             .about(rs.getString("organisation_number"), rs.getLong("amount_ore"),
                                     rs.getString("decision_id")));
-                    if (rs.getTimestamp("recorded_at") != null) {
-                        claim.add(new AuditEvent(rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
-                                null, "Krav innbetalt", rs.getString("name") + " betalte "
-                                + Money.ofOre(rs.getLong("paid_ore")).format() + " tilbake "
-                                + rs.getDate("paid_on").toLocalDate() + ".", "egenvurdering", RANK_SETTLEMENT + 2)
-                                .about(rs.getString("organisation_number"), rs.getLong("paid_ore"),
-                                        rs.getString("decision_id")));
-                    }
                     return claim;
                 }).list().forEach(events::addAll);
+        jdbc.sql("""
+                        select p.*, c.name, c.organisation_number, c.decision_id, c.amount_ore claim_ore
+                        from km_claim_payment p join km_claim c on c.id = p.claim_id where c.cycle_id = ?""")
+                .param(cycle.id())
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"),
+                        null, "Krav innbetalt", rs.getString("name") + " betalte " + Money.ofOre(rs.getLong("amount_ore"))
+                        .format() + " tilbake " + rs.getDate("paid_on").toLocalDate() + " (kravet: "
+                        + Money.ofOre(rs.getLong("claim_ore")).format() + ").", "egenvurdering", RANK_SETTLEMENT + 2)
+                        .about(rs.getString("organisation_number"), rs.getLong("amount_ore"), rs.getString("decision_id")))
+                .list().forEach(events::add);
         jdbc.sql("select * from km_payment_batch where cycle_id = ?").param(cycle.id())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("created_at").toInstant(), null, null, "Utbetalingsfil",
                         "Utbetalingsfil " + rs.getInt("number") + " til økonomisystemet: " + rs.getInt("line_count")
@@ -202,12 +208,54 @@ class AuditRepository {
         jdbc.sql("""
                         select p.*, d.name from km_payment p join km_decision d on d.id = p.decision_id
                         where d.cycle_id = ?""").param(cycle.id())
-                .query((rs, i) -> new AuditEvent(rs.getTimestamp("paid_at").toInstant(), null, null, "Utbetaling",
+                .query((rs, i) -> new AuditEvent(rs.getTimestamp("paid_at").toInstant(), null, null,
+                        "KLAGE".equals(rs.getString("kind")) ? "Etterbetaling etter klage" : "Utbetaling",
                         Money.ofOre(rs.getLong("amount_ore")).format() + " utbetalt til " + rs.getString("name") + " ("
                         + rs.getString("organisation_number") + "), konto " + rs.getString("account_number")
                         + ", vedtak " + rs.getString("decision_id") + ".", "utbetaling", RANK_PAYMENT)
                         .about(rs.getString("organisation_number"), rs.getLong("amount_ore"), rs.getString("decision_id")))
                 .list().forEach(events::add);
+        jdbc.sql("select * from km_complaint where cycle_id = ?").param(cycle.id())
+                .query((rs, i) -> {
+                    List<AuditEvent> complaint = new ArrayList<>();
+                    String who = rs.getString("name") + " (" + rs.getString("organisation_number") + ")";
+                    complaint.add(new AuditEvent(rs.getTimestamp("lodged_at").toInstant(), rs.getString("lodged_by"),
+                            null, "Klage", who + " klaget på vedtaket om " + Money.ofOre(rs.getLong("amount_before_ore"))
+                            .format() + ": " + rs.getString("grounds"), "klage", RANK_COMPLAINT)
+                            .about(rs.getString("organisation_number"), rs.getLong("amount_before_ore"),
+                                    rs.getString("decision_id")));
+                    if (rs.getTimestamp("assessed_at") != null) {
+                        boolean upheld = rs.getObject("approved_by") != null || "TIL_GODKJENNING".equals(
+                                rs.getString("status")) || ("MOTTATT".equals(rs.getString("status"))
+                                && rs.getObject("amount_after_ore") != null);
+                        complaint.add(new AuditEvent(rs.getTimestamp("assessed_at").toInstant(),
+                                rs.getString("assessed_by"), null, "Klage vurdert", who + ": " + (upheld
+                                ? "tas til følge, nytt beløp " + Money.ofOre(rs.getLong("amount_after_ore")).format()
+                                : "ikke tatt til følge, sendt til Utdanningsdirektoratet") + ". "
+                                + rs.getString("assessment"), "klage", RANK_COMPLAINT + 1)
+                                .about(rs.getString("organisation_number"), null, rs.getString("decision_id")));
+                    }
+                    Timestamp decided = rs.getTimestamp("udir_at") != null ? rs.getTimestamp("udir_at")
+                            : rs.getTimestamp("approved_at");
+                    if (decided != null) {
+                        String status = rs.getString("status");
+                        complaint.add(new AuditEvent(decided.toInstant(), rs.getString("udir_at") != null
+                                ? rs.getString("udir_by") : rs.getString("approved_by"), null, "Klage avgjort",
+                                who + ": " + switch (status) {
+                                    case "OMGJORT" -> "nytt vedtak godkjent av lederen, "
+                                            + Money.ofOre(rs.getLong("amount_after_ore")).format() + " (var "
+                                            + Money.ofOre(rs.getLong("amount_before_ore")).format() + ").";
+                                    case "OMGJORT_AV_UDIR" -> "Utdanningsdirektoratet omgjorde vedtaket til "
+                                            + Money.ofOre(rs.getLong("amount_after_ore")).format() + " (var "
+                                            + Money.ofOre(rs.getLong("amount_before_ore")).format() + "). "
+                                            + rs.getString("udir_reasons");
+                                    default -> "Utdanningsdirektoratet stadfestet vedtaket. " + rs.getString("udir_reasons");
+                                }, "klage", RANK_COMPLAINT + 2)
+                                .about(rs.getString("organisation_number"), rs.getObject("amount_after_ore") == null
+                                        ? null : rs.getLong("amount_after_ore"), rs.getString("decision_id")));
+                    }
+                    return complaint;
+                }).list().forEach(events::addAll);
         jdbc.sql("select * from km_reminder where cycle_id = ?").param(cycle.id())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("sent_at").toInstant(), null, null, "E-post sendt",
                         "«" + rs.getString("subject") + "» til " + rs.getString("recipient") + " ("
@@ -240,6 +288,12 @@ class AuditRepository {
     }
 
     /** The case in figures, first in the account: the money, and what did not run as planned. */
+    /** The process instances of the complaints on the cycle's decisions. */
+    List<String> complaintProcesses(String cycleId) {
+        return jdbc.sql("select process_instance_id from km_complaint where cycle_id = ? and process_instance_id is not null")
+                .param(cycleId).query(String.class).list();
+    }
+
     record Summary(long frameOre, long recommendedOre, long decidedOre, long paidOre, long claimedOre, long carriedOre,
                    long recipients, long needReports, long notTakingPart, long breaches, long uhDeclined,
                    long uhUnanswered, long unpaidDecisions) {

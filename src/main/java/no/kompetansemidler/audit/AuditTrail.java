@@ -94,8 +94,13 @@ public class AuditTrail {
 
     public Account account(String cycleId) {
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
-        List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-                .rootProcessInstanceId(cycle.processInstanceId()).list();
+        // the cycle's case, and the complaints on its decisions, cases of their own with their payments and letters
+        List<String> roots = new ArrayList<>(List.of(cycle.processInstanceId()));
+        roots.addAll(repository.complaintProcesses(cycle.id()));
+        List<HistoricProcessInstance> instances = new ArrayList<>();
+        for (String root : roots) {
+            instances.addAll(history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root).list());
+        }
         Map<String, String> label = new LinkedHashMap<>();
         Map<String, String> definitionName = new HashMap<>();
         Map<String, String> nameOfKey = new HashMap<>();
@@ -137,10 +142,12 @@ public class AuditTrail {
         Map<String, HistoricTaskInstance> taskById = new HashMap<>();
         Map<String, HistoricTaskInstance> taskByActivityInstance = new HashMap<>();
         if (ids.length > 0) {
-            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
-                    .rootProcessInstanceId(cycle.processInstanceId()).list()) {
-                taskById.put(task.getId(), task);
-                taskByActivityInstance.put(task.getActivityInstanceId(), task);
+            for (String root : roots) {
+                for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().rootProcessInstanceId(root)
+                        .list()) {
+                    taskById.put(task.getId(), task);
+                    taskByActivityInstance.put(task.getActivityInstanceId(), task);
+                }
             }
         }
         for (String id : ids) {

@@ -17,6 +17,11 @@ import java.util.UUID;
 public class CycleRepository {
 
     public record Cycle(String id, Embete embete, Scheme scheme, int year, Money frame, String processInstanceId) {
+
+        /** The cycle's reference (its process's business key), e.g. "vestland-DEKOM-2027". */
+        public String reference() {
+            return embete.slug() + "-" + scheme.name() + "-" + year;
+        }
     }
 
     public record NeedReport(String organisationNumber, String uhPartner, String involvement, String needs,
@@ -188,20 +193,45 @@ public class CycleRepository {
                 rs.getString("decided_by"));
     }
 
+    /** The payment of the decision as it was first made (not the difference after a complaint). */
     public Optional<Payment> paymentFor(String decisionId) {
-        return jdbc.sql("select * from km_payment where decision_id = ?").param(decisionId)
+        return paymentFor(decisionId, PaymentKind.VEDTAK);
+    }
+
+    public Optional<Payment> paymentFor(String decisionId, PaymentKind kind) {
+        return jdbc.sql("select * from km_payment where decision_id = ? and kind = ?").params(decisionId, kind.name())
                 .query((rs, i) -> payment(rs)).optional();
     }
 
-    /** Inserts the payment; the unique constraint on decision_id refuses a second one (R9). */
+    /** What a payment pays: the decision as first made, or the difference after an upheld complaint. */
+    public enum PaymentKind { VEDTAK, KLAGE }
+
+    /** Inserts the decision's payment; the unique constraint on (decision_id, kind) refuses a second one (R9). */
     public String insertPayment(String decisionId, String organisationNumber, Money amount, String accountNumber,
                                 Instant at) {
+        return insertPayment(decisionId, PaymentKind.VEDTAK, organisationNumber, amount, accountNumber, at);
+    }
+
+    public String insertPayment(String decisionId, PaymentKind kind, String organisationNumber, Money amount,
+                                String accountNumber, Instant at) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
-                        insert into km_payment (id, decision_id, organisation_number, amount_ore, account_number, paid_at)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(id, decisionId, organisationNumber, amount.ore(), accountNumber, Timestamp.from(at)).update();
+                        insert into km_payment (id, decision_id, kind, organisation_number, amount_ore, account_number,
+                               paid_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, decisionId, kind.name(), organisationNumber, amount.ore(), accountNumber,
+                        Timestamp.from(at)).update();
         return id;
+    }
+
+    /**
+     * The amount the decision was first made with: its first version when a complaint changed it, else its amount.
+     * The decision's own payment pays this, and an upheld complaint's difference is paid or claimed apart.
+     */
+    public Money firstAmount(Decision decision) {
+        return jdbc.sql("""
+                        select amount_ore from km_decision_version where decision_id = ?
+                        order by replaced_at fetch first 1 rows only""").param(decision.id()).query(Long.class)
+                .optional().map(Money::ofOre).orElse(decision.amount());
     }
 
     public List<Payment> payments(String cycleId) {

@@ -75,6 +75,10 @@ public final class CycleVariables {
     public static final String APPROVED = "godkjent";
     public static final String CARRY_OVER_CHOICE = "ubrukteMidler";
 
+    // complaint (klage) on a decision
+    /** The complaint whose difference a payment pays (set only on such a payment). */
+    public static final String COMPLAINT_ID = "klageId";
+
     // report
     public static final String REPORT_URL = "rapportLenke";
 

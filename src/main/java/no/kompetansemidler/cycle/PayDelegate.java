@@ -1,5 +1,6 @@
 package no.kompetansemidler.cycle;
 
+import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -27,8 +28,11 @@ class PayDelegate implements JavaDelegate {
     private final MasterDataRepository masterData;
     private final SignOffs signOffs;
     private final Clock clock;
+    private final no.kompetansemidler.complaint.Complaints complaints;
 
-    PayDelegate(CycleRepository cycles, MasterDataRepository masterData, SignOffs signOffs, Clock clock) {
+    PayDelegate(CycleRepository cycles, MasterDataRepository masterData, SignOffs signOffs, Clock clock,
+                no.kompetansemidler.complaint.Complaints complaints) {
+        this.complaints = complaints;
         this.cycles = cycles;
         this.masterData = masterData;
         this.signOffs = signOffs;
@@ -38,7 +42,10 @@ class PayDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CycleRepository.Decision decision = cycles.decision(ProcessSupport.text(execution, CycleVariables.DECISION_ID));
-        var existing = cycles.paymentFor(decision.id());
+        String complaintId = ProcessSupport.text(execution, CycleVariables.COMPLAINT_ID);
+        CycleRepository.PaymentKind kind = complaintId == null ? CycleRepository.PaymentKind.VEDTAK
+                : CycleRepository.PaymentKind.KLAGE;
+        var existing = cycles.paymentFor(decision.id(), kind);
         if (existing.isPresent()) {
             execution.setVariable(CycleVariables.PAYMENT_ID, existing.get().id());
             return;
@@ -47,13 +54,20 @@ class PayDelegate implements JavaDelegate {
             throw new IllegalStateException("Ingen leder har godkjent vedtakene i syklusen; " + decision.name()
                     + " utbetales ikke før de er godkjent.");
         }
+        // the decision's own payment pays what was first decided; an upheld complaint's difference is paid apart
+        Money amount = complaintId == null ? cycles.firstAmount(decision)
+                : complaints.complaint(complaintId).difference();
+        if (!amount.isPositive()) {
+            throw new IllegalStateException("Klagen " + complaintId + " gir ingen etterbetaling (" + amount.format()
+                    + ")");
+        }
         var account = masterData.accountNumber(new OrganisationNumber(decision.organisationNumber()));
         if (account.isEmpty()) {
-            throw new BpmnError(NO_ACCOUNT, "Kan ikke utbetale " + decision.amount().format() + " til "
+            throw new BpmnError(NO_ACCOUNT, "Kan ikke utbetale " + amount.format() + " til "
                     + decision.name() + " (" + decision.organisationNumber() + "): mottakeren har ikke registrert"
                     + " kontonummer.");
         }
-        execution.setVariable(CycleVariables.PAYMENT_ID, cycles.insertPayment(decision.id(),
-                decision.organisationNumber(), decision.amount(), account.get(), clock.instant()));
+        execution.setVariable(CycleVariables.PAYMENT_ID, cycles.insertPayment(decision.id(), kind,
+                decision.organisationNumber(), amount, account.get(), clock.instant()));
     }
 }

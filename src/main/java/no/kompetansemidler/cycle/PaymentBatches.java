@@ -33,7 +33,7 @@ public class PaymentBatches {
     }
 
     private record Line(String paymentId, String decisionId, String organisationNumber, String name, String account,
-                        long ore) {
+                        long ore, String kind) {
     }
 
     /**
@@ -43,12 +43,12 @@ public class PaymentBatches {
     @Transactional
     public Optional<Batch> make(String cycleId, String reference, String preparedBy, String approvedBy, Instant at) {
         List<Line> lines = jdbc.sql("""
-                        select p.id, p.decision_id, p.organisation_number, d.name, p.account_number, p.amount_ore
+                        select p.id, p.decision_id, p.organisation_number, d.name, p.account_number, p.amount_ore, p.kind
                         from km_payment p join km_decision d on d.id = p.decision_id
                         where d.cycle_id = ? and p.batch_id is null order by d.name, p.organisation_number""")
                 .param(cycleId)
                 .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6)))
+                        rs.getString(5), rs.getLong(6), rs.getString(7)))
                 .list();
         if (lines.isEmpty()) {
             return Optional.empty();
@@ -61,7 +61,8 @@ public class PaymentBatches {
             total = Math.addExact(total, l.ore());
             file.append(String.join(";", l.decisionId(), reference + "/" + l.organisationNumber(),
                     l.organisationNumber(), csv(l.name()), l.account(), Long.toString(l.ore()),
-                    kroner(l.ore()), csv("Kompetansemidler " + reference + ", vedtak " + l.decisionId())))
+                    kroner(l.ore()), csv("Kompetansemidler " + reference + ", vedtak " + l.decisionId()
+                    + ("KLAGE".equals(l.kind()) ? ", etterbetaling etter klage" : ""))))
                     .append("\r\n");
         }
         String id = UUID.randomUUID().toString();
@@ -98,7 +99,8 @@ public class PaymentBatches {
 
     /** Which batch paid this decision, if any. */
     public Optional<String> batchOf(String decisionId) {
-        return jdbc.sql("select batch_id from km_payment where decision_id = ? and batch_id is not null")
+        return jdbc.sql("select batch_id from km_payment where decision_id = ? and kind = 'VEDTAK'"
+                        + " and batch_id is not null")
                 .param(decisionId).query(String.class).optional();
     }
 

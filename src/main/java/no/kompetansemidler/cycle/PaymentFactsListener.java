@@ -14,8 +14,11 @@ class PaymentFactsListener implements ExecutionListener {
 
     private final CycleRepository cycles;
 
-    PaymentFactsListener(CycleRepository cycles) {
+    private final no.kompetansemidler.complaint.Complaints complaints;
+
+    PaymentFactsListener(CycleRepository cycles, no.kompetansemidler.complaint.Complaints complaints) {
         this.cycles = cycles;
+        this.complaints = complaints;
     }
 
     @Override
@@ -23,6 +26,8 @@ class PaymentFactsListener implements ExecutionListener {
         CycleRepository.Decision decision = cycles.decision(ProcessSupport.text(execution, CycleVariables.DECISION_ID));
         execution.setVariable(CycleVariables.RECIPIENT_NAME, decision.name());
         execution.setVariable(CycleVariables.RECIPIENT, decision.organisationNumber());
-        execution.setVariable(CycleVariables.AMOUNT_TEXT, decision.amount().format());
+        String complaintId = ProcessSupport.text(execution, CycleVariables.COMPLAINT_ID);
+        execution.setVariable(CycleVariables.AMOUNT_TEXT, complaintId == null ? cycles.firstAmount(decision).format()
+                : complaints.complaint(complaintId).difference().format() + " (etterbetaling etter klage)");
     }
 }

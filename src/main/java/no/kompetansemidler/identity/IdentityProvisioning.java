@@ -84,6 +84,7 @@ public class IdentityProvisioning implements ApplicationRunner {
                 create(id, owner.name(), IdentityGroups.TYPE_WORKFLOW);
             }
             roleGrants.getObject().owner(id);
+            roleGrants.getObject().complainant(id);
         });
     }
 

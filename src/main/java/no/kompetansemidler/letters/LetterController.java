@@ -34,7 +34,8 @@ class LetterController {
     /** A letter as the lists show it. */
     record Entry(String id, String syklusId, String mottaker, String mottakerNavn, String embete, String ordning,
                  int aar, String hva, String tittel, long innvilgetOre, String innvilget, long soktOre, String sokt,
-                 String belop, String klagefrist, String skrevet, String status, String statusTekst, String levert, String lenke) {
+                 String belop, String klagefrist, String skrevet, String status, String statusTekst, String levert, String lenke,
+                 String referanse) {
     }
 
     /** A payment file as the list shows it. */
@@ -185,7 +186,8 @@ class LetterController {
     private ClaimEntry claimEntry(no.kompetansemidler.cycle.Claims.Claim c) {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Oslo")));
         String status = c.settled() ? "Innbetalt " + DAY.format(c.paidOn())
-                : today.isAfter(c.dueDate()) ? "Forfalt, ikke innbetalt" : "Åpent";
+                : (today.isAfter(c.dueDate()) ? "Forfalt" : "Åpent") + (c.paid() == null ? ", ikke innbetalt"
+                : ", delvis innbetalt: " + c.remaining().format() + " står igjen");
         return new ClaimEntry(c.id(), c.decisionId(), c.organisationNumber(), c.name(), c.amount().ore(),
                 c.amount().format(), new no.kompetansemidler.domain.organisation.AccountNumber(c.accountNumber()).formatted(),
                 DAY.format(c.dueDate()), status, c.paid() == null ? null : c.paid().ore(),
@@ -205,13 +207,27 @@ class LetterController {
     private Entry entry(LetterRepository.Letter l) {
         CycleRepository.Cycle cycle = cycles.cycle(l.cycleId());
         return new Entry(l.id(), l.cycleId(), l.organisationNumber(), l.name(), cycle.embete().displayName(),
-                cycle.scheme().name(), cycle.year(), l.kind().displayName(), l.title(), l.granted().ore(),
+                cycle.scheme().name(), cycle.year(), l.kind() == LetterRepository.Kind.KLAGE
+                ? l.title().substring(0, Math.max(0, l.title().indexOf(" – "))) : l.kind().displayName(), l.title(), l.granted().ore(),
                 l.granted().format(), l.applied().ore(), l.applied().format(), switch (l.kind()) {
                     case TILSAGN -> "Innvilget " + l.granted().format() + " (søkt " + l.applied().format() + ")";
                     case AVSLAG -> "Søkt " + l.applied().format() + ", ikke innvilget";
                     case KRAV -> "Krav om " + l.granted().format();
-                }, DAY.format(l.complaintDeadline()),
+                    case KLAGE -> l.granted().equals(l.applied()) ? "Uendret: " + l.granted().format()
+                            : "Etter klage: " + l.granted().format() + " (før: " + l.applied().format() + ")";
+                }, isFinal(l) ? "kan ikke påklages" : DAY.format(l.complaintDeadline()),
                 TIME.format(l.writtenAt()), l.status().name(), l.status().displayName(),
-                l.deliveredAt() == null ? "" : TIME.format(l.deliveredAt()), "/api/brev/" + l.id() + ".pdf");
+                l.deliveredAt() == null ? "" : TIME.format(l.deliveredAt()), "/api/brev/" + l.id() + ".pdf",
+                LetterWriter.reference(cycle, l.organisationNumber()) + switch (l.kind()) {
+                    case TILSAGN, AVSLAG -> "";
+                    case KRAV -> "/krav";
+                    case KLAGE -> "/klage";
+                });
+    }
+
+    /** A complaint body's decision (Udir's), which cannot be complained on: its deadline is the day it was written. */
+    private static boolean isFinal(LetterRepository.Letter l) {
+        return l.kind() == LetterRepository.Kind.KLAGE
+                && !l.complaintDeadline().isAfter(l.writtenAt().atZone(java.time.ZoneId.of("Europe/Oslo")).toLocalDate());
     }
 }

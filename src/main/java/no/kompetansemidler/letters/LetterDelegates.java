@@ -31,7 +31,9 @@ class LetterDelegates {
     @Bean
     JavaDelegate writeLetterDelegate(LetterWriter writer, LetterProperties properties) {
         return execution -> {
-            var letter = "KRAV".equals(text(execution, KIND))
+            var letter = "KLAGE".equals(text(execution, KIND))
+                    ? writer.writeComplaint(text(execution, "klageId"), execution.getProcessDefinitionId())
+                    : "KRAV".equals(text(execution, KIND))
                     ? writer.writeClaim(text(execution, "syklusId"), text(execution, RECIPIENT),
                     execution.getProcessDefinitionId())
                     : writer.write(text(execution, "syklusId"), text(execution, RECIPIENT),

@@ -24,7 +24,7 @@ public class LetterRepository {
     /** The kinds of letter: a grant (possibly in part refused), a refusal, or a claim of unused money (R15). */
     public enum Kind {
         TILSAGN("Tilsagn om tilskudd"), AVSLAG("Avslag på søknad om tilskudd"),
-        KRAV("Krav om tilbakebetaling");
+        KRAV("Krav om tilbakebetaling"), KLAGE("Vedtak etter klage");
 
         private final String displayName;
 

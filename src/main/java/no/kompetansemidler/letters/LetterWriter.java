@@ -2,6 +2,7 @@ package no.kompetansemidler.letters;
 
 import no.kompetansemidler.application.ApplicationRepository;
 import no.kompetansemidler.application.ApplicationRepository.StoredMeasure;
+import no.kompetansemidler.complaint.Complaints;
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.cycle.SignOffs;
 import no.kompetansemidler.domain.money.Money;
@@ -40,6 +41,10 @@ public class LetterWriter {
     public static final String TEMPLATE = "vedtaksbrev.xhtml";
     /** The template of a repayment claim (R15). */
     public static final String CLAIM_TEMPLATE = "krav.xhtml";
+    /** The template of a complaint's outcome. */
+    public static final String COMPLAINT_TEMPLATE = "klage.xhtml";
+    /** Udir's address, as the complaint body's letters state it. */
+    static final String UDIR_ADDRESS = "Postboks 9359 Grønland, 0135 Oslo";
     /** Forvaltningsloven § 29: three weeks to complain. */
     static final int COMPLAINT_DAYS = 21;
 
@@ -61,13 +66,16 @@ public class LetterWriter {
     private final PersonDirectory people;
     private final LetterProperties properties;
     private final no.kompetansemidler.cycle.Claims claims;
+    private final Complaints complaints;
     private final Clock clock;
 
     LetterWriter(LetterRepository letters, LetterTemplates templates, CycleRepository cycles,
                  ProposalRepository proposals, ApplicationRepository applications, SignOffs signOffs,
                  FundingParameters parameters, MasterDataRepository masterData, PersonDirectory people,
-                 LetterProperties properties, no.kompetansemidler.cycle.Claims claims, Clock clock) {
+                 LetterProperties properties, no.kompetansemidler.cycle.Claims claims, Complaints complaints,
+                 Clock clock) {
         this.claims = claims;
+        this.complaints = complaints;
         this.letters = letters;
         this.templates = templates;
         this.cycles = cycles;
@@ -103,8 +111,7 @@ public class LetterWriter {
         facts.put("embete", cycle.embete().displayName());
         facts.put("embeteAdresse", properties.address(cycle.embete().slug()));
         facts.put("dato", DATE.format(today));
-        facts.put("referanse", cycle.embete().slug() + "-" + cycle.scheme().name() + "-" + cycle.year() + "/"
-                + organisationNumber);
+        facts.put("referanse", reference(cycle, organisationNumber));
         facts.put("mottaker", name);
         facts.put("orgnr", organisationNumber);
         facts.put("ordning", cycle.scheme().displayName());
@@ -154,8 +161,7 @@ public class LetterWriter {
         CycleRepository.SelfEvaluation evaluation = cycles.selfEvaluation(decision.id()).orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(OSLO));
         LocalDate complaintDeadline = today.plusDays(COMPLAINT_DAYS);
-        String reference = cycle.embete().slug() + "-" + cycle.scheme().name() + "-" + cycle.year() + "/"
-                + organisationNumber + "/krav";
+        String reference = reference(cycle, organisationNumber) + "/krav";
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("embete", cycle.embete().displayName());
         facts.put("embeteAdresse", properties.address(cycle.embete().slug()));
@@ -179,6 +185,78 @@ public class LetterWriter {
                 decision.name(), Kind.KRAV, title, claim.amount(), decision.amount(), complaintDeadline,
                 template.name()), pdf, clock.instant());
         return letters.letter(id);
+    }
+
+    /**
+     * The letter with a complaint's outcome: the Statsforvalter's new decision when it upheld the complaint (which
+     * can be complained on), or Udir's decision as the complaint body (final): the amounts before and after, the
+     * reasons, and the difference to be paid or claimed back with account and due date. Written once.
+     */
+    public Letter writeComplaint(String complaintId, String processDefinitionId) {
+        Complaints.Complaint complaint = complaints.complaint(complaintId);
+        Optional<Letter> written = letters.find(complaint.cycleId(), complaint.organisationNumber(), Kind.KLAGE);
+        if (written.isPresent()) {
+            return written.get();
+        }
+        CycleRepository.Cycle cycle = cycles.cycle(complaint.cycleId());
+        LocalDate today = LocalDate.now(clock.withZone(OSLO));
+        boolean byUdir = complaint.status() != Complaints.Status.OMGJORT;
+        LocalDate complaintDeadline = byUdir ? today : today.plusDays(COMPLAINT_DAYS);
+        Money before = complaint.before();
+        Money after = complaint.after() == null ? before : complaint.after();
+        Money difference = after.minus(before);
+        String title = (byUdir ? "Vedtak i klagesak" : "Nytt vedtak etter klage") + " – " + cycle.scheme().displayName()
+                + " " + cycle.year();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("tittel", title);
+        facts.put("embete", cycle.embete().displayName());
+        facts.put("avsender", byUdir ? "Utdanningsdirektoratet" : cycle.embete().displayName());
+        facts.put("embeteAdresse", byUdir ? UDIR_ADDRESS : properties.address(cycle.embete().slug()));
+        facts.put("dato", DATE.format(today));
+        facts.put("referanse", reference(cycle, complaint.organisationNumber()) + "/klage");
+        facts.put("klagetDato", DATE.format(complaint.lodgedAt().atZone(OSLO).toLocalDate()));
+        facts.put("mottaker", complaint.name());
+        facts.put("orgnr", complaint.organisationNumber());
+        facts.put("ordning", cycle.scheme().displayName());
+        facts.put("aar", String.valueOf(cycle.year()));
+        facts.put("omgjortAvStatsforvalteren", complaint.status() == Complaints.Status.OMGJORT);
+        facts.put("stadfestet", complaint.status() == Complaints.Status.STADFESTET);
+        facts.put("omgjortAvUdir", complaint.status() == Complaints.Status.OMGJORT_AV_UDIR);
+        facts.put("tidligere", before.format());
+        facts.put("nytt", after.format());
+        facts.put("forskjell", (difference.isNegative() ? Money.ZERO.minus(difference) : difference).format());
+        facts.put("etterbetaling", difference.isPositive());
+        facts.put("krav", difference.isNegative());
+        facts.put("begrunnelse", text(byUdir ? complaint.udirReasons() : complaint.assessment()));
+        facts.put("klagerett", !byUdir);
+        facts.put("klagefrist", DATE.format(complaintDeadline));
+        if (difference.isNegative()) {
+            var claim = claims.ofDecision(complaint.decisionId(), no.kompetansemidler.cycle.Claims.Kind.KLAGE)
+                    .orElseThrow(() -> new IllegalStateException("Klagen " + complaintId + " har ikke noe krav"));
+            facts.put("konto", new no.kompetansemidler.domain.organisation.AccountNumber(claim.accountNumber())
+                    .formatted());
+            facts.put("frist", DATE.format(claim.dueDate()));
+        }
+        List<String> signers = new ArrayList<>();
+        if (byUdir) {
+            signers.add(people.plainName(complaint.udirBy()) + ", Utdanningsdirektoratet");
+        } else {
+            signers.add(people.plainName(complaint.approvedBy()) + ", leder (godkjente det nye vedtaket)");
+        }
+        signers.add(people.plainName(complaint.assessedBy()) + ", saksbehandler hos " + cycle.embete().displayName()
+                + " (kontaktperson)");
+        facts.put("underskrivere", signers);
+        LetterTemplates.Template template = templates.of(processDefinitionId, COMPLAINT_TEMPLATE);
+        byte[] pdf = templates.pdf(template, facts);
+        String id = letters.insert(new LetterRepository.NewLetter(cycle.id(), complaint.decisionId(),
+                complaint.organisationNumber(), complaint.name(), Kind.KLAGE, title, after, before, complaintDeadline,
+                template.name()), pdf, clock.instant());
+        return letters.letter(id);
+    }
+
+    /** The reference of the decision to a recipient in a cycle, as its letter states it: vestland-DEKOM-2027/974767880. */
+    public static String reference(CycleRepository.Cycle cycle, String organisationNumber) {
+        return cycle.reference() + "/" + organisationNumber;
     }
 
     /** The granted measure, its co-financing and the later years' conditional amounts (R14). */

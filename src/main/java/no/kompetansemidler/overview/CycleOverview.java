@@ -64,10 +64,27 @@ public class CycleOverview {
 
     public record CycleView(String syklusId, String ordning, String ordningNavn, int aar, String fase, String startet,
                             String godkjenning, Sums summer, Map<String, Long> soknader, List<OwnerLine> eiere,
-                            List<Blocked> blokkert, List<Diagram> diagrammer) {
+                            List<Blocked> blokkert, List<Diagram> diagrammer, String klager) {
     }
 
     public record View(String embete, String embeteNavn, int aar, List<Integer> aarValg, List<CycleView> sykluser) {
+    }
+
+    /** The complaints on the cycle's decisions, by where they stand ("" when there is none). */
+    public String complaints(String cycleId) {
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        jdbc.sql("select status, count(*) from km_complaint where cycle_id = ? group by status").param(cycleId)
+                .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+        if (byStatus.isEmpty()) {
+            return "";
+        }
+        long assessed = byStatus.getOrDefault("MOTTATT", 0L);
+        long leader = byStatus.getOrDefault("TIL_GODKJENNING", 0L);
+        long udir = byStatus.getOrDefault("HOS_UDIR", 0L);
+        long upheld = byStatus.getOrDefault("OMGJORT", 0L) + byStatus.getOrDefault("OMGJORT_AV_UDIR", 0L);
+        long kept = byStatus.getOrDefault("STADFESTET", 0L);
+        return "Klager: " + assessed + " til vurdering, " + leader + " til godkjenning hos leder, " + udir
+                + " hos Udir, " + upheld + " tatt til følge, " + kept + " stadfestet av Udir.";
     }
 
     /** The application's state, as the page names it. */
@@ -235,7 +252,7 @@ public class CycleOverview {
         List<Blocked> blocked = cycle.processInstanceId() == null ? List.of() : blocked(cycle.processInstanceId());
         List<Diagram> diagrams = diagrams(counts);
         return new CycleView(id, cycle.scheme().name(), cycle.scheme().displayName(), cycle.year(),
-                stage(counts, diagrams), started, signOff, sums, byStatus, lines, blocked, diagrams);
+                stage(counts, diagrams), started, signOff, sums, byStatus, lines, blocked, diagrams, complaints(id));
     }
 
     /** A letter as the owner's row shows it: «Tilsagn levert 03.12.2026», «Avslag: utsendingen feilet». */

@@ -32,6 +32,7 @@ public class RoleGrants implements ApplicationRunner {
     static final String ANY = "*";
     static final String CYCLE = "arssyklus";
     static final String REGISTER_OWNER = "registrer-privat-eier";
+    static final String COMPLAINT = "klage";
 
     private final AuthorizationService authorizations;
     private final MasterDataRepository masterData;
@@ -50,6 +51,7 @@ public class RoleGrants implements ApplicationRunner {
         caseworkersChangeCasesOnlyThroughTasks();
         for (Owner owner : masterData.allOwners()) {
             owner(IdentityGroups.owner(owner.organisationNumber()));
+            complainant(IdentityGroups.owner(owner.organisationNumber()));
         }
         for (UhInstitution uh : masterData.uhInstitutions()) {
             owner(IdentityGroups.uh(uh.organisationNumber()));
@@ -106,6 +108,16 @@ public class RoleGrants implements ApplicationRunner {
     /** Owners and UH: Tasklist only; their tasks and cases are granted case by case. No filters of their own. */
     public void owner(String group) {
         Grants.grant(authorizations, group, APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+
+    /**
+     * Owners complain on their decisions: they start the model klage (its first step takes only a complaint on a
+     * decision to the owner's own organisation) and create no other case.
+     */
+    public void complainant(String group) {
+        Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, COMPLAINT, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     }
 
     /** Auditors read every case's history and variables, and change nothing. */

@@ -43,6 +43,7 @@ class DecisionDelegatesTest {
 
     final JdbcClient db = TestDatabase.withReferenceData();
     final CycleRepository cycles = new CycleRepository(db);
+    final no.kompetansemidler.complaint.Complaints complaints = new no.kompetansemidler.complaint.Complaints(db);
     final ProposalRepository proposals = new ProposalRepository(db);
     final MasterDataRepository masterData = new MasterDataRepository(db);
     final SignOffs signOffs = new SignOffs(db);
@@ -76,7 +77,7 @@ class DecisionDelegatesTest {
     }
 
     PayDelegate pay() {
-        return new PayDelegate(cycles, masterData, signOffs, clock);
+        return new PayDelegate(cycles, masterData, signOffs, clock, complaints);
     }
 
     RecordSignOffDelegate signOff() {
@@ -270,7 +271,7 @@ class DecisionDelegatesTest {
         String decision = decision(VESTLAND_FK, "Vestland fylkeskommune", "OWNER", 50_000_000);
         DelegateExecution execution = execution(Map.of("vedtakId", decision));
 
-        new PaymentFactsListener(cycles).notify(execution);
+        new PaymentFactsListener(cycles, complaints).notify(execution);
 
         assertThat(execution.getVariable("mottakerNavn")).isEqualTo("Vestland fylkeskommune");
         assertThat(execution.getVariable("mottaker")).isEqualTo(VESTLAND_FK);
@@ -403,23 +404,38 @@ class DecisionDelegatesTest {
     }
 
     @Test
-    void a_claim_is_paid_back_whole_once_and_refusals_store_nothing() {
+    void a_claim_is_paid_back_whole_or_in_parts_never_more_and_refusals_store_nothing() {
         String decision = decision(BERGEN, "Bergen kommune", "OWNER", 100_000_000);
         Claims.Claim claim = claims.open(cycles.decision(decision), Money.ofKroner(250_000), "76940512340",
                 java.time.LocalDate.of(2026, 12, 31), "demo-saksbehandler", clock.instant());
         java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 1);
 
-        assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ofKroner(200_000), today, today, "demo-saksbehandler",
+        assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ofKroner(250_001), today, today, "demo-saksbehandler",
+                clock.instant())).isInstanceOf(ValidationException.class).hasMessageContaining("belop")
+                .hasMessageContaining("mer enn det som står igjen av kravet, 250 000,00 kr");
+        assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ZERO, today, today, "demo-saksbehandler",
                 clock.instant())).isInstanceOf(ValidationException.class).hasMessageContaining("belop");
         assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ofKroner(250_000), today.plusDays(1), today,
                 "demo-saksbehandler", clock.instant())).isInstanceOf(ValidationException.class).hasMessageContaining("dato");
-        assertThat(claims.find(claim.id()).orElseThrow().settled()).isFalse();
+        assertThat(claims.find(claim.id()).orElseThrow().paid()).isNull();
+        assertThat(claims.payments(claim.id())).isEmpty();
 
-        Claims.Claim paid = claims.recordPaid(claim.id(), Money.ofKroner(250_000), today, today, "demo-saksbehandler",
+        Claims.Claim part = claims.recordPaid(claim.id(), Money.ofOre(10_000_001L), today.minusDays(3), today,
+                "demo-saksbehandler", clock.instant());
+        assertThat(part.settled()).isFalse();
+        assertThat(part.remaining()).isEqualTo(Money.ofKroner(250_000).minus(Money.ofOre(10_000_001L)));
+        assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ofKroner(250_000), today, today,
+                "demo-saksbehandler", clock.instant())).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("R15");
+
+        Claims.Claim paid = claims.recordPaid(claim.id(), part.remaining(), today, today, "demo-saksbehandler",
                 clock.instant());
+        assertThat(paid.settled()).isTrue();
         assertThat(paid.paid()).isEqualTo(Money.ofKroner(250_000));
         assertThat(paid.paidOn()).isEqualTo(today);
-        assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ofKroner(250_000), today, today, "demo-saksbehandler",
+        assertThat(claims.payments(claim.id())).extracting(Claims.Payment::amount)
+                .containsExactly(Money.ofOre(10_000_001L), part.remaining());
+        assertThatThrownBy(() -> claims.recordPaid(claim.id(), Money.ofOre(1), today, today, "demo-saksbehandler",
                 clock.instant())).isInstanceOf(ValidationException.class).hasMessageContaining("OPPGJORT");
     }
 
@@ -436,3 +452,4 @@ class DecisionDelegatesTest {
         assertThat(collections.ownerDecisions(cycleId)).containsExactly(toOwner);
     }
 }
+

@@ -63,16 +63,21 @@ class FullCycleTest {
                         java.util.Locale.forLanguageTag("nb-NO")).format(claim.dueDate()))
                 .contains("Klagefristen er tre uker").contains("Utdanningsdirektoratet, som er klageinstans");
 
-        // the caseworker records the money coming in: the whole claim, once
+        // the caseworker records the money coming in: in two parts, never more than the claim
         String path = "/api/krav/" + claim.id() + "/innbetaling";
         assertThat(Http.call(port, "demo-eier-vestlandfk", "POST", path, "{\"belop\": \"100 000\", \"dato\": \"01.12.2026\"}")
                 .statusCode()).isEqualTo(403);
         EngineApi.assertRefused(Http.call(port, "demo-saksbehandler", "POST", path,
-                "{\"belop\": \"50 000\", \"dato\": \"01.12.2026\"}"), 400, "belop:R15");
+                "{\"belop\": \"150 000\", \"dato\": \"01.12.2026\"}"), 400, "belop:R15");
         EngineApi.assertRefused(Http.call(port, "demo-saksbehandler", "POST", path,
                 "{\"belop\": \"100 000\", \"dato\": \"31.12.2099\"}"), 400, "dato:DATO");
-        assertThat(claims.find(claim.id()).orElseThrow().settled()).isFalse();
-        var paid = Http.call(port, "demo-saksbehandler", "POST", path, "{\"belop\": \"100 000\", \"dato\": \"01.12.2026\"}");
+        assertThat(claims.find(claim.id()).orElseThrow().paid()).isNull();
+        var part = Http.call(port, "demo-saksbehandler", "POST", path, "{\"belop\": \"40 000\", \"dato\": \"30.11.2026\"}");
+        assertThat(part.statusCode()).as(part.body()).isEqualTo(200);
+        assertThat(part.body()).contains("delvis innbetalt: 60 000,00 kr står igjen");
+        EngineApi.assertRefused(Http.call(port, "demo-saksbehandler", "POST", path,
+                "{\"belop\": \"100 000\", \"dato\": \"01.12.2026\"}"), 400, "belop:R15");
+        var paid = Http.call(port, "demo-saksbehandler", "POST", path, "{\"belop\": \"60 000\", \"dato\": \"01.12.2026\"}");
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         assertThat(paid.body()).contains("\"status\":\"Innbetalt 01.12.2026\"");
         EngineApi.assertRefused(Http.call(port, "demo-saksbehandler", "POST", path,

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,15 +91,8 @@ class LettersTest {
 
     @BeforeAll
     void threeOwnersApplyAndTheCaseworkerWhoIsAlsoALeaderPreparesTheDistribution() {
-        if (identity.createUserQuery().userId(CASEWORKER_AND_LEADER).count() == 0) {
-            User user = identity.newUser(CASEWORKER_AND_LEADER);
-            user.setFirstName("Sara");
-            user.setLastName("Saksbehandler-Leder");
-            user.setPassword("demo");
-            identity.saveUser(user);
-            identity.createMembership(CASEWORKER_AND_LEADER, "saksbehandler-vestland");
-            identity.createMembership(CASEWORKER_AND_LEADER, "leder-vestland");
-        }
+        People.ensureStaff(identity, CASEWORKER_AND_LEADER, "Sara", "Saksbehandler-Leder", "saksbehandler-vestland",
+                "leder-vestland");
         People.ensureUser(identity, CycleScenario.ASKOY_USER, "eier-" + ASKOY);
         scenario = new CycleScenario(context);
         scenario.start("KOMPETANSELOFTET", year, "10 000 000");

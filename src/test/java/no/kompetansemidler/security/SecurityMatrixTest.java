@@ -97,10 +97,12 @@ class SecurityMatrixTest {
         openTasks.put("Task_SubmitNeedReport", tasks.createTaskQuery().taskId(taskB).singleResult());
         openTasks.put("Task_HandleMissedDeadline", tasks.createTaskQuery().processInstanceBusinessKey(key)
                 .taskDefinitionKey("Task_HandleMissedDeadline").singleResult());
+        Map<String, CycleScenario> stages = new LinkedHashMap<>();
         for (String stage : List.of("Task_ConfirmPartnership", "Task_PrepareForum", "Task_RecordRecommendation", "Task_CorrectBreaches",
                 "Task_FallbackDecision", "Task_SignOff", "Task_SendReport")) {
             CycleScenario scenario = new CycleScenario(context);
             scenario.upTo(Years.next(), stage);
+            stages.put(stage, scenario);
             openTasks.put(stage, scenario.taskQuery().taskDefinitionKey(stage).singleResult());
         }
         CycleScenario blocked = new CycleScenario(context);
@@ -114,6 +116,34 @@ class SecurityMatrixTest {
         openTasks.put("Task_SubmitSelfEvaluation", selfEvaluation.taskFor("Task_SubmitSelfEvaluation", CycleScenario.BERGEN));
         openTasks.put("Task_ReviewSelfEvaluation", selfEvaluation.taskFor("Task_ReviewSelfEvaluation",
                 CycleScenario.VESTLAND_FK));
+        // complaints on decisions whose letters are delivered: Bergen's waits for the caseworker, the county's for a
+        // leader (upheld, lower), and in the other cycle the county's for Udir (kept)
+        bergensDecision = selfEvaluation.businessKey() + "/" + CycleScenario.BERGEN;
+        openTasks.put("Task_AssessComplaint", complain(bergensDecision, "demo-eier-bergen"));
+        Task toLeader = complain(selfEvaluation.businessKey() + "/" + CycleScenario.VESTLAND_FK, "demo-eier-vestlandfk");
+        selfEvaluation.complete(toLeader, "demo-saksbehandler", Map.of("klageUtfall", "OMGJORES", "nyttBelop",
+                "2 000 000", "klageVurdering", "Fylkeskommunen har avlyst ett av tiltakene."));
+        openTasks.put("Task_ApproveNewDecision", tasks.createTaskQuery().processInstanceId(toLeader.getProcessInstanceId())
+                .singleResult());
+        Task toUdir = complain(stages.get("Task_SendReport").businessKey() + "/" + CycleScenario.VESTLAND_FK,
+                "demo-eier-vestlandfk");
+        selfEvaluation.complete(toUdir, "demo-saksbehandler", Map.of("klageUtfall", "OPPRETTHOLDES",
+                "klageVurdering", "Forumets prioritering står fast."));
+        openTasks.put("Task_UdirDecides", tasks.createTaskQuery().processInstanceId(toUdir.getProcessInstanceId())
+                .singleResult());
+    }
+
+    /** The reference of Bergen's decision in a cycle with its letters delivered («Klage på vedtak»). */
+    String bergensDecision;
+
+    /** The owner's user complains on the decision; the complaint's task for the caseworker. */
+    Task complain(String reference, String user) {
+        String definition = context.getBean(org.camunda.bpm.engine.RepositoryService.class)
+                .createProcessDefinitionQuery().processDefinitionKey("klage").latestVersion().singleResult().getId();
+        var instance = People.as(identity, user, () -> context.getBean(org.camunda.bpm.engine.FormService.class)
+                .submitStartForm(definition, Map.of("referanse", reference, "klagegrunn",
+                        "Vi mener vedtaket bygger på feil opplysninger om tiltaket.")));
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     }
 
     /** An open task of each user task, by its definition key. */
@@ -258,6 +288,45 @@ class SecurityMatrixTest {
         }
         assertThat(tasks.createTaskQuery().taskId(signOff.getId()).count()).isOne();
         assertThat(runtime.getVariable(signOff.getProcessInstanceId(), "vedtakGodkjent")).isNull();
+    }
+
+    /**
+     * A complaint on Bergen's decision: only Bergen's users lodge it. Another owner is answered as if the decision
+     * did not exist (400 EGNE_VEDTAK, the same as a reference that does not exist); the staff and the administrator
+     * may not start it as an owner; nothing is stored for any of them.
+     */
+    @ParameterizedTest(name = "{0} complains on Bergen's decision: {1}")
+    @CsvSource({"demo-eier-vestlandfk, 400", "demo-uh, 403", "demo-saksbehandler, 403", "demo-leder, 403",
+            "demo-udir, 403", "demo-revisor, 403", "demo-prosesseier, 403", "demo-admin, 400", "anonym, 401"})
+    @Order(4)
+    void complain_on_bergens_decision(String user, int status) throws Exception {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("klage").count();
+        for (EngineApi api : EngineApi.values()) {
+            HttpResponse<String> response = api(api, user, "POST", "/process-definition/key/klage/submit-form",
+                    EngineApi.variables(Map.of("referanse", bergensDecision, "klagegrunn",
+                            "Vi klager på Bergens vedtak, som vi mener er for høyt.")));
+            if (status == 400) {
+                EngineApi.assertRefused(response, 400, "referanse:EGNE_VEDTAK");
+            } else {
+                assertDenied(response, user);
+            }
+        }
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("klage").count()).isEqualTo(before);
+    }
+
+    /** Udir decides a complaint the Statsforvalter kept: no one else works the task. */
+    @ParameterizedTest(name = "{0} decides the complaint as the complaint body: DENIED")
+    @CsvSource({"demo-saksbehandler", "demo-leder", "demo-eier-vestlandfk", "demo-revisor", "demo-prosesseier",
+            "anonym"})
+    @Order(4)
+    void decide_a_complaint_as_udir(String user) throws Exception {
+        Task udir = openTasks.get("Task_UdirDecides");
+        for (EngineApi api : EngineApi.values()) {
+            assertDenied(api(api, user, "POST", "/task/" + udir.getId() + (api == EngineApi.TASKLIST
+                    ? "/submit-form" : "/complete"), EngineApi.variables(Map.of("udirUtfall", "STADFESTET",
+                    "udirBegrunnelse", "Prioriteringen er innenfor forumets skjønn."))), user);
+        }
+        assertThat(tasks.createTaskQuery().taskId(udir.getId()).count()).isOne();
     }
 
     @ParameterizedTest(name = "{0} reads the history of Bergen's need report: {1}")
@@ -413,6 +482,9 @@ class SecurityMatrixTest {
         COMPLETERS.put("Task_RegisterAccount", new String[]{"demo-saksbehandler", "utbetalingId"});
         COMPLETERS.put("Task_PaymentFailed", new String[]{"demo-saksbehandler", "vedtakId"});
         COMPLETERS.put("Task_SignOff", new String[]{"demo-leder", "fordelingId"});
+        COMPLETERS.put("Task_AssessComplaint", new String[]{"demo-saksbehandler", "klageId"});
+        COMPLETERS.put("Task_ApproveNewDecision", new String[]{"demo-leder", "klageId"});
+        COMPLETERS.put("Task_UdirDecides", new String[]{"demo-udir", "klageId"});
     }
 
     static Stream<Arguments> every_task_every_role_that_completes_it_both_mounts() {

@@ -35,6 +35,7 @@ class SecurityMatrixTokenTest extends SecurityMatrixTest {
             case People.CASEWORKER_ROGALAND -> IdentityProvider.staff(user + "@sfvl.no", "Rolf Rogaland", "saksbehandler-rogaland");
             case People.AUDITOR -> IdentityProvider.staff(user + "@sfvl.no", "Randi Revisor", "revisor");
             case People.LEADER -> IdentityProvider.staff(user + "@sfvl.no", "Lene Leder", "leder-vestland");
+            case People.UDIR -> IdentityProvider.staff(user + "@udir.no", "Ulf Utdanningsdirektoratet", "udir");
             case People.PROCESS_OWNER -> IdentityProvider.staff(user + "@sfvl.no", "Petter Prosesseier", "prosesseier");
             case People.ADMIN -> IdentityProvider.staff(user + "@sfvl.no", "Anne Admin", "camunda-admin");
             default -> throw new IllegalArgumentException(user);

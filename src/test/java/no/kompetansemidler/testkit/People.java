@@ -85,6 +85,21 @@ public final class People {
         }
     }
 
+    /** A person of the staff with the demo's password and these groups, unless she exists already. */
+    public static void ensureStaff(IdentityService identity, String id, String firstName, String lastName,
+                                   String... groups) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+            for (String group : groups) {
+                identity.createMembership(id, group);
+            }
+        }
+    }
+
     /** HTTP Basic credentials for a request. */
     public static HttpRequest.Builder basic(HttpRequest.Builder request, String user, String password) {
         return request.header("Authorization", "Basic " + Base64.getEncoder()

@@ -514,10 +514,109 @@ class TasklistBrowserIT {
         browser.screenshot("mine-brev");
         String pdf = browser.driver().findElement(By.linkText("Åpne brevet (PDF)")).getAttribute("href");
         assertThat(pdf).contains("/api/brev/");
+        assertThat(browser.pageText()).contains("vestland-DEKOM-2027/" + BERGEN);
+        bergenComplainsAndUdirDecides();
         browser.login("tasklist", CASEWORKER);
         browser.waitForText("Mine oppgaver");
         scenario.executeJobsOf("Event_SelfEvaluationOpens");
         assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").count()).isEqualTo(1);
+    }
+
+    /**
+     * Bergen complains on its grant from Tasklist's start form; the caseworker first upholds it, the leader sends it
+     * back, the caseworker then keeps the decision, and Udir, as the complaint body, confirms it: a final letter.
+     */
+    void bergenComplainsAndUdirDecides() {
+        browser.login("tasklist", BERGEN_USER);
+        browser.waitForText("Mine oppgaver");
+        browser.openStartForm("Klage på vedtak");
+        formsOpened.add("klage");
+        browser.type("Vedtakets referanse", "vestland-DEKOM-2027/" + HVL);
+        browser.type("Hva klager dere på, og hvorfor?", "Vi søkte om mer til lesing i alle fag og ber om"
+                + " 7 500 000 kr, fordi to skoler til vil være med.");
+        browser.clickButton("Start");
+        browser.waitForNotification("Prosessen kunne ikke startes.");
+        assertThat(browser.notifications()).contains("Vi finner ikke noe vedtak til din organisasjon");
+        browser.screenshot("klage-annens-vedtak-avvist");
+        browser.clickButton("Lukk");
+        browser.closeNotifications();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("klage").count()).isZero();
+        browser.openStartForm("Klage på vedtak");
+        browser.type("Vedtakets referanse", "vestland-DEKOM-2027/" + BERGEN);
+        browser.type("Hva klager dere på, og hvorfor?", "Vi søkte om mer til lesing i alle fag og ber om"
+                + " 7 500 000 kr, fordi to skoler til vil være med.");
+        browser.screenshot("klage-utfylt");
+        browser.clickButton("Start");
+        browser.waitForNotification("Prosessen er startet.");
+        browser.closeNotifications();
+
+        // the caseworker upholds it; the leader sends it back
+        browser.login("tasklist", CASEWORKER);
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Vurder klagen fra Bergen kommune (DEKOM 2027)");
+        formsOpened.add("vurder-klage");
+        assertThat(browser.value("Vedtaket det klages på")).startsWith("Tilsagn om 7 000 000,00 kr");
+        browser.claim();
+        browser.choose("Din vurdering", "Klagen tas til følge: nytt vedtak");
+        browser.type("Nytt beløp (kroner)", "7 500 000");
+        browser.type("Begrunnelse", "Bergen har vist at to skoler til vil delta; det er rom i rammen.");
+        browser.clickButton("Fullfør");
+        browser.waitForNotification("mer enn rammen til fordeling");
+        browser.screenshot("vurder-klage-over-rammen");
+        browser.closeNotifications();
+        browser.type("Nytt beløp (kroner)", "6 900 000");
+        browser.completeTask();
+        browser.closeNotifications();
+        browser.login("tasklist", "demo-leder");
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Godkjenn nytt vedtak etter klage fra Bergen kommune (DEKOM 2027)");
+        formsOpened.add("godkjenn-klage");
+        assertThat(browser.value("Nytt vedtak")).isEqualTo("6 900 000,00 kr (100 000,00 kr kreves tilbake)");
+        browser.claim();
+        browser.choose("Din beslutning", "Send klagen tilbake til saksbehandleren");
+        browser.type("Merknad til saksbehandleren", "Rammen er fordelt fullt ut; vurder klagen på nytt.");
+        browser.screenshot("godkjenn-klage");
+        browser.completeTask();
+        browser.closeNotifications();
+
+        // the caseworker keeps the decision: the complaint goes to Udir
+        browser.login("tasklist", CASEWORKER);
+        browser.clickFilter("Min gruppes oppgaver");
+        assertThat(tasks.getVariable(tasks.createTaskQuery().taskDefinitionKey("Task_AssessComplaint").singleResult()
+                .getId(), "lederMerknad")).isEqualTo("Rammen er fordelt fullt ut; vurder klagen på nytt.");
+        browser.openTask("Vurder klagen fra Bergen kommune (DEKOM 2027)");
+        assertThat(browser.value("Lederen sendte klagen tilbake med denne merknaden")).contains("vurder klagen på nytt");
+        browser.claim();
+        browser.choose("Din vurdering", "Vedtaket opprettholdes: klagen sendes til Utdanningsdirektoratet");
+        browser.type("Nytt beløp (kroner)", "");
+        browser.type("Begrunnelse", "Forumets prioritering står; rammen er fordelt fullt ut.");
+        browser.completeTask();
+        browser.closeNotifications();
+        browser.login("tasklist", "demo-udir");
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Avgjør klagen fra Bergen kommune (Statsforvalteren i Vestland, DEKOM 2027)");
+        formsOpened.add("avgjor-klage");
+        assertThat(browser.value("Statsforvalterens vurdering")).contains("Forumets prioritering står");
+        browser.claim();
+        browser.choose("Utdanningsdirektoratets vedtak", "Vedtaket stadfestes: klageren får ikke medhold");
+        browser.type("Begrunnelse", "Prioriteringen er innenfor forumets skjønn etter retningslinjene.");
+        browser.screenshot("avgjor-klage");
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select status from km_complaint where organisation_number = ?").param(BERGEN)
+                .query(String.class).single()).isEqualTo("STADFESTET");
+        assertThat(jdbc.sql("select amount_ore from km_decision d join km_cycle c on c.id = d.cycle_id where"
+                + " d.organisation_number = ? and c.budget_year = 2027 and c.scheme = 'DEKOM' and c.embete_code ="
+                + " 'VESTLAND'").param(BERGEN).query(Long.class).single()).isEqualTo(700_000_000L);
+        new CycleScenario(context).on("vestland-DEKOM-2027/" + BERGEN + "/klage").deliverLetters();
+
+        browser.login("tasklist", BERGEN_USER);
+        browser.waitForText("Mine oppgaver");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("km-brev"))).click();
+        browser.waitForText("2 brev.");
+        assertThat(browser.pageText()).contains("Vedtak i klagesak", "kan ikke påklages", "Uendret: 7 000 000,00 kr");
+        browser.screenshot("mine-brev-klage");
     }
 
     @Test
