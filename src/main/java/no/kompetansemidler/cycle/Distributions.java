@@ -249,17 +249,57 @@ public class Distributions {
                 o -> new ArrayList<>()).add(m));
         String year = Integer.toString(cycle.year());
         Map<String, String> networkNotes = networks.leadNotes(cycle.id());
+        Map<String, List<Commitment>> committed = commitments(cycle);
         return cycles.needReports(cycle.id()).stream().filter(r -> !optedOut.contains(r.organisationNumber()))
                 .map(r -> prefilledRow(r.organisationNumber(), cycle.year(),
-                        byOwner.getOrDefault(r.organisationNumber(), List.of()), year,
+                        byOwner.getOrDefault(r.organisationNumber(), List.of()),
+                        committed.getOrDefault(r.organisationNumber(), List.of()), year,
                         java.util.Optional.ofNullable(networkNotes.get(r.organisationNumber()))))
                 .toList();
     }
 
+    /** A measure granted in an earlier year's cycle that runs into this year: committed on condition (R14). */
+    record Commitment(int decidedIn, ApplicationRepository.StoredMeasure measure) {
+    }
+
+    /**
+     * What the cycles of the two years before, of the same embete and scheme, committed to each owner for this
+     * year (R14): the measures of an owner that got a grant there, which its UH partner did not decline and whose
+     * years reach this one, as the letter promised them. The newest cycle's version of a measure counts (by its
+     * name); an owner that applies for a measure of the same name again replaces the commitment with it.
+     */
+    Map<String, List<Commitment>> commitments(CycleRepository.Cycle cycle) {
+        Map<String, Map<String, Commitment>> byOwner = new LinkedHashMap<>();
+        for (int earlier = cycle.year() - 2; earlier < cycle.year(); earlier++) {
+            int decidedIn = earlier;
+            cycles.findCycle(cycle.embete(), cycle.scheme(), earlier).ifPresent(before -> {
+                Set<String> granted = new HashSet<>();
+                cycles.decisions(before.id()).stream().filter(d -> d.amount().isPositive())
+                        .forEach(d -> granted.add(d.organisationNumber()));
+                for (ApplicationRepository.StoredMeasure m : applications.measures(before.id())) {
+                    boolean reaches = m.firstYear() <= cycle.year() && cycle.year() < m.firstYear() + m.plan().years();
+                    if (granted.contains(m.organisationNumber()) && reaches
+                            && m.answer() != ApplicationRepository.UhAnswer.AVSLATT) {
+                        byOwner.computeIfAbsent(m.organisationNumber(), o -> new LinkedHashMap<>())
+                                .put(m.plan().title(), new Commitment(decidedIn, m));
+                    }
+                }
+            });
+        }
+        Map<String, List<Commitment>> result = new LinkedHashMap<>();
+        byOwner.forEach((owner, byTitle) -> result.put(owner, List.copyOf(byTitle.values())));
+        return result;
+    }
+
     private Row prefilledRow(String owner, int year, List<ApplicationRepository.StoredMeasure> measures,
-                             String yearText, java.util.Optional<String> network) {
-        List<ApplicationRepository.StoredMeasure> kept = measures.stream()
-                .filter(m -> m.answer() != ApplicationRepository.UhAnswer.AVSLATT).toList();
+                             List<Commitment> commitments, String yearText, java.util.Optional<String> network) {
+        List<ApplicationRepository.StoredMeasure> kept = new ArrayList<>(measures.stream()
+                .filter(m -> m.answer() != ApplicationRepository.UhAnswer.AVSLATT).toList());
+        Set<String> appliedAgain = new HashSet<>();
+        measures.forEach(m -> appliedAgain.add(m.plan().title()));
+        List<Commitment> carried = commitments.stream()
+                .filter(c -> !appliedAgain.contains(c.measure().plan().title())).toList();
+        carried.forEach(c -> kept.add(c.measure()));
         Money amount = Money.ZERO;
         Money cash = Money.ZERO;
         Money salary = Money.ZERO;
@@ -275,9 +315,16 @@ public class Distributions {
             lastYear = Math.max(lastYear, m.firstYear() + m.plan().years() - 1);
         }
         String titles = kept.stream().map(m -> m.plan().title()).collect(java.util.stream.Collectors.joining(" · "));
-        String application = measures.isEmpty() ? null : measures.stream().map(m -> MeasureTexts.applied(m, year,
-                masterData.uhInstitutionName(m.plan().uhPartner()))).collect(java.util.stream.Collectors.joining("; ")) + "."
-                + network.map(n -> " " + n).orElse("");
+        List<String> notes = new ArrayList<>();
+        if (!measures.isEmpty()) {
+            notes.add(measures.stream().map(m -> MeasureTexts.applied(m, year,
+                    masterData.uhInstitutionName(m.plan().uhPartner()))).collect(java.util.stream.Collectors.joining("; "))
+                    + ".");
+        }
+        carried.forEach(c -> notes.add("Betinget tilsagn fra " + c.decidedIn() + " (R14): «" + c.measure().plan().title()
+                + "», " + c.measure().plan().amountInYear(year - c.measure().firstYear()).format() + " i " + year + "."));
+        network.ifPresent(notes::add);
+        String application = notes.isEmpty() ? null : String.join(" ", notes);
         return new Row(owner, name(owner), kept.isEmpty() ? "" : plain(amount), "", kept.isEmpty() ? "" : plain(cash),
                 kept.isEmpty() ? "" : plain(salary), "", titles.length() > 200 ? titles.substring(0, 199) + "…" : titles,
                 "etterutdanning", yearText, Integer.toString(lastYear), null, List.of(), application);

@@ -34,6 +34,8 @@ class FullCycleTest {
     @Autowired
     Claims claims;
     @Autowired
+    Distributions distributions;
+    @Autowired
     no.kompetansemidler.letters.LetterRepository letters;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
@@ -100,6 +102,30 @@ class FullCycleTest {
         assertThat(view.summer().rammeOre()).isEqualTo(800_000_000L);
         assertThat(view.summer().overfortInnOre()).isEqualTo(50_000_000L);
         assertThat(view.summer().ikkeFordeltOre()).isEqualTo(850_000_000L);
+
+        // the measures granted last year that run into this one come back as committed rows (R14): Bergen applies
+        // for a new measure and keeps «Lesing i alle fag» (500 000 kr this year); the county applies for the same
+        // measure again, which replaces its commitment
+        var newMeasure = new java.util.LinkedHashMap<>(no.kompetansemidler.testkit.Applications.measure(CycleScenario.HVL));
+        newMeasure.put("tittel", "Vurdering for læring");
+        next.complete(next.taskFor("Task_SubmitNeedReport", CycleScenario.BERGEN), "demo-eier-bergen", java.util.Map.of(
+                "medvirkning", no.kompetansemidler.testkit.Applications.INVOLVEMENT, "behov", "Vurdering og lesing.",
+                "tiltak", no.kompetansemidler.testkit.Applications.rows(java.util.List.of(newMeasure))));
+        next.complete(next.taskFor("Task_SubmitNeedReport", CycleScenario.VESTLAND_FK), "demo-eier-vestlandfk",
+                no.kompetansemidler.testkit.Applications.needReport(CycleScenario.HVL));
+        var rows = distributions.view(next.cycleId()).rader();
+        var bergen = rows.stream().filter(r -> r.organisasjonsnummer().equals(CycleScenario.BERGEN)).findFirst()
+                .orElseThrow();
+        assertThat(bergen.belop()).isEqualTo("1 500 000,00");
+        assertThat(bergen.tiltak()).isEqualTo("Vurdering for læring · Lesing i alle fag");
+        assertThat(bergen.tilAar()).isEqualTo(Integer.toString(year + 2));
+        assertThat(bergen.soknad()).contains("Betinget tilsagn fra " + year + " (R14): «Lesing i alle fag»,"
+                + " 500 000,00 kr i " + (year + 1) + ".");
+        var county = rows.stream().filter(r -> r.organisasjonsnummer().equals(CycleScenario.VESTLAND_FK)).findFirst()
+                .orElseThrow();
+        assertThat(county.belop()).isEqualTo("1 000 000,00");
+        assertThat(county.soknad()).doesNotContain("Betinget tilsagn");
+        assertThat(rows).extracting(Distributions.Row::organisasjonsnummer).doesNotContain(CycleScenario.ASKOY);
     }
 
     static String pdfText(byte[] pdf) throws Exception {

@@ -565,6 +565,8 @@ class TasklistBrowserIT {
         browser.screenshot("vurder-klage-over-rammen");
         browser.closeNotifications();
         browser.type("Nytt beløp (kroner)", "6 900 000");
+        browser.type("Begrunnelse", "Rammen er fordelt fullt ut. Bergen har flyttet ett av tiltakene til neste år,"
+                + " så tilskuddet settes ned til 6 900 000 kr.");
         browser.completeTask();
         browser.closeNotifications();
         browser.login("tasklist", "demo-leder");
