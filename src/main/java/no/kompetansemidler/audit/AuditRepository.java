@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The events of a cycle recorded in the application's own tables, each with its time and who acted. */
 @Repository
@@ -219,15 +220,16 @@ class AuditRepository {
                 .query((rs, i) -> {
                     List<AuditEvent> complaint = new ArrayList<>();
                     String who = rs.getString("name") + " (" + rs.getString("organisation_number") + ")";
+                    String status = rs.getString("status");
                     complaint.add(new AuditEvent(rs.getTimestamp("lodged_at").toInstant(), rs.getString("lodged_by"),
                             null, "Klage", who + " klaget på vedtaket om " + Money.ofOre(rs.getLong("amount_before_ore"))
                             .format() + ": " + rs.getString("grounds"), "klage", RANK_COMPLAINT)
                             .about(rs.getString("organisation_number"), rs.getLong("amount_before_ore"),
                                     rs.getString("decision_id")));
                     if (rs.getTimestamp("assessed_at") != null) {
-                        boolean upheld = rs.getObject("approved_by") != null || "TIL_GODKJENNING".equals(
-                                rs.getString("status")) || ("MOTTATT".equals(rs.getString("status"))
-                                && rs.getObject("amount_after_ore") != null);
+                        // upheld: with the leader or approved, or sent back by the leader (a new amount, still received)
+                        boolean upheld = Set.of("TIL_GODKJENNING", "OMGJORT").contains(status)
+                                || "MOTTATT".equals(status) && rs.getObject("amount_after_ore") != null;
                         complaint.add(new AuditEvent(rs.getTimestamp("assessed_at").toInstant(),
                                 rs.getString("assessed_by"), null, "Klage vurdert", who + ": " + (upheld
                                 ? "tas til følge, nytt beløp " + Money.ofOre(rs.getLong("amount_after_ore")).format()
@@ -238,7 +240,6 @@ class AuditRepository {
                     Timestamp decided = rs.getTimestamp("udir_at") != null ? rs.getTimestamp("udir_at")
                             : rs.getTimestamp("approved_at");
                     if (decided != null) {
-                        String status = rs.getString("status");
                         complaint.add(new AuditEvent(decided.toInstant(), rs.getString("udir_at") != null
                                 ? rs.getString("udir_by") : rs.getString("approved_by"), null, "Klage avgjort",
                                 who + ": " + switch (status) {

@@ -2,11 +2,13 @@ package no.kompetansemidler.complaint;
 
 import no.kompetansemidler.cycle.Claims;
 import no.kompetansemidler.cycle.CycleRepository;
+import no.kompetansemidler.cycle.CycleVariables;
 import no.kompetansemidler.cycle.FreeText;
 import no.kompetansemidler.cycle.PaymentBatches;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.AccountNumber;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
@@ -46,7 +48,7 @@ class ComplaintDelegates {
     static final String REFERENCE = "referanse";
     static final String GROUNDS = "klagegrunn";
     // set when the complaint is registered
-    static final String COMPLAINT_ID = "klageId";
+    static final String COMPLAINT_ID = CycleVariables.COMPLAINT_ID;
     static final String COMPLAINED_BY = "klagetAv";
     static final String DECISION_TEXT = "vedtakTekst";
     static final String LODGED_TEXT = "klagetDato";
@@ -90,7 +92,7 @@ class ComplaintDelegates {
             List<Violation> problems = new ArrayList<>();
             String typed = text(execution, REFERENCE);
             Optional<LetterRepository.Letter> letter = letterOf(typed, cycles, letters);
-            if (letter.isEmpty() || !groups.contains(IdentityGroups.OWNER_PREFIX + letter.get().organisationNumber())) {
+            if (letter.isEmpty() || !groups.contains(ownerGroup(letter.get()))) {
                 // a decision to someone else is answered as one that does not exist
                 problems.add(new Violation(REFERENCE, "EGNE_VEDTAK", "Vi finner ikke noe vedtak til din organisasjon"
                         + " med referansen «" + (typed == null ? "" : typed) + "». Skriv referansen slik den står"
@@ -123,17 +125,17 @@ class ComplaintDelegates {
             execution.setProcessBusinessKey(cycle.reference() + "/" + l.organisationNumber() + "/klage");
             String caseworkers = IdentityGroups.caseworkers(cycle.embete());
             access.caseworkers(execution.getProcessInstanceId(), caseworkers);
-            access.owner(execution.getProcessInstanceId(), IdentityGroups.OWNER_PREFIX + l.organisationNumber());
+            access.owner(execution.getProcessInstanceId(), ownerGroup(l));
             execution.setVariable(COMPLAINT_ID, id);
             execution.setVariable(GROUNDS, grounds);
-            execution.setVariable("syklusId", cycle.id());
-            execution.setVariable("embeteNavn", cycle.embete().displayName());
-            execution.setVariable("ordning", cycle.scheme().name());
-            execution.setVariable("aar", cycle.year());
-            execution.setVariable("mottaker", l.organisationNumber());
-            execution.setVariable("mottakerNavn", l.name());
-            execution.setVariable("saksbehandlerGruppe", caseworkers);
-            execution.setVariable("lederGruppe", IdentityGroups.leaders(cycle.embete()));
+            execution.setVariable(CycleVariables.CYCLE_ID, cycle.id());
+            execution.setVariable(CycleVariables.EMBETE_NAME, cycle.embete().displayName());
+            execution.setVariable(CycleVariables.SCHEME, cycle.scheme().name());
+            execution.setVariable(CycleVariables.YEAR, cycle.year());
+            execution.setVariable(CycleVariables.RECIPIENT, l.organisationNumber());
+            execution.setVariable(CycleVariables.RECIPIENT_NAME, l.name());
+            execution.setVariable(CycleVariables.CASEWORKER_GROUP, caseworkers);
+            execution.setVariable(CycleVariables.LEADER_GROUP, IdentityGroups.leaders(cycle.embete()));
             execution.setVariable(DECISION_TEXT, (decision.isPresent() ? "Tilsagn om " + before.format()
                     : "Avslag") + " (søkt: " + l.applied().format() + "), brev " + DAY.format(l.writtenAt().atZone(OSLO))
                     + ", klagefrist " + DAY.format(l.complaintDeadline()) + ".");
@@ -160,8 +162,12 @@ class ComplaintDelegates {
         }
     }
 
+    private static String ownerGroup(LetterRepository.Letter letter) {
+        return IdentityGroups.owner(new OrganisationNumber(letter.organisationNumber()));
+    }
+
     private static String freeText(CycleRepository cycles, CycleRepository.Cycle cycle) {
-        Money decided = Money.sum(cycles.decisions(cycle.id()).stream().map(CycleRepository.Decision::amount).toList());
+        Money decided = cycles.decided(cycle.id());
         Money distributable = cycles.distributable(cycle);
         return "Rammen til fordeling er " + distributable.format() + "; vedtatt " + decided.format() + "; ledig "
                 + distributable.minus(decided).format() + ".";
@@ -195,7 +201,7 @@ class ComplaintDelegates {
     }
 
     @Bean
-    JavaDelegate recordComplaintApprovalDelegate(Complaints complaints, CycleRepository cycles, Clock clock) {
+    JavaDelegate recordComplaintApprovalDelegate(Complaints complaints, Clock clock) {
         return execution -> {
             Complaints.Complaint complaint = complaints.complaint(text(execution, COMPLAINT_ID));
             String leader = EngineContext.currentUserId(execution);
@@ -219,7 +225,7 @@ class ComplaintDelegates {
             boolean approved = APPROVE.equals(choice);
             if (approved) {
                 complaints.decide(complaint.id(), Complaints.Status.OMGJORT, complaint.after(), leader, null,
-                        clock.instant(), cycles);
+                        clock.instant());
                 outcome(execution, complaints.complaint(complaint.id()));
             } else {
                 complaints.sendBack(complaint.id());
@@ -247,7 +253,7 @@ class ComplaintDelegates {
             }
             complaints.decide(complaint.id(), UDIR_CHANGES.equals(choice) ? Complaints.Status.OMGJORT_AV_UDIR
                             : Complaints.Status.STADFESTET, after, EngineContext.currentUserId(execution), reasons,
-                    clock.instant(), cycles);
+                    clock.instant());
             execution.setVariable(UDIR_REASONS, reasons);
             outcome(execution, complaints.complaint(complaint.id()));
         };
@@ -274,7 +280,7 @@ class ComplaintDelegates {
             Complaints.Complaint complaint = complaints.complaint(text(execution, COMPLAINT_ID));
             batches.make(complaint.cycleId(), cycles.cycle(complaint.cycleId()).reference(), complaint.assessedBy(),
                     decider(complaint), clock.instant())
-                    .ifPresent(batch -> execution.setVariable("utbetalingsfilId", batch.id()));
+                    .ifPresent(batch -> execution.setVariable(CycleVariables.PAYMENT_BATCH_ID, batch.id()));
         };
     }
 
@@ -286,7 +292,7 @@ class ComplaintDelegates {
     private static void outcome(DelegateExecution execution, Complaints.Complaint complaint) {
         execution.setVariable(RESULT, complaint.status().name());
         if (complaint.decisionId() != null) {
-            execution.setVariable("vedtakId", complaint.decisionId());
+            execution.setVariable(CycleVariables.DECISION_ID, complaint.decisionId());
         }
         execution.setVariable(DIFFERENCE, complaint.difference().ore());
     }
@@ -314,7 +320,7 @@ class ComplaintDelegates {
             return null;
         }
         CycleRepository.Cycle cycle = cycles.cycle(complaint.cycleId());
-        Money decided = Money.sum(cycles.decisions(cycle.id()).stream().map(CycleRepository.Decision::amount).toList());
+        Money decided = cycles.decided(cycle.id());
         Money total = decided.minus(complaint.before()).plus(after);
         Money distributable = cycles.distributable(cycle);
         if (total.isGreaterThan(distributable)) {

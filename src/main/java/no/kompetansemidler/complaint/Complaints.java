@@ -62,9 +62,11 @@ public class Complaints {
             rs.getString("udir_reasons"), rs.getString("udir_by"), decidedAt(rs));
 
     private final JdbcClient jdbc;
+    private final CycleRepository cycles;
 
-    public Complaints(JdbcClient jdbc) {
+    public Complaints(JdbcClient jdbc, CycleRepository cycles) {
         this.jdbc = jdbc;
+        this.cycles = cycles;
     }
 
     private static Instant decidedAt(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -123,8 +125,7 @@ public class Complaints {
      * The complaint's outcome: the decision is changed to the new amount (its version before kept, a refused
      * applicant given a decision), or it stands. Once: a step run again finds the outcome recorded.
      */
-    void decide(String id, Status outcome, Money after, String decidedBy, String udirReasons, Instant at,
-                CycleRepository cycles) {
+    void decide(String id, Status outcome, Money after, String decidedBy, String udirReasons, Instant at) {
         Complaint complaint = complaint(id);
         if (complaint.status() == Status.OMGJORT || complaint.status() == Status.STADFESTET
                 || complaint.status() == Status.OMGJORT_AV_UDIR) {
@@ -133,24 +134,23 @@ public class Complaints {
         String decisionId = complaint.decisionId();
         if (outcome != Status.STADFESTET) {
             decisionId = changeDecision(complaint, after, outcome == Status.OMGJORT ? complaint.assessment()
-                    : udirReasons, decidedBy, at, cycles);
+                    : udirReasons, decidedBy, at);
         }
-        boolean udir = outcome != Status.OMGJORT;
-        jdbc.sql("update km_complaint set status = ?, decision_id = ?, amount_after_ore = ?, "
-                        + (udir ? "udir_reasons = ?, udir_by = ?, udir_at = ?" : "approved_by = ?, approved_at = ?")
-                        + " where id = ?")
-                .params(udir ? List.of(outcome.name(), nullable(decisionId), outcome == Status.STADFESTET
-                        ? complaint.before().ore() : after.ore(), udirReasons, decidedBy, Timestamp.from(at), id)
-                        : List.of(outcome.name(), nullable(decisionId), after.ore(), decidedBy, Timestamp.from(at), id))
-                .update();
+        if (outcome == Status.OMGJORT) {
+            jdbc.sql("""
+                            update km_complaint set status = ?, decision_id = ?, amount_after_ore = ?, approved_by = ?,
+                                   approved_at = ? where id = ?""")
+                    .params(outcome.name(), decisionId, after.ore(), decidedBy, Timestamp.from(at), id).update();
+        } else {
+            jdbc.sql("""
+                            update km_complaint set status = ?, decision_id = ?, amount_after_ore = ?, udir_reasons = ?,
+                                   udir_by = ?, udir_at = ? where id = ?""")
+                    .params(outcome.name(), decisionId, after.ore(), udirReasons, decidedBy, Timestamp.from(at), id)
+                    .update();
+        }
     }
 
-    private static Object nullable(String value) {
-        return value == null ? new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.VARCHAR, null) : value;
-    }
-
-    private String changeDecision(Complaint complaint, Money after, String reasons, String decidedBy, Instant at,
-                                  CycleRepository cycles) {
+    private String changeDecision(Complaint complaint, Money after, String reasons, String decidedBy, Instant at) {
         if (complaint.decisionId() == null) {
             // the distribution the leader approved, which the new decision changes
             var proposalId = jdbc.sql("select proposal_id from km_sign_off where cycle_id = ? and approved = true"

@@ -176,6 +176,12 @@ public class CycleRepository {
                 .query((rs, i) -> decision(rs)).list();
     }
 
+    /** What the cycle's decisions add up to now (a decision changed after a complaint with its new amount). */
+    public Money decided(String cycleId) {
+        return Money.ofOre(jdbc.sql("select coalesce(sum(amount_ore), 0) from km_decision where cycle_id = ?")
+                .param(cycleId).query(Long.class).single());
+    }
+
     /** The decision to this recipient in the cycle, if it has one (one per recipient and cycle). */
     public Optional<Decision> decisionOf(String cycleId, String organisationNumber) {
         return jdbc.sql("select * from km_decision where cycle_id = ? and organisation_number = ?")

@@ -61,6 +61,8 @@ public final class CycleVariables {
     // disbursement and self-evaluation (one decision)
     public static final String DECISION_ID = "vedtakId";
     public static final String PAYMENT_ID = "utbetalingId";
+    /** The payment file a step made (the yearly cycle's, or an upheld complaint's). */
+    public static final String PAYMENT_BATCH_ID = "utbetalingsfilId";
     /** A blocked payment's recipient, its organisation number and the amount, as the caseworker's task shows them. */
     public static final String RECIPIENT_NAME = "mottakerNavn";
     public static final String RECIPIENT = "mottaker";

@@ -14,8 +14,6 @@ import java.time.Clock;
 @Component("paymentBatchDelegate")
 class PaymentBatchDelegate implements JavaDelegate {
 
-    static final String BATCH_ID = "utbetalingsfilId";
-
     private final PaymentBatches batches;
     private final SignOffs signOffs;
     private final Clock clock;
@@ -32,6 +30,6 @@ class PaymentBatchDelegate implements JavaDelegate {
         SignOffs.SignOff approval = signOffs.approval(cycleId).orElseThrow(() -> new IllegalStateException(
                 "Ingen leder har godkjent vedtakene i syklusen " + cycleId + "; ingen utbetalingsfil lages."));
         batches.make(cycleId, execution.getProcessBusinessKey(), approval.preparedBy(), approval.decidedBy(),
-                clock.instant()).ifPresent(batch -> execution.setVariable(BATCH_ID, batch.id()));
+                clock.instant()).ifPresent(batch -> execution.setVariable(CycleVariables.PAYMENT_BATCH_ID, batch.id()));
     }
 }

@@ -132,7 +132,7 @@ public class SelfEvaluationReviews {
     private List<Task> openReviews(String cycleId) {
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
         return tasks.createTaskQuery()
-                .processInstanceBusinessKey(cycle.embete().slug() + "-" + cycle.scheme().name() + "-" + cycle.year())
+                .processInstanceBusinessKey(cycle.reference())
                 .taskDefinitionKey(REVIEW_TASK).active().list();
     }
 }

@@ -32,11 +32,11 @@ class LetterDelegates {
     JavaDelegate writeLetterDelegate(LetterWriter writer, LetterProperties properties) {
         return execution -> {
             var letter = "KLAGE".equals(text(execution, KIND))
-                    ? writer.writeComplaint(text(execution, "klageId"), execution.getProcessDefinitionId())
+                    ? writer.writeComplaint(text(execution, no.kompetansemidler.cycle.CycleVariables.COMPLAINT_ID), execution.getProcessDefinitionId())
                     : "KRAV".equals(text(execution, KIND))
-                    ? writer.writeClaim(text(execution, "syklusId"), text(execution, RECIPIENT),
+                    ? writer.writeClaim(text(execution, no.kompetansemidler.cycle.CycleVariables.CYCLE_ID), text(execution, RECIPIENT),
                     execution.getProcessDefinitionId())
-                    : writer.write(text(execution, "syklusId"), text(execution, RECIPIENT),
+                    : writer.write(text(execution, no.kompetansemidler.cycle.CycleVariables.CYCLE_ID), text(execution, RECIPIENT),
                     execution.getProcessDefinitionId(), new LetterWriter.Reasons(text(execution, "vedtaksgrunnlag"),
                             text(execution, "prioriteringer"), text(execution, "begrunnelse")));
             execution.setVariable(LETTER_ID, letter.id());

@@ -107,16 +107,9 @@ public class LetterWriter {
         var approval = signOffs.approval(cycleId).orElseThrow(() -> new IllegalStateException(
                 "Vedtakene i syklusen " + cycleId + " er ikke godkjent av en leder"));
 
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("embete", cycle.embete().displayName());
-        facts.put("embeteAdresse", properties.address(cycle.embete().slug()));
-        facts.put("dato", DATE.format(today));
-        facts.put("referanse", reference(cycle, organisationNumber));
-        facts.put("mottaker", name);
-        facts.put("orgnr", organisationNumber);
-        facts.put("ordning", cycle.scheme().displayName());
+        Map<String, Object> facts = letterhead(cycle, organisationNumber, name, reference(cycle, organisationNumber),
+                today);
         facts.put("ordningKode", cycle.scheme().name());
-        facts.put("aar", String.valueOf(cycle.year()));
         facts.put("tilsagn", kind == Kind.TILSAGN);
         facts.put("avslag", kind == Kind.AVSLAG);
         facts.put("sokt", appliedThisYear.format());
@@ -162,15 +155,7 @@ public class LetterWriter {
         LocalDate today = LocalDate.now(clock.withZone(OSLO));
         LocalDate complaintDeadline = today.plusDays(COMPLAINT_DAYS);
         String reference = reference(cycle, organisationNumber) + "/krav";
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("embete", cycle.embete().displayName());
-        facts.put("embeteAdresse", properties.address(cycle.embete().slug()));
-        facts.put("dato", DATE.format(today));
-        facts.put("referanse", reference);
-        facts.put("mottaker", decision.name());
-        facts.put("orgnr", organisationNumber);
-        facts.put("ordning", cycle.scheme().displayName());
-        facts.put("aar", String.valueOf(cycle.year()));
+        Map<String, Object> facts = letterhead(cycle, organisationNumber, decision.name(), reference, today);
         facts.put("innvilget", decision.amount().format());
         facts.put("brukt", evaluation.used().format());
         facts.put("krav", claim.amount().format());
@@ -207,18 +192,14 @@ public class LetterWriter {
         Money difference = after.minus(before);
         String title = (byUdir ? "Vedtak i klagesak" : "Nytt vedtak etter klage") + " – " + cycle.scheme().displayName()
                 + " " + cycle.year();
-        Map<String, Object> facts = new LinkedHashMap<>();
+        Map<String, Object> facts = letterhead(cycle, complaint.organisationNumber(), complaint.name(),
+                reference(cycle, complaint.organisationNumber()) + "/klage", today);
         facts.put("tittel", title);
-        facts.put("embete", cycle.embete().displayName());
         facts.put("avsender", byUdir ? "Utdanningsdirektoratet" : cycle.embete().displayName());
-        facts.put("embeteAdresse", byUdir ? UDIR_ADDRESS : properties.address(cycle.embete().slug()));
-        facts.put("dato", DATE.format(today));
-        facts.put("referanse", reference(cycle, complaint.organisationNumber()) + "/klage");
+        if (byUdir) {
+            facts.put("embeteAdresse", UDIR_ADDRESS);
+        }
         facts.put("klagetDato", DATE.format(complaint.lodgedAt().atZone(OSLO).toLocalDate()));
-        facts.put("mottaker", complaint.name());
-        facts.put("orgnr", complaint.organisationNumber());
-        facts.put("ordning", cycle.scheme().displayName());
-        facts.put("aar", String.valueOf(cycle.year()));
         facts.put("omgjortAvStatsforvalteren", complaint.status() == Complaints.Status.OMGJORT);
         facts.put("stadfestet", complaint.status() == Complaints.Status.STADFESTET);
         facts.put("omgjortAvUdir", complaint.status() == Complaints.Status.OMGJORT_AV_UDIR);
@@ -252,6 +233,21 @@ public class LetterWriter {
                 complaint.organisationNumber(), complaint.name(), Kind.KLAGE, title, after, before, complaintDeadline,
                 template.name()), pdf, clock.instant());
         return letters.letter(id);
+    }
+
+    /** What every letter's head states: the embete and its address, the date, the reference, the recipient, the scheme. */
+    private Map<String, Object> letterhead(CycleRepository.Cycle cycle, String organisationNumber, String name,
+                                           String reference, LocalDate today) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("embete", cycle.embete().displayName());
+        facts.put("embeteAdresse", properties.address(cycle.embete().slug()));
+        facts.put("dato", DATE.format(today));
+        facts.put("referanse", reference);
+        facts.put("mottaker", name);
+        facts.put("orgnr", organisationNumber);
+        facts.put("ordning", cycle.scheme().displayName());
+        facts.put("aar", String.valueOf(cycle.year()));
+        return facts;
     }
 
     /** The reference of the decision to a recipient in a cycle, as its letter states it: vestland-DEKOM-2027/974767880. */

@@ -13,9 +13,6 @@ import no.kompetansemidler.testkit.CycleScenario;
 import no.kompetansemidler.testkit.EngineApi;
 import no.kompetansemidler.testkit.People;
 import no.kompetansemidler.testkit.Years;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -329,14 +326,8 @@ class ComplaintsTest {
         People.as(identity, user, () -> forms.submitStartForm(definition, variables));
     }
 
-    String text(LetterRepository.Letter letter) throws Exception {
-        byte[] pdf = letters.pdf(letter.id()).orElseThrow();
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "brev-klage-" + letter.organisationNumber()
-                + ".pdf"), pdf);
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            return stripper.getText(document).replaceAll("\\s+", " ");
-        }
+    String text(LetterRepository.Letter letter) {
+        return no.kompetansemidler.testkit.Pdfs.keptText("brev-klage-" + letter.organisationNumber(),
+                letters.pdf(letter.id()).orElseThrow());
     }
 }

@@ -43,7 +43,7 @@ class DecisionDelegatesTest {
 
     final JdbcClient db = TestDatabase.withReferenceData();
     final CycleRepository cycles = new CycleRepository(db);
-    final no.kompetansemidler.complaint.Complaints complaints = new no.kompetansemidler.complaint.Complaints(db);
+    final no.kompetansemidler.complaint.Complaints complaints = new no.kompetansemidler.complaint.Complaints(db, cycles);
     final ProposalRepository proposals = new ProposalRepository(db);
     final MasterDataRepository masterData = new MasterDataRepository(db);
     final SignOffs signOffs = new SignOffs(db);

@@ -57,7 +57,7 @@ class FullCycleTest {
         var letter = letters.find(cycleId, CycleScenario.VESTLAND_FK, no.kompetansemidler.letters.LetterRepository.Kind.KRAV)
                 .orElseThrow();
         assertThat(letter.status()).isEqualTo(no.kompetansemidler.letters.LetterRepository.Status.LEVERT);
-        String text = pdfText(letters.pdf(letter.id()).orElseThrow());
+        String text = no.kompetansemidler.testkit.Pdfs.text(letters.pdf(letter.id()).orElseThrow());
         assertThat(text).contains("Krav om tilbakebetaling – Desentralisert ordning for kompetanseutvikling i skolen " + year)
                 .contains("Dere fikk 3 000 000,00 kr i tilskudd").contains("brukte 2 900 000,00 kr")
                 .contains("krever derfor tilbake 100 000,00 kr").contains("Til kontonummer 7694.05.12340")
@@ -126,13 +126,5 @@ class FullCycleTest {
         assertThat(county.belop()).isEqualTo("1 000 000,00");
         assertThat(county.soknad()).doesNotContain("Betinget tilsagn");
         assertThat(rows).extracting(Distributions.Row::organisasjonsnummer).doesNotContain(CycleScenario.ASKOY);
-    }
-
-    static String pdfText(byte[] pdf) throws Exception {
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
-            stripper.setSortByPosition(true);
-            return stripper.getText(document).replaceAll("\\s+", " ");
-        }
     }
 }

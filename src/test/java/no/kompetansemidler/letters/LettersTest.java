@@ -9,9 +9,6 @@ import no.kompetansemidler.testkit.EngineApi;
 import no.kompetansemidler.testkit.Http;
 import no.kompetansemidler.testkit.People;
 import no.kompetansemidler.testkit.Years;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -369,15 +366,9 @@ class LettersTest {
     }
 
     /** The letter's PDF as the recipient reads it (kept in target/ for a person to look at). */
-    String text(LetterRepository.Letter letter) throws Exception {
-        byte[] pdf = letters.pdf(letter.id()).orElseThrow();
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "brev-" + letter.kind().name().toLowerCase(Locale.ROOT)
-                + "-" + letter.organisationNumber() + ".pdf"), pdf);
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true); // in reading order, as a person reads the page
-            return stripper.getText(document).replaceAll("\\s+", " ");
-        }
+    String text(LetterRepository.Letter letter) {
+        return no.kompetansemidler.testkit.Pdfs.keptText("brev-" + letter.kind().name().toLowerCase(Locale.ROOT) + "-"
+                + letter.organisationNumber(), letters.pdf(letter.id()).orElseThrow());
     }
 
     HttpResponse<byte[]> get(String user, String path) throws Exception {
