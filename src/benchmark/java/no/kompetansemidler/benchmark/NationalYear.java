@@ -106,6 +106,7 @@ public final class NationalYear {
     }
 
     private final ApplicationContext context;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
     private final Settings settings;
     private final MasterDataRepository masterData;
     private final IdentityService identity;
@@ -128,6 +129,7 @@ public final class NationalYear {
 
     public NationalYear(ApplicationContext context, Settings settings) {
         this.context = context;
+        schemes = context.getBean(no.kompetansemidler.funding.SchemeCatalogue.class);
         this.settings = settings;
         masterData = context.getBean(MasterDataRepository.class);
         identity = context.getBean(IdentityService.class);
@@ -164,7 +166,7 @@ public final class NationalYear {
         List<UhInstitution> uhs = masterData.uhInstitutions();
         for (Embete embete : settings.embeter()) {
             List<Owner> owners = masterData.owners(embete, null);
-            for (Scheme scheme : Scheme.values()) {
+            for (Scheme scheme : schemes.schemes()) {
                 Cycle cycle = new Cycle(embete, scheme);
                 cycle.uh = uhs.get(embete.ordinal() % uhs.size()).organisationNumber().value();
                 ensureUser(ownerUser(cycle.uh), IdentityGroups.uh(new OrganisationNumber(cycle.uh)), false);
@@ -214,13 +216,13 @@ public final class NationalYear {
             for (Municipality m : masterData.municipalities(embete)) {
                 if (!withOwner.contains(m.municipalityNumber())) {
                     saveInvented(new Owner(invented(), m.name() + " kommune", OwnerKind.KOMMUNE, embete,
-                            OwnerKind.KOMMUNE.eligibleSchemes(), null), m.municipalityNumber());
+                            schemes.schemesFor(OwnerKind.KOMMUNE), null), m.municipalityNumber());
                 }
             }
             for (Owner real : masterData.owners(embete, null)) {
                 for (int copy = 2; copy <= settings.scale(); copy++) {
                     saveInvented(new Owner(invented(), real.name() + " (kopi " + copy + ")", real.kind(), embete,
-                            real.kind().eligibleSchemes(), null), null);
+                            schemes.schemesFor(real.kind()), null), null);
                 }
             }
             masterData.owners(embete, null).forEach(this::loginAndAccount);
@@ -408,9 +410,9 @@ public final class NationalYear {
 
     /** One measure as the form's dynamic list sends it, with the scheme's own target groups. */
     private static org.camunda.spin.plugin.variable.value.JsonValue measure(Cycle cycle) {
-        String groups = switch (cycle.scheme) {
-            case REKOM -> "\"BARNEHAGELEDERE\", \"BARNEHAGEANSATTE\"";
-            case YRKESFAG -> "\"YRKESFAGLAERERE\", \"INSTRUKTORER\"";
+        String groups = switch (cycle.scheme.code()) {
+            case "REKOM" -> "\"BARNEHAGELEDERE\", \"BARNEHAGEANSATTE\"";
+            case "YRKESFAG" -> "\"YRKESFAGLAERERE\", \"INSTRUKTORER\"";
             default -> "\"SKOLELEDERE\", \"LAERERE\", \"PPT\"";
         };
         return org.camunda.spin.plugin.variable.SpinValues.jsonValue("""
@@ -430,7 +432,7 @@ public final class NationalYear {
         complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_PrepareForum")),
                 Map.of("sakspapirer", "Sakspapirene er sendt forumet."));
         boolean agreed = cycle.embete != Embete.AGDER;
-        boolean breach = cycle.embete == Embete.ROGALAND && cycle.scheme == Scheme.DEKOM;
+        boolean breach = cycle.embete == Embete.ROGALAND && Scheme.DEKOM.equals(cycle.scheme);
         Map<String, Object> proposal = new HashMap<>(Map.of("prioriteringer", "Lesing og inkluderende læringsmiljø.",
                 "begrunnelse", "Samarbeidsforumets møte i mars."));
         if (agreed) {
@@ -460,8 +462,8 @@ public final class NationalYear {
         StringBuilder text = new StringBuilder();
         boolean first = true;
         for (Participant owner : cycle.takingPart()) {
-            String coFinancing = cycle.scheme == Scheme.DEKOM ? (first && r1Breach ? "99 999,99" : "100 000") : "0";
-            String salary = cycle.scheme == Scheme.DEKOM ? "50 000" : "0";
+            String coFinancing = Scheme.DEKOM.equals(cycle.scheme) ? (first && r1Breach ? "99 999,99" : "100 000") : "0";
+            String salary = Scheme.DEKOM.equals(cycle.scheme) ? "50 000" : "0";
             text.append(owner.organisationNumber()).append("; 500 000; ").append(coFinancing).append("; ")
                     .append(salary).append("; 0; Kompetanseutvikling i alle enheter; etterutdanning; ")
                     .append(year).append("; ").append(year + 1).append('\n');
@@ -528,7 +530,7 @@ public final class NationalYear {
             boolean underspent = i++ % 10 == 3;
             complete(owner.user(), ownerTask(cycle, owner, "Task_SubmitSelfEvaluation"), Map.of(
                     "brukt", underspent ? "450 000" : "500 000",
-                    "egenfinansiering", cycle.scheme == Scheme.DEKOM ? "150 000" : "0",
+                    "egenfinansiering", Scheme.DEKOM.equals(cycle.scheme) ? "150 000" : "0",
                     "gjennomforteTiltak", "Nettverk og veiledning i alle enheter.", "deltakere", 40L,
                     "vurdering", "God deltakelse; fortsetter neste år."));
         }

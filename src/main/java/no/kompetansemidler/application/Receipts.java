@@ -43,9 +43,11 @@ public class Receipts {
     private final MasterDataRepository masterData;
     private final PersonDirectory people;
     private final Clock clock;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
 
     Receipts(JdbcClient jdbc, CycleRepository cycles, ApplicationRepository applications, MasterDataRepository masterData,
-             PersonDirectory people, Clock clock) {
+             PersonDirectory people, Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.applications = applications;
@@ -103,12 +105,13 @@ public class Receipts {
                 .append("<p>").append(e(cycle.embete().displayName())).append(" har mottatt behovsmeldingen nedenfor.</p>")
                 .append("<table>")
                 .append(row("Eier", masterData.ownerName(owner) + " (" + owner + ")"))
-                .append(row("Ordning og år", cycle.scheme().displayName() + " (" + cycle.scheme().name() + ") "
+                .append(row("Ordning og år", schemes.name(cycle.scheme()) + " (" + cycle.scheme().name() + ") "
                         + cycle.year()))
                 .append(row("Sendt", SHOWN.format(sent.get().submittedAt())))
                 .append(row("Sendt av", who(report.submittedBy())))
                 .append("</table>")
-                .append("<h2>Medvirkning fra skoleledere og lærere</h2><p>").append(e(report.involvement()))
+                .append("<h2>Medvirkning fra ").append(e(schemes.definition(cycle.scheme()).involvement()))
+                .append("</h2><p>").append(e(report.involvement()))
                 .append("</p><h2>Kompetansebehov</h2><p>").append(e(report.needs())).append("</p>");
         List<StoredMeasure> measures = applications.measures(cycleId, owner);
         html.append("<h2>Tiltak (").append(measures.size()).append(")</h2>");
@@ -157,7 +160,7 @@ public class Receipts {
                 .append(" har mottatt egenvurderingen og rapporten nedenfor (R11).</p>")
                 .append("<table>")
                 .append(row("Eier", masterData.ownerName(owner) + " (" + owner + ")"))
-                .append(row("Ordning og år", cycle.scheme().displayName() + " (" + cycle.scheme().name() + ") "
+                .append(row("Ordning og år", schemes.name(cycle.scheme()) + " (" + cycle.scheme().name() + ") "
                         + cycle.year()))
                 .append(row("Sendt", submitted[1]))
                 .append(row("Sendt av", who(submitted[0])))

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,10 @@ class AuditController {
     private final AuditTrail trail;
     private final ApiAccess access;
 
-    AuditController(AuditTrail trail, ApiAccess access) {
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
+
+    AuditController(AuditTrail trail, ApiAccess access, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.trail = trail;
         this.access = access;
     }
@@ -42,7 +44,8 @@ class AuditController {
                   @RequestParam(required = false) Integer aar, @RequestParam(required = false) String orgnr) {
         requireAuditor();
         Embete e = blank(embete) ? null : Embete.fromSlug(embete);
-        String scheme = blank(ordning) ? null : Scheme.valueOf(ordning).name();
+        String scheme = blank(ordning) ? null : schemes.find(ordning.trim()).map(d -> d.scheme().code())
+                .orElseThrow(() -> new IllegalArgumentException("Ukjent ordning: " + ordning));
         String organisationNumber = blank(orgnr) ? null : OrganisationNumber.parse(orgnr).value();
         List<CycleRepository.Cycle> found = trail.find(e, scheme, aar, organisationNumber);
         StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\" />"
@@ -55,7 +58,7 @@ class AuditController {
                     .append(">").append(AuditDocuments.e(option.displayName())).append("</option>");
         }
         h.append("</select></label> <label>Ordning <select name=\"ordning\"><option value=\"\">alle</option>");
-        Arrays.stream(Scheme.values()).forEach(s -> h.append("<option").append(s.name().equals(scheme) ? " selected" : "")
+        schemes.schemes().forEach(s -> h.append("<option").append(s.name().equals(scheme) ? " selected" : "")
                 .append(">").append(s.name()).append("</option>"));
         h.append("</select></label> <label>År <input name=\"aar\" size=\"5\" value=\"")
                 .append(aar == null ? "" : aar).append("\" /></label> <label>Organisasjonsnummer <input name=\"orgnr\""

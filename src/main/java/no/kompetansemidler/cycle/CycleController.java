@@ -35,9 +35,13 @@ class CycleController {
     private final MasterDataRepository masterData;
     private final SelfEvaluationReviews reviews;
     private final ApiAccess access;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
+    private final JointMeetings meetings;
 
     CycleController(CycleRepository cycles, MasterDataRepository masterData, SelfEvaluationReviews reviews,
-                    ApiAccess access) {
+                    ApiAccess access, no.kompetansemidler.funding.SchemeCatalogue schemes, JointMeetings meetings) {
+        this.meetings = meetings;
+        this.schemes = schemes;
         this.cycles = cycles;
         this.masterData = masterData;
         this.reviews = reviews;
@@ -56,7 +60,7 @@ class CycleController {
     ResponseEntity<YearlyReport.Data> reportData(@PathVariable("syklusId") String cycleId) {
         access.requireOverview(embeteOf(cycleId));
         return ResponseEntity.of(cycles.reportMadeAt(cycleId)
-                .map(made -> YearlyReport.data(YearlyReport.Inputs.load(cycles, cycleId), made)));
+                .map(made -> YearlyReport.data(YearlyReport.Inputs.load(cycles, schemes, cycleId), made)));
     }
 
     /** The report's recipients as CSV, the same fields as the JSON's «mottakere». */
@@ -64,7 +68,7 @@ class CycleController {
     ResponseEntity<byte[]> reportCsv(@PathVariable("syklusId") String cycleId) {
         access.requireOverview(embeteOf(cycleId));
         return cycles.reportMadeAt(cycleId).map(made -> {
-            YearlyReport.Data data = YearlyReport.data(YearlyReport.Inputs.load(cycles, cycleId), made);
+            YearlyReport.Data data = YearlyReport.data(YearlyReport.Inputs.load(cycles, schemes, cycleId), made);
             return ResponseEntity.ok()
                     .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"arsrapport-"
                             + data.embete() + "-" + data.ordning() + "-" + data.aar() + ".csv\"")
@@ -103,6 +107,16 @@ class CycleController {
 
     private Embete embeteOf(String cycleId) {
         return embeteOf(cycles, cycleId);
+    }
+
+    /**
+     * A forum meeting held for several schemes: its agenda and each scheme's recommendation as recorded (docs/api.md,
+     * «Felles forummøte»); for those who may see the embete's overview.
+     */
+    @GetMapping("/api/forummoter/{id}")
+    ResponseEntity<JointMeetings.Record> jointMeeting(@PathVariable("id") String id) {
+        access.requireOverview(meetings.embeteOf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return ResponseEntity.of(meetings.record(id));
     }
 
     /** The cycle's embete, for the access check; 404 when there is no such cycle. */

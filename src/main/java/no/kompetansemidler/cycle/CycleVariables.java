@@ -27,6 +27,8 @@ public final class CycleVariables {
     // need mapping (one owner)
     public static final String OWNER = "eier";
     public static final String OWNER_NAME = "eierNavn";
+    /** String: who took part in mapping the needs in this scheme (R10), as the need report's form asks. */
+    public static final String INVOLVED = "medvirkere";
     public static final String OWNER_GROUP = "eierGruppe";
     public static final String UH_OPTIONS = "uhValg";
     public static final String UH_PARTNER = "uhPartner";
@@ -38,6 +40,8 @@ public final class CycleVariables {
 
     // forum and decision
     public static final String NEED_REPORT_SUMMARY = "behovsmeldingOversikt";
+    /** String: who sits in the scheme's collaboration forum (the scheme's configuration), for the forum's papers. */
+    public static final String FORUM_MEMBERS = "forumMedlemmer";
     public static final String FORUM_AGREED = "forumEnig";
     public static final String PRIORITIES = "prioriteringer";
     public static final String REASONS = "begrunnelse";

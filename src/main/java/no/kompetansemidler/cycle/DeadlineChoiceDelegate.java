@@ -1,7 +1,7 @@
 package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.domain.validation.ValidationException;
-import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.SchemeCatalogue;
 import no.kompetansemidler.domain.validation.Violation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,10 +29,10 @@ class DeadlineChoiceDelegate implements JavaDelegate {
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final CycleRepository cycles;
-    private final FundingParameters parameters;
+    private final SchemeCatalogue parameters;
     private final Clock clock;
 
-    DeadlineChoiceDelegate(CycleRepository cycles, FundingParameters parameters, Clock clock) {
+    DeadlineChoiceDelegate(CycleRepository cycles, SchemeCatalogue parameters, Clock clock) {
         this.cycles = cycles;
         this.parameters = parameters;
         this.clock = clock;

@@ -45,7 +45,10 @@ class ForumMeetingListener implements TaskListener {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ForumMeetingListener(ProposalRepository proposals, JdbcClient jdbc, Clock clock) {
+    private final JointMeetings meetings;
+
+    ForumMeetingListener(ProposalRepository proposals, JdbcClient jdbc, Clock clock, JointMeetings meetings) {
+        this.meetings = meetings;
         this.proposals = proposals;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -83,13 +86,13 @@ class ForumMeetingListener implements TaskListener {
         Object agreed = task.getVariable(CycleVariables.FORUM_AGREED);
         jdbc.sql("""
                         insert into km_forum_meeting (cycle_id, proposal_id, meeting_date, present, agreed, vote,
-                               priorities, minutes, recorded_by, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                               priorities, minutes, recorded_by, recorded_at, joint_meeting_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(cycleId, version.get().id(), date == null ? null : Date.valueOf(date),
                         present.isEmpty() ? "ikke registrert" : String.join(", ", present), Boolean.TRUE.equals(agreed),
                         text(task, "avstemning"), java.util.Objects.toString(task.getVariable(CycleVariables.PRIORITIES), ""), text(task, "referat"),
                         ProcessSupport.currentUser(task.getExecution()),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()), meetings.meetingOf(cycleId).orElse(null))
                 .update();
     }
 

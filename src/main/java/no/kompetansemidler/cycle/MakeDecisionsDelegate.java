@@ -23,9 +23,11 @@ class MakeDecisionsDelegate implements JavaDelegate {
     private final ProposalRepository proposals;
     private final MasterDataRepository masterData;
     private final Clock clock;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
 
     MakeDecisionsDelegate(CycleRepository cycles, ProposalRepository proposals, MasterDataRepository masterData,
-                          Clock clock) {
+                          Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.cycles = cycles;
         this.proposals = proposals;
         this.masterData = masterData;
@@ -47,7 +49,7 @@ class MakeDecisionsDelegate implements JavaDelegate {
         for (StoredGrant g : proposal.grants()) {
             OrganisationNumber number = new OrganisationNumber(g.organisationNumber());
             String kind = masterData.findUhInstitution(number).isPresent() ? "UH" : "OWNER";
-            String text = proposal.embete().displayName() + " vedtar tilskudd fra " + proposal.scheme().displayName()
+            String text = proposal.embete().displayName() + " vedtar tilskudd fra " + schemes.name(proposal.scheme())
                     + " for " + proposal.year() + ": " + g.name() + " (" + g.organisationNumber() + ") får "
                     + g.amount().format() + " til tiltaket «" + g.measure().title() + "» (" + g.measure().firstYear()
                     + "–" + g.measure().lastYear() + ", " + g.measure().kind().displayName() + ")."

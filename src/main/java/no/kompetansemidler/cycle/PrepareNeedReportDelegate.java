@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Service task "Klargjør behovsmelding": the owner's name and group (which may read this case), and the UH
+ * Service task "Klargjør behovsmelding": the owner's name and group (which may read this case), who in this scheme
+ * is to have taken part (R10, the scheme's {@code involvement}), and the UH
  * institutions to choose from in the form (a JSON list the form's select reads).
  */
 @Component("prepareNeedReportDelegate")
@@ -25,9 +26,11 @@ class PrepareNeedReportDelegate implements JavaDelegate {
     private final CycleCollections collections;
     private final ObjectMapper json;
     private final CaseAccess caseAccess;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
 
     PrepareNeedReportDelegate(MasterDataRepository masterData, CycleCollections collections, ObjectMapper json,
-                              CaseAccess caseAccess) {
+                              CaseAccess caseAccess, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.masterData = masterData;
         this.collections = collections;
         this.json = json;
@@ -38,6 +41,8 @@ class PrepareNeedReportDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) throws JsonProcessingException {
         String owner = ProcessSupport.caseVariable(execution, CycleVariables.OWNER);
         execution.setVariable(CycleVariables.OWNER_NAME, collections.ownerName(owner));
+        execution.setVariable(CycleVariables.INVOLVED, schemes.definition(no.kompetansemidler.domain.organisation.Scheme
+                .valueOf(ProcessSupport.caseVariable(execution, CycleVariables.SCHEME))).involvement());
         String ownerGroup = IdentityGroups.owner(new OrganisationNumber(owner));
         execution.setVariable(CycleVariables.OWNER_GROUP, ownerGroup);
         caseAccess.owner(execution.getProcessInstanceId(), ownerGroup);

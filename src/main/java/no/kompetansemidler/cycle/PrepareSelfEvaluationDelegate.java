@@ -3,7 +3,7 @@ package no.kompetansemidler.cycle;
 import no.kompetansemidler.domain.funding.UnusedMoneyPolicy;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Scheme;
-import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.SchemeCatalogue;
 import no.kompetansemidler.funding.FundingVariables;
 import no.kompetansemidler.identity.IdentityGroups;
 import no.kompetansemidler.security.CaseAccess;
@@ -22,10 +22,10 @@ class PrepareSelfEvaluationDelegate implements JavaDelegate {
     static final String GRANTED_TEXT = "tildeltTekst";
 
     private final CycleRepository cycles;
-    private final FundingParameters parameters;
+    private final SchemeCatalogue parameters;
     private final CaseAccess caseAccess;
 
-    PrepareSelfEvaluationDelegate(CycleRepository cycles, FundingParameters parameters, CaseAccess caseAccess) {
+    PrepareSelfEvaluationDelegate(CycleRepository cycles, SchemeCatalogue parameters, CaseAccess caseAccess) {
         this.cycles = cycles;
         this.parameters = parameters;
         this.caseAccess = caseAccess;

@@ -5,7 +5,7 @@ import no.kompetansemidler.domain.application.MeasureRows;
 import no.kompetansemidler.domain.application.PlannedMeasure;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.forms.FormContract;
-import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.SchemeCatalogue;
 import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
 import no.kompetansemidler.masterdata.MasterDataRepository;
@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * Service task "Lagre behovsmeldingen": the application's measures under the scheme's rules (R1, R4, R10, R12, R14;
- * {@link MeasureRows}), how school leaders and teachers took part (R10), and the needs; stored with the owner
+ * {@link MeasureRows}), how those the scheme names took part (R10, e.g. school leaders and teachers), and the needs; stored with the owner
  * taking part in the cycle. The UH partners of the measures are asked to confirm ({@value #UH_PARTNERS}), by a
  * deadline ({@value #CONFIRMATION_DEADLINE}) {@value #CONFIRMATION_DAYS} days after the submission or the need
  * report's deadline, whichever is later.
@@ -38,11 +38,11 @@ class SaveNeedReportDelegate implements JavaDelegate {
     private final CycleRepository cycles;
     private final ApplicationRepository applications;
     private final MasterDataRepository masterData;
-    private final FundingParameters parameters;
+    private final SchemeCatalogue parameters;
     private final Clock clock;
 
     SaveNeedReportDelegate(CycleRepository cycles, ApplicationRepository applications, MasterDataRepository masterData,
-                           FundingParameters parameters, Clock clock) {
+                           SchemeCatalogue parameters, Clock clock) {
         this.cycles = cycles;
         this.applications = applications;
         this.masterData = masterData;
@@ -53,12 +53,13 @@ class SaveNeedReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Violation> problems = new ArrayList<>();
-        String involvement = FreeText.check(execution.getVariable(CycleVariables.INVOLVEMENT), CycleVariables.INVOLVEMENT,
-                "Beskrivelsen av hvordan skoleledere og lærere har medvirket", MIN_INVOLVEMENT, "R10", problems);
-        String needs = FreeText.check(execution.getVariable(CycleVariables.NEEDS), CycleVariables.NEEDS,
-                "Kompetansebehovene", 1, "PÅKREVD", problems);
         String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        String involvement = FreeText.check(execution.getVariable(CycleVariables.INVOLVEMENT), CycleVariables.INVOLVEMENT,
+                "Beskrivelsen av hvordan " + parameters.definition(cycle.scheme()).involvement() + " har medvirket",
+                MIN_INVOLVEMENT, "R10", problems);
+        String needs = FreeText.check(execution.getVariable(CycleVariables.NEEDS), CycleVariables.NEEDS,
+                "Kompetansebehovene", 1, "PÅKREVD", problems);
         List<PlannedMeasure> measures = List.of();
         try {
             measures = MeasureRows.read(FormContract.rows(execution.getVariable(MeasureRows.KEY)).orElse(List.of()),

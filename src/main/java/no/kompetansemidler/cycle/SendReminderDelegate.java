@@ -31,8 +31,11 @@ class SendReminderDelegate implements JavaDelegate {
     private final MasterDataRepository masterData;
     private final Mailer mailer;
     private final Clock clock;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
 
-    SendReminderDelegate(CycleRepository cycles, MasterDataRepository masterData, Mailer mailer, Clock clock) {
+    SendReminderDelegate(CycleRepository cycles, MasterDataRepository masterData, Mailer mailer, Clock clock,
+                         no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.cycles = cycles;
         this.masterData = masterData;
         this.mailer = mailer;
@@ -52,7 +55,7 @@ class SendReminderDelegate implements JavaDelegate {
         String due = deadline.toInstant().atZone(ProcessSupport.OSLO).toLocalDate().format(DATE);
         String subject = "Påminnelse: " + what + " for " + cycle.scheme().name() + " " + cycle.year() + " innen " + due;
         String body = "Hei,\n\nDette er en påminnelse fra " + cycle.embete().displayName() + ": fristen for "
-                + what + " i " + cycle.scheme().displayName() + " (" + cycle.year() + ") er " + due + ".\n\n"
+                + what + " i " + schemes.name(cycle.scheme()) + " (" + cycle.year() + ") er " + due + ".\n\n"
                 + "Oppgaven ligger i Tasklist for " + masterData.findOwner(new OrganisationNumber(owner)).map(Owner::name)
                 .orElse(owner) + ".\n\n"
                 + "Vennlig hilsen\n" + cycle.embete().displayName();

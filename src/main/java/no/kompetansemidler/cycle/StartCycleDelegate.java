@@ -7,7 +7,7 @@ import no.kompetansemidler.engine.EngineContext;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
-import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.SchemeCatalogue;
 import no.kompetansemidler.identity.IdentityGroups;
 import no.kompetansemidler.security.CaseAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,11 +32,11 @@ class StartCycleDelegate implements JavaDelegate {
     static final int LAST_YEAR = 2100;
 
     private final CycleRepository cycles;
-    private final FundingParameters parameters;
+    private final SchemeCatalogue parameters;
     private final CaseAccess caseAccess;
     private final Clock clock;
 
-    StartCycleDelegate(CycleRepository cycles, FundingParameters parameters, CaseAccess caseAccess, Clock clock) {
+    StartCycleDelegate(CycleRepository cycles, SchemeCatalogue parameters, CaseAccess caseAccess, Clock clock) {
         this.cycles = cycles;
         this.parameters = parameters;
         this.caseAccess = caseAccess;
@@ -48,8 +48,9 @@ class StartCycleDelegate implements JavaDelegate {
         List<Violation> problems = new ArrayList<>();
         Embete embete = parse(() -> Embete.fromSlug(ProcessSupport.text(execution, CycleVariables.EMBETE)),
                 problems, CycleVariables.EMBETE, "Velg et embete.");
-        Scheme scheme = parse(() -> Scheme.valueOf(ProcessSupport.text(execution, CycleVariables.SCHEME)),
-                problems, CycleVariables.SCHEME, "Velg en ordning: DEKOM, REKOM, KOMPETANSELOFTET eller YRKESFAG.");
+        Scheme scheme = parse(() -> parameters.find(ProcessSupport.text(execution, CycleVariables.SCHEME))
+                        .orElseThrow().scheme(),
+                problems, CycleVariables.SCHEME, "Velg en ordning: " + parameters.codes() + ".");
         Integer year = year(execution.getVariable(CycleVariables.YEAR), problems);
         Money frame = frame(execution, problems);
         String user = ProcessSupport.currentUser(execution);

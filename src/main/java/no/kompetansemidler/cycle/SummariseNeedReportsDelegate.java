@@ -16,9 +16,11 @@ class SummariseNeedReportsDelegate implements JavaDelegate {
     private final CycleCollections collections;
     private final ApplicationRepository applications;
     private final MasterDataRepository masterData;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
 
     SummariseNeedReportsDelegate(CycleRepository cycles, CycleCollections collections, ApplicationRepository applications,
-                                 MasterDataRepository masterData) {
+                                 MasterDataRepository masterData, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.cycles = cycles;
         this.collections = collections;
         this.applications = applications;
@@ -30,7 +32,11 @@ class SummariseNeedReportsDelegate implements JavaDelegate {
         String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         var reports = cycles.needReports(cycleId);
         var nonParticipants = cycles.nonParticipants(cycleId);
-        int year = cycles.cycle(cycleId).year();
+        CycleRepository.Cycle cycle = cycles.cycle(cycleId);
+        int year = cycle.year();
+        var scheme = schemes.definition(cycle.scheme());
+        execution.setVariable(CycleVariables.FORUM_MEMBERS, "Samarbeidsforumet i " + scheme.name() + ": "
+                + String.join(", ", scheme.forumMembers()) + ". Statsforvalteren er sekretariat og har ikke stemme.");
         java.util.Map<String, java.util.List<ApplicationRepository.StoredMeasure>> measures = new java.util.HashMap<>();
         applications.measures(cycleId).forEach(m -> measures.computeIfAbsent(m.organisationNumber(),
                 o -> new java.util.ArrayList<>()).add(m));

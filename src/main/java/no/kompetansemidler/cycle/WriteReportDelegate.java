@@ -13,7 +13,10 @@ class WriteReportDelegate implements JavaDelegate {
     private final CycleRepository cycles;
     private final Clock clock;
 
-    WriteReportDelegate(CycleRepository cycles, Clock clock) {
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
+
+    WriteReportDelegate(CycleRepository cycles, Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.cycles = cycles;
         this.clock = clock;
     }
@@ -21,8 +24,8 @@ class WriteReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
-        YearlyReport.Inputs in = YearlyReport.Inputs.load(cycles, cycleId);
-        String html = YearlyReport.html(in.cycle(), in.cycle().embete().displayName(), in.decisions(), in.payments(),
+        YearlyReport.Inputs in = YearlyReport.Inputs.load(cycles, schemes, cycleId);
+        String html = YearlyReport.html(in.cycle(), in.cycle().embete().displayName(), in.schemeName(), in.decisions(), in.payments(),
                 in.evaluations(), in.needReports(), in.nonParticipants(), in.reminders(), in.carriedIn());
         cycles.saveReport(cycleId, html, clock.instant());
         execution.setVariable(CycleVariables.REPORT_URL, "/api/rapporter/" + cycleId);

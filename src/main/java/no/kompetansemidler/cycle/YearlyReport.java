@@ -24,16 +24,17 @@ final class YearlyReport {
     }
 
     /** What the report is made from, read from the tables once. */
-    record Inputs(CycleRepository.Cycle cycle, List<CycleRepository.Decision> decisions,
+    record Inputs(CycleRepository.Cycle cycle, String schemeName, List<CycleRepository.Decision> decisions,
                   List<CycleRepository.Payment> payments, Map<String, CycleRepository.SelfEvaluation> evaluations,
                   int needReports, int nonParticipants, int reminders, Money carriedIn, Money repaid) {
 
-        static Inputs load(CycleRepository cycles, String cycleId) {
+        static Inputs load(CycleRepository cycles, no.kompetansemidler.funding.SchemeCatalogue schemes,
+                           String cycleId) {
             CycleRepository.Cycle cycle = cycles.cycle(cycleId);
             List<CycleRepository.Decision> decisions = cycles.decisions(cycleId);
             Map<String, CycleRepository.SelfEvaluation> evaluations = new java.util.HashMap<>();
             decisions.forEach(d -> cycles.selfEvaluation(d.id()).ifPresent(e -> evaluations.put(d.id(), e)));
-            return new Inputs(cycle, decisions, cycles.payments(cycleId), evaluations, cycles.needReports(cycleId).size(),
+            return new Inputs(cycle, schemes.name(cycle.scheme()), decisions, cycles.payments(cycleId), evaluations, cycles.needReports(cycleId).size(),
                     cycles.nonParticipants(cycleId).size(), cycles.reminders(cycleId).size(), cycles.carriedIn(cycle),
                     cycles.claimsPaidBack(cycleId));
         }
@@ -81,7 +82,7 @@ final class YearlyReport {
         }).toList();
         CycleRepository.Cycle c = in.cycle();
         return new Data(SCHEMA, c.id(), c.embete().slug(), c.embete().displayName(), c.scheme().name(),
-                c.scheme().displayName(), c.year(), made.toString(), new Totalt(t.frame().ore(), t.carriedIn().ore(),
+                in.schemeName(), c.year(), made.toString(), new Totalt(t.frame().ore(), t.carriedIn().ore(),
                 t.decided().ore(), t.undistributed().ore(), t.paid().ore(), t.used().ore(), t.coFinancing().ore(),
                 t.repayment().ore(), in.repaid().ore(), t.carryOver().ore()), in.needReports(), in.nonParticipants(), in.reminders(),
                 recipients);
@@ -130,7 +131,7 @@ final class YearlyReport {
                 .map(CycleRepository.SelfEvaluation::settlementAmount).toList());
     }
 
-    static String html(CycleRepository.Cycle cycle, String embeteName, List<CycleRepository.Decision> decisions,
+    static String html(CycleRepository.Cycle cycle, String embeteName, String schemeName, List<CycleRepository.Decision> decisions,
                        List<CycleRepository.Payment> payments, Map<String, CycleRepository.SelfEvaluation> evaluations,
                        int needReports, int nonParticipants, int reminders, Money carriedIn) {
         Totals t = totals(cycle, carriedIn, decisions, payments, evaluations);
@@ -142,7 +143,7 @@ final class YearlyReport {
                         + "table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3em;text-align:left}"
                         + "td.n{text-align:right;white-space:nowrap}</style></head><body>");
         h.append("<h1>").append(e("Årsrapport til Utdanningsdirektoratet")).append("</h1>");
-        h.append("<p>").append(e(embeteName + " – " + cycle.scheme().displayName() + " (" + cycle.scheme().name()
+        h.append("<p>").append(e(embeteName + " – " + schemeName + " (" + cycle.scheme().name()
                 + "), " + cycle.year())).append("</p>");
         h.append("<h2>Totalt</h2><table>");
         row(h, "Ramme fra Udir", t.frame());

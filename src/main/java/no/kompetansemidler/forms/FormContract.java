@@ -80,6 +80,12 @@ public final class FormContract {
                 fields.stream().filter(f -> f.path("key").asText().equals(name)).findFirst()
                         .ifPresent(field -> checkRows(field, name, value, lists.get(name), problems));
             }
+            if (editable.contains(name) && value != null) {
+                // so is a list of choices: a Json variable that is not a list of texts is never read by the case
+                fields.stream().filter(f -> f.path("key").asText().equals(name)
+                                && f.path("type").asText().equals("checklist")).findFirst()
+                        .ifPresent(field -> checkField(field, name, value, problems));
+            }
             if (editable.contains(name)) {
                 return;
             }
@@ -222,7 +228,9 @@ public final class FormContract {
                 }
             }
             case "checklist" -> {
-                if (!(value instanceof java.util.Collection<?> chosen)) {
+                // a list (the Java API), or a JSON array of texts (a Json variable: Tasklist, REST)
+                java.util.Collection<?> chosen = value instanceof java.util.Collection<?> list ? list : jsonTexts(value);
+                if (chosen == null) {
                     problems.add(new Violation(key, "TYPE", "«" + label + "» må være en liste av valg."));
                     return;
                 }
@@ -271,10 +279,38 @@ public final class FormContract {
     }
 
     /** What a person sees as the field's name: its label, or the date field's label, or else its key. */
+    /** The texts of a JSON array (a Json variable's value), or null when the value is no such array. */
+    private static List<String> jsonTexts(Object value) {
+        try {
+            JsonNode node = JSON.readTree(value.toString());
+            if (!node.isArray()) {
+                return null;
+            }
+            List<String> texts = new ArrayList<>();
+            for (JsonNode element : node) {
+                if (!element.isTextual()) {
+                    return null;
+                }
+                texts.add(element.asText());
+            }
+            return texts;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The field's name in a message: its label; for a label that is an expression (it starts with «=», as when a
+     * scheme words it, see behovsmelding's «Medvirkning fra …»), the custom property {@code navn} the form gives,
+     * else the key.
+     */
     static String label(JsonNode field) {
         String label = field.path("label").asText("");
         if (label.isBlank()) {
             label = field.path("dateLabel").asText("");
+        }
+        if (label.startsWith("=")) {
+            label = field.path("properties").path("navn").asText("");
         }
         return label.isBlank() ? field.path("key").asText() : label;
     }

@@ -19,10 +19,10 @@ class CheckFundingRulesDelegate implements JavaDelegate {
 
     private final ProposalRepository proposals;
     private final ProposalAssembler assembler;
-    private final FundingParameters parameters;
+    private final SchemeCatalogue parameters;
     private final Clock clock;
 
-    CheckFundingRulesDelegate(ProposalRepository proposals, ProposalAssembler assembler, FundingParameters parameters,
+    CheckFundingRulesDelegate(ProposalRepository proposals, ProposalAssembler assembler, SchemeCatalogue parameters,
                               Clock clock) {
         this.proposals = proposals;
         this.assembler = assembler;

@@ -20,10 +20,10 @@ import java.util.List;
 @Component("settleUnusedMoneyDelegate")
 class SettleUnusedMoneyDelegate implements JavaDelegate {
 
-    private final FundingParameters parameters;
+    private final SchemeCatalogue parameters;
     private final CycleRepository cycles;
 
-    SettleUnusedMoneyDelegate(FundingParameters parameters, CycleRepository cycles) {
+    SettleUnusedMoneyDelegate(SchemeCatalogue parameters, CycleRepository cycles) {
         this.parameters = parameters;
         this.cycles = cycles;
     }

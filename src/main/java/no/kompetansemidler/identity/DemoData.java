@@ -64,9 +64,11 @@ public class DemoData implements ApplicationRunner {
     private final IdentityProvisioning provisioning;
     private final MasterDataRepository masterData;
     private final Clock clock;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
 
     DemoData(Environment environment, IdentityService identityService, IdentityProvisioning provisioning,
-             MasterDataRepository masterData, Clock clock) {
+             MasterDataRepository masterData, Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.environment = environment;
         this.identityService = identityService;
         this.provisioning = provisioning;
@@ -91,7 +93,7 @@ public class DemoData implements ApplicationRunner {
             }
             OrganisationNumber invented = inventedOrganisationNumber(m.municipalityNumber());
             Owner owner = new Owner(invented, m.name() + " kommune", OwnerKind.KOMMUNE, m.embete(),
-                    OwnerKind.KOMMUNE.eligibleSchemes(), "kommune-" + m.municipalityNumber() + "@demo.example");
+                    schemes.schemesFor(OwnerKind.KOMMUNE), "kommune-" + m.municipalityNumber() + "@demo.example");
             masterData.saveOwner(owner, m.municipalityNumber(), null, true, "demo", clock.instant());
             provisioning.ensureOwnerGroup(owner);
         }

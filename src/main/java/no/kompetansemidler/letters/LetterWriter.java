@@ -6,7 +6,7 @@ import no.kompetansemidler.complaint.Complaints;
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.cycle.SignOffs;
 import no.kompetansemidler.domain.money.Money;
-import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.SchemeCatalogue;
 import no.kompetansemidler.funding.ProposalRepository;
 import no.kompetansemidler.funding.StoredGrant;
 import no.kompetansemidler.letters.LetterRepository.Kind;
@@ -61,7 +61,7 @@ public class LetterWriter {
     private final ProposalRepository proposals;
     private final ApplicationRepository applications;
     private final SignOffs signOffs;
-    private final FundingParameters parameters;
+    private final SchemeCatalogue parameters;
     private final MasterDataRepository masterData;
     private final PersonDirectory people;
     private final LetterProperties properties;
@@ -71,7 +71,7 @@ public class LetterWriter {
 
     LetterWriter(LetterRepository letters, LetterTemplates templates, CycleRepository cycles,
                  ProposalRepository proposals, ApplicationRepository applications, SignOffs signOffs,
-                 FundingParameters parameters, MasterDataRepository masterData, PersonDirectory people,
+                 SchemeCatalogue parameters, MasterDataRepository masterData, PersonDirectory people,
                  LetterProperties properties, no.kompetansemidler.cycle.Claims claims, Complaints complaints,
                  Clock clock) {
         this.claims = claims;
@@ -131,7 +131,7 @@ public class LetterWriter {
 
         LetterTemplates.Template template = templates.of(processDefinitionId, TEMPLATE);
         byte[] pdf = templates.pdf(template, facts);
-        String title = kind.displayName() + " – " + cycle.scheme().displayName() + " " + cycle.year();
+        String title = kind.displayName() + " – " + parameters.name(cycle.scheme()) + " " + cycle.year();
         String id = letters.insert(new LetterRepository.NewLetter(cycleId, decision.map(CycleRepository.Decision::id)
                 .orElse(null), organisationNumber, name, kind, title, granted, appliedThisYear, complaintDeadline,
                 template.name()), pdf, clock.instant());
@@ -165,7 +165,7 @@ public class LetterWriter {
         facts.put("saksbehandler", people.plainName(claim.createdBy()));
         LetterTemplates.Template template = templates.of(processDefinitionId, CLAIM_TEMPLATE);
         byte[] pdf = templates.pdf(template, facts);
-        String title = "Krav om tilbakebetaling – " + cycle.scheme().displayName() + " " + cycle.year();
+        String title = "Krav om tilbakebetaling – " + parameters.name(cycle.scheme()) + " " + cycle.year();
         String id = letters.insert(new LetterRepository.NewLetter(cycleId, decision.id(), organisationNumber,
                 decision.name(), Kind.KRAV, title, claim.amount(), decision.amount(), complaintDeadline,
                 template.name()), pdf, clock.instant());
@@ -190,7 +190,7 @@ public class LetterWriter {
         Money before = complaint.before();
         Money after = complaint.after() == null ? before : complaint.after();
         Money difference = after.minus(before);
-        String title = (byUdir ? "Vedtak i klagesak" : "Nytt vedtak etter klage") + " – " + cycle.scheme().displayName()
+        String title = (byUdir ? "Vedtak i klagesak" : "Nytt vedtak etter klage") + " – " + parameters.name(cycle.scheme())
                 + " " + cycle.year();
         Map<String, Object> facts = letterhead(cycle, complaint.organisationNumber(), complaint.name(),
                 reference(cycle, complaint.organisationNumber()) + "/klage", today);
@@ -245,7 +245,7 @@ public class LetterWriter {
         facts.put("referanse", reference);
         facts.put("mottaker", name);
         facts.put("orgnr", organisationNumber);
-        facts.put("ordning", cycle.scheme().displayName());
+        facts.put("ordning", parameters.name(cycle.scheme()));
         facts.put("aar", String.valueOf(cycle.year()));
         return facts;
     }

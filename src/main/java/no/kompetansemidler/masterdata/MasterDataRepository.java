@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -92,6 +91,22 @@ public class MasterDataRepository {
         for (Scheme scheme : owner.schemes()) {
             jdbc.sql("insert into km_owner_scheme (organisation_number, scheme) values (?, ?)")
                     .params(orgnr, scheme.name()).update();
+        }
+    }
+
+    /**
+     * Every owner takes part in the schemes its kind takes part in, as the scheme files now say (at start: a scheme
+     * added, changed or removed applies to the owners registered before it too).
+     */
+    public void takePartAsConfigured(java.util.function.Function<OwnerKind, Set<Scheme>> schemesOf) {
+        for (OwnerKind kind : OwnerKind.values()) {
+            jdbc.sql("delete from km_owner_scheme where organisation_number in"
+                    + " (select organisation_number from km_owner where kind = ?)").param(kind.name()).update();
+            for (Scheme scheme : schemesOf.apply(kind)) {
+                jdbc.sql("insert into km_owner_scheme (organisation_number, scheme)"
+                        + " select organisation_number, ? from km_owner where kind = ?")
+                        .params(scheme.code(), kind.name()).update();
+            }
         }
     }
 
@@ -227,11 +242,11 @@ public class MasterDataRepository {
         Map<String, Set<Scheme>> schemes = new HashMap<>();
         jdbc.sql("select organisation_number, scheme from km_owner_scheme where organisation_number in (:numbers)")
                 .param("numbers", rows.stream().map(OwnerRow::organisationNumber).toList())
-                .query((rs, i) -> schemes.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Scheme.class))
+                .query((rs, i) -> schemes.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>())
                         .add(Scheme.valueOf(rs.getString(2))))
                 .list();
         return rows.stream().map(r -> new Owner(new OrganisationNumber(r.organisationNumber()), r.name(), r.kind(),
-                r.embete(), schemes.getOrDefault(r.organisationNumber(), EnumSet.noneOf(Scheme.class)),
+                r.embete(), schemes.getOrDefault(r.organisationNumber(), java.util.Set.of()),
                 r.contactEmail())).toList();
     }
 }

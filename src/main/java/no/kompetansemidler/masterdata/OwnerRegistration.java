@@ -26,9 +26,11 @@ public class OwnerRegistration {
     private final IdentityProvisioning provisioning;
     private final IdentityService identityService;
     private final Clock clock;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
 
     OwnerRegistration(MasterDataRepository masterData, IdentityProvisioning provisioning,
-                      IdentityService identityService, Clock clock) {
+                      IdentityService identityService, Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.masterData = masterData;
         this.provisioning = provisioning;
         this.identityService = identityService;
@@ -40,7 +42,7 @@ public class OwnerRegistration {
     public Owner register(NewPrivateOwner request, String registeredBy) {
         List<Violation> problems = new ArrayList<>(request.validate());
         if (problems.isEmpty()) {
-            Owner owner = request.toOwner();
+            Owner owner = request.toOwner(schemes::schemesFor);
             OrganisationNumber number = owner.organisationNumber();
             masterData.findOwner(number).ifPresent(existing -> problems.add(new Violation("organisasjonsnummer",
                     "DUPLIKAT", "Organisasjonsnummeret " + number + " er allerede registrert som «"

@@ -36,8 +36,11 @@ public class ReferenceDataLoader implements ApplicationRunner {
 
     private final MasterDataRepository repository;
     private final Clock clock;
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
 
-    public ReferenceDataLoader(MasterDataRepository repository, Clock clock) {
+    public ReferenceDataLoader(MasterDataRepository repository, Clock clock,
+                               no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.repository = repository;
         this.clock = clock;
     }
@@ -71,6 +74,7 @@ public class ReferenceDataLoader implements ApplicationRunner {
             repository.saveUhInstitution(new UhInstitution(
                     new OrganisationNumber(row.get("organisasjonsnummer")), row.get("navn")));
         }
+        repository.takePartAsConfigured(schemes::schemesFor);
         log.info("Stamdata lastet: {} embeter, {} kommuner, {} fylkeskommunale eiere, {} UH-institusjoner",
                 repository.countEmbeter(), repository.countMunicipalities(),
                 repository.countOwnersOfKind(OwnerKind.FYLKESKOMMUNE, OwnerKind.KOMMUNE_MED_FYLKESROLLE),
@@ -81,7 +85,7 @@ public class ReferenceDataLoader implements ApplicationRunner {
                            String countyNumber) {
         OrganisationNumber number = new OrganisationNumber(orgnr);
         String contact = repository.findOwner(number).map(Owner::contactEmail).orElse(null);
-        repository.saveOwner(new Owner(number, name, kind, embete, kind.eligibleSchemes(), contact),
+        repository.saveOwner(new Owner(number, name, kind, embete, schemes.schemesFor(kind), contact),
                 municipalityNumber, countyNumber, false, SYSTEM_USER, clock.instant());
     }
 

@@ -5,7 +5,7 @@ import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.engine.EngineContext;
-import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.SchemeCatalogue;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -64,7 +64,7 @@ public class CycleOverview {
 
     public record CycleView(String syklusId, String ordning, String ordningNavn, int aar, String fase, String startet,
                             String godkjenning, Sums summer, Map<String, Long> soknader, List<OwnerLine> eiere,
-                            List<Blocked> blokkert, List<Diagram> diagrammer, String klager) {
+                            List<Blocked> blokkert, List<Diagram> diagrammer, String klager, String forummote) {
     }
 
     public record View(String embete, String embeteNavn, int aar, List<Integer> aarValg, List<CycleView> sykluser) {
@@ -112,7 +112,7 @@ public class CycleOverview {
     private final JdbcClient jdbc;
     private final CycleRepository cycles;
     private final MasterDataRepository masterData;
-    private final FundingParameters parameters;
+    private final SchemeCatalogue parameters;
     private final CaseTree tree;
     private final RepositoryService repository;
     private final IdentityService identity;
@@ -120,9 +120,12 @@ public class CycleOverview {
     private final no.kompetansemidler.security.PersonDirectory people;
     private final Map<String, ProcessDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    CycleOverview(JdbcClient jdbc, CycleRepository cycles, MasterDataRepository masterData, FundingParameters parameters,
+    private final no.kompetansemidler.cycle.JointMeetings meetings;
+
+    CycleOverview(JdbcClient jdbc, CycleRepository cycles, MasterDataRepository masterData, SchemeCatalogue parameters,
                   CaseTree tree, RepositoryService repository, IdentityService identity, Clock clock,
-                  no.kompetansemidler.security.PersonDirectory people) {
+                  no.kompetansemidler.security.PersonDirectory people, no.kompetansemidler.cycle.JointMeetings meetings) {
+        this.meetings = meetings;
         this.people = people;
         this.jdbc = jdbc;
         this.cycles = cycles;
@@ -251,8 +254,9 @@ public class CycleOverview {
         }
         List<Blocked> blocked = cycle.processInstanceId() == null ? List.of() : blocked(cycle.processInstanceId());
         List<Diagram> diagrams = diagrams(counts);
-        return new CycleView(id, cycle.scheme().name(), cycle.scheme().displayName(), cycle.year(),
-                stage(counts, diagrams), started, signOff, sums, byStatus, lines, blocked, diagrams, complaints(id));
+        return new CycleView(id, cycle.scheme().name(), parameters.name(cycle.scheme()), cycle.year(),
+                stage(counts, diagrams), started, signOff, sums, byStatus, lines, blocked, diagrams, complaints(id),
+                meetings.meetingOf(id).orElse(null));
     }
 
     /** A letter as the owner's row shows it: «Tilsagn levert 03.12.2026», «Avslag: utsendingen feilet». */

@@ -39,7 +39,10 @@ public class NationalView {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    NationalView(JdbcClient jdbc, Clock clock) {
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
+
+    NationalView(JdbcClient jdbc, Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -75,7 +78,7 @@ public class NationalView {
                             rs.getString(6) == null ? null : "/api/rapporter/" + id));
                 }).list();
         Map<String, List<Line>> byScheme = new LinkedHashMap<>();
-        for (Scheme scheme : Scheme.values()) {
+        for (Scheme scheme : schemes.schemes()) {
             byScheme.put(scheme.name(), lines.stream().filter(l -> l.ordning().equals(scheme.name())).toList());
         }
         List<Sum> sums = byScheme.entrySet().stream().filter(e -> !e.getValue().isEmpty())

@@ -40,7 +40,11 @@ public class TaskFilters implements ApplicationRunner {
     private final TaskService tasks;
     private final AuthorizationService authorizations;
 
-    TaskFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    private final no.kompetansemidler.funding.SchemeCatalogue schemes;
+
+    TaskFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+                no.kompetansemidler.funding.SchemeCatalogue schemes) {
+        this.schemes = schemes;
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
@@ -54,10 +58,10 @@ public class TaskFilters implements ApplicationRunner {
             Filter filter = ensure(f.getKey(), f.getValue().get(), priority++, "Oppgaver for alle roller");
             grantEveryone(filter);
         }
-        for (Scheme scheme : Scheme.values()) {
-            TaskQuery query = groupTasks().processVariableValueEquals("ordning", scheme.name());
-            Filter filter = ensure(scheme.name() + ": min gruppes oppgaver", query, priority++,
-                    scheme.displayName());
+        for (no.kompetansemidler.domain.funding.SchemeDefinition scheme : schemes.all()) {
+            TaskQuery query = groupTasks().processVariableValueEquals("ordning", scheme.scheme().code());
+            Filter filter = ensure(scheme.scheme().code() + ": min gruppes oppgaver", query, priority++,
+                    scheme.name());
             for (Embete embete : Embete.values()) {
                 Grants.grant(authorizations, IdentityGroups.caseworkers(embete), Resources.FILTER, filter.getId(),
                         Permissions.READ);

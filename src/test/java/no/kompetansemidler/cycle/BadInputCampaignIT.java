@@ -426,6 +426,15 @@ class BadInputCampaignIT {
                 }
                 bad.put("21 tiltak", rows(many));
             }
+            case "checklist" -> {
+                // «Felles møte med»: the other cycles of a joint forum meeting
+                bad.put("tekst i stedet for liste", "Alle ordningene");
+                bad.put("tall i stedet for liste", 7);
+                bad.put("liste av tall", new JsonText("[7]"));
+                bad.put("liste som ikke er JSON", new JsonText("[\"a\", "));
+                bad.put("ukjent syklus", new JsonText("[\"UKJENT\"]"));
+                bad.put("skript som valg", new JsonText("[\"<script>alert(1)</script>\"]"));
+            }
             case "checkbox" -> {
                 bad.put("tekst i stedet for ja/nei", "ja");
                 bad.put("tall i stedet for ja/nei", 1);

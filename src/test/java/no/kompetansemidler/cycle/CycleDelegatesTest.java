@@ -6,7 +6,7 @@ import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.domain.validation.ValidationException;
-import no.kompetansemidler.funding.FundingParameters;
+import no.kompetansemidler.funding.SchemeCatalogue;
 import no.kompetansemidler.funding.FundingVariables;
 import no.kompetansemidler.funding.ProposalRepository;
 import no.kompetansemidler.masterdata.MasterDataRepository;
@@ -52,7 +52,7 @@ class CycleDelegatesTest {
     final CycleRepository cycles = new CycleRepository(db);
     final ProposalRepository proposals = new ProposalRepository(db);
     final MasterDataRepository masterData = new MasterDataRepository(db);
-    final FundingParameters parameters = TestDatabase.fundingParameters();
+    final SchemeCatalogue parameters = TestDatabase.schemes();
     final CaseAccess caseAccess = mock(CaseAccess.class);
     final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     final CycleCollections collections = new CycleCollections(cycles, masterData);
@@ -113,6 +113,10 @@ class CycleDelegatesTest {
                 "demo-saksbehandler", VESTLAND_CASEWORKERS)));
         assertThat(refused.violations()).extracting(v -> v.field() + " " + v.ruleId())
                 .containsExactlyInAnyOrder("embete PÅKREVD", "ordning PÅKREVD", "aar ÅR", "ramme BELØP");
+        // the schemes are those the scheme files configure, and the refusal says which they are
+        assertThat(refused.violations()).filteredOn(v -> v.field().equals("ordning")).singleElement()
+                .satisfies(v -> assertThat(v.message()).isEqualTo(
+                        "Velg en ordning: DEKOM, KOMPETANSELOFTET, REKOM eller YRKESFAG."));
 
         assertThatThrownBy(() -> start.execute(execution(Map.of("embete", "vestland", "ordning", "REKOM", "aar", year,
                 "rammeOre", -1L), "demo-saksbehandler", VESTLAND_CASEWORKERS)))
@@ -158,7 +162,7 @@ class CycleDelegatesTest {
         cycles.recordParticipation(cycleId, VESTLAND_FK, false, "Meldte avbud.", "demo-saksbehandler", clock.instant());
         DelegateExecution execution = execution(Map.of("syklusId", cycleId));
 
-        new SummariseNeedReportsDelegate(cycles, collections, applications, masterData).execute(execution);
+        new SummariseNeedReportsDelegate(cycles, collections, applications, masterData, parameters).execute(execution);
 
         assertThat((String) execution.getVariable("behovsmeldingOversikt"))
                 .startsWith("1 behovsmeldinger, 1 eiere deltar ikke.")
@@ -166,6 +170,11 @@ class CycleDelegatesTest {
                         + " alle fag»: 1 000 000,00 kr i " + year + " (2 år, til sammen 1 500 000,00 kr), UH Høgskulen på"
                         + " Vestlandet avslått av UH («Ikke kapasitet i år.»)")
                 .contains("• Vestland fylkeskommune (821311632): deltar ikke (R5)");
+        // who sits in the forum is the scheme's configuration (ordninger/dekom.yml)
+        assertThat((String) execution.getVariable("forumMedlemmer")).isEqualTo("Samarbeidsforumet i Desentralisert"
+                + " ordning for kompetanseutvikling i skolen: Kommunene som skoleeiere, Fylkeskommunen, Private"
+                + " skoleeiere, UH-institusjonene, KS, Lærerorganisasjonene. Statsforvalteren er sekretariat og har"
+                + " ikke stemme.");
     }
 
     Map<String, Object> recommendation(String cycleId) {
@@ -283,7 +292,7 @@ class CycleDelegatesTest {
         DelegateExecution execution = execution(recommendation(cycleId), "demo-saksbehandler", VESTLAND_CASEWORKERS);
         new RecordProposalDelegate(proposals).execute(execution);
 
-        new MakeDecisionsDelegate(cycles, proposals, masterData, clock).execute(execution);
+        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters).execute(execution);
 
         assertThat(execution.getVariable("antallVedtak")).isEqualTo(2);
         List<CycleRepository.Decision> decisions = cycles.decisions(cycleId);
@@ -307,7 +316,7 @@ class CycleDelegatesTest {
         variables.put("forumEnig", false);
         DelegateExecution execution = execution(variables, "demo-saksbehandler", VESTLAND_CASEWORKERS);
         new RecordProposalDelegate(proposals).execute(execution);
-        new MakeDecisionsDelegate(cycles, proposals, masterData, clock).execute(execution);
+        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters).execute(execution);
 
         CycleRepository.Decision decision = cycles.decisions(cycleId).get(0);
         assertThat(decision.basis()).isEqualTo("RESERVEVEDTAK");
@@ -321,7 +330,7 @@ class CycleDelegatesTest {
         String cycleId = (String) started("DEKOM", year, "1 000").getVariable("syklusId");
         DelegateExecution execution = execution(Map.of("syklusId", cycleId));
 
-        new WriteReportDelegate(cycles, clock).execute(execution);
+        new WriteReportDelegate(cycles, clock, parameters).execute(execution);
 
         assertThat(execution.getVariable("rapportLenke")).isEqualTo("/api/rapporter/" + cycleId);
         assertThat(cycles.report(cycleId).orElseThrow()).contains("Årsrapport til Utdanningsdirektoratet")

@@ -324,7 +324,7 @@ class DecisionDelegatesTest {
         String decision = decision(BERGEN, "Bergen kommune", "OWNER", 100_000_000);
         DelegateExecution execution = execution(Map.of("syklusId", cycleId, "vedtakId", decision, "ordning", "DEKOM"));
 
-        new PrepareSelfEvaluationDelegate(cycles, TestDatabase.fundingParameters(), caseAccess).execute(execution);
+        new PrepareSelfEvaluationDelegate(cycles, TestDatabase.schemes(), caseAccess).execute(execution);
 
         assertThat(execution.getVariable("eier")).isEqualTo(BERGEN);
         assertThat(execution.getVariable("eierNavn")).isEqualTo("Bergen kommune");

@@ -82,12 +82,14 @@ class NeedReportDelegatesTest {
 
     @Test
     void the_owner_gets_its_name_its_group_read_access_and_the_uh_institutions_to_choose_from() throws Exception {
-        DelegateExecution execution = execution(Map.of("syklusId", cycleId, "eier", BERGEN));
+        DelegateExecution execution = execution(Map.of("syklusId", cycleId, "eier", BERGEN, "ordning", "DEKOM"));
 
-        new PrepareNeedReportDelegate(masterData, collections, new ObjectMapper(), caseAccess).execute(execution);
+        new PrepareNeedReportDelegate(masterData, collections, new ObjectMapper(), caseAccess, TestDatabase.schemes())
+                .execute(execution);
 
         assertThat(execution.getVariable("eierNavn")).isEqualTo("Bergen kommune");
         assertThat(execution.getVariable("eierGruppe")).isEqualTo("eier-964338531");
+        assertThat(execution.getVariable("medvirkere")).isEqualTo("skoleledere og lærere");
         verify(caseAccess).owner(execution.getProcessInstanceId(), "eier-964338531");
         var options = new ObjectMapper().readTree(((JsonValue) execution.getVariable("uhValg")).getValueSerialized());
         assertThat(options).anySatisfy(option -> {
@@ -99,7 +101,7 @@ class NeedReportDelegatesTest {
 
     final ApplicationRepository applications = new ApplicationRepository(db);
     final SaveNeedReportDelegate save = new SaveNeedReportDelegate(cycles, applications, masterData,
-            TestDatabase.fundingParameters(), clock);
+            TestDatabase.schemes(), clock);
 
     Map<String, Object> report(List<Map<String, Object>> measures, String involvement) {
         return Map.of("syklusId", cycleId, "eier", BERGEN, "medvirkning", involvement,
@@ -149,6 +151,29 @@ class NeedReportDelegatesTest {
         // the need report's deadline (1 February) is later than today (1 December): 14 days after it
         assertThat(execution.getVariable("bekreftelsesFrist")).isEqualTo(ProcessSupport.endOfDay(
                 LocalDate.of(year, 2, 15)));
+    }
+
+    @Test
+    void in_rekom_the_kindergartens_leaders_and_staff_are_asked_for_r10() throws Exception {
+        String rekom = cycles.createCycle(Embete.VESTLAND, Scheme.REKOM, Years.fromTheEnd(), Money.ofKroner(1_000_000),
+                null, "demo-saksbehandler", clock.instant());
+        DelegateExecution prepared = execution(Map.of("syklusId", rekom, "eier", BERGEN, "ordning", "REKOM"));
+        new PrepareNeedReportDelegate(masterData, collections, new ObjectMapper(), caseAccess, TestDatabase.schemes())
+                .execute(prepared);
+        assertThat(prepared.getVariable("medvirkere")).isEqualTo("barnehagens ledere og ansatte");
+
+        Map<String, Object> measure = Applications.measure(HVL);
+        measure.put("malgrupper", List.of("BARNEHAGELEDERE", "BARNEHAGEANSATTE"));
+        Map<String, Object> variables = new java.util.HashMap<>(report(List.of(measure), "For kort."));
+        variables.put("syklusId", rekom);
+        ValidationException refused = catchThrowableOfType(ValidationException.class, () -> save.execute(
+                execution(variables, People.OWNER_BERGEN, List.of("eier-964338531"))));
+        assertThat(refused.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("medvirkning");
+            assertThat(v.ruleId()).isEqualTo("R10");
+            assertThat(v.message()).startsWith("Beskrivelsen av hvordan barnehagens ledere og ansatte har medvirket");
+        });
+        assertThat(cycles.needReports(rekom)).isEmpty();
     }
 
     @Test
@@ -248,7 +273,7 @@ class NeedReportDelegatesTest {
     }
 
     DeadlineChoiceDelegate choice() {
-        return new DeadlineChoiceDelegate(cycles, TestDatabase.fundingParameters(), clock);
+        return new DeadlineChoiceDelegate(cycles, TestDatabase.schemes(), clock);
     }
 
     @Test
@@ -269,7 +294,7 @@ class NeedReportDelegatesTest {
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
         return new SendReminderDelegate(cycles, masterData, new Mailer(new StaticListableBeanFactory(
-                Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class), "ikke-svar@test.example"), clock);
+                Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class), "ikke-svar@test.example"), clock, TestDatabase.schemes());
     }
 
     Map<String, Object> reminderCase(String owner) {

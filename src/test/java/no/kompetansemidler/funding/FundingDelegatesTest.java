@@ -45,7 +45,7 @@ class FundingDelegatesTest {
 
     final JdbcClient jdbc = TestDatabase.withReferenceData();
     final ProposalRepository proposals = new ProposalRepository(jdbc);
-    final FundingParameters parameters = TestDatabase.fundingParameters();
+    final SchemeCatalogue parameters = TestDatabase.schemes();
     final CheckFundingRulesDelegate check = new CheckFundingRulesDelegate(proposals,
             new ProposalAssembler(new MasterDataRepository(jdbc)), parameters, Clock.systemUTC());
     final DistributeFrameDelegate distribute = new DistributeFrameDelegate(proposals, Clock.systemUTC());

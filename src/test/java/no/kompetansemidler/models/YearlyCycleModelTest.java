@@ -71,6 +71,7 @@ public class YearlyCycleModelTest {
         Mocks.register("caseAccess", (ExecutionListener) execution -> { });
         Mocks.register("paymentFacts", (ExecutionListener) execution -> { });
         Mocks.register("forumMeetingListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> ran.add("forumMeeting"));
+        Mocks.register("jointMeetingListener", new NoJointMeeting());
         Mocks.register("startCycleDelegate", (JavaDelegate) execution -> {
             execution.setProcessBusinessKey("vestland-YRKESFAG-2027");
             Map.of("syklusId", "syklus-1", "saksbehandlerGruppe", "saksbehandler-vestland",
@@ -307,5 +308,16 @@ public class YearlyCycleModelTest {
             complete(task(sub), withVariables("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Ingen svar."));
         }
         assertThat(instance).isWaitingAt("Task_PrepareForum");
+    }
+
+    /** The forum prepared for this cycle alone: no options to list, no meeting to record. */
+    static final class NoJointMeeting implements org.camunda.bpm.engine.delegate.TaskListener, ExecutionListener {
+        @Override
+        public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        }
+
+        @Override
+        public void notify(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        }
     }
 }

@@ -351,9 +351,15 @@ class TrustBoundaryTest {
             values.put("medvirkning", text.getValue());
             HttpResponse<String> answer = complete(api, OWNER, task, values);
             assertThat(answer.statusCode()).as(text.getKey() + ": " + answer.body()).isEqualTo(400);
-            assertThat(answer.body()).as(text.getKey()).contains("\"field\":\"medvirkning\"");
+            assertThat(answer.body()).as(text.getKey()).contains("\"field\":\"medvirkning\"")
+                    // the label is the scheme's words (an expression): a message never shows the expression
+                    .doesNotContain("medvirkere").doesNotContain("=if");
         }
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
+        Map<String, Object> script = needReport();
+        script.put("medvirkning", "<b>Lærerne</b> deltok i kartleggingen på hver skole.");
+        assertThat(complete(api, OWNER, task, script).body()).as("the form contract names the field plainly")
+                .contains("«Medvirkning» kan ikke inneholde HTML eller skript");
 
         long owners = jdbc.sql("select count(*) from km_owner").query(Long.class).single();
         for (String name : new String[]{"\u200B".repeat(20), "Skolen \u202ESA\u202C", "Skolen\u0000 AS"}) {

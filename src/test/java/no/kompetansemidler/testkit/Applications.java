@@ -47,6 +47,16 @@ public final class Applications {
         return Map.of("medvirkning", INVOLVEMENT, "behov", "Praksisnær yrkesdidaktikk.", "tiltak", rows(List.of(row)));
     }
 
+    /** A need report in the kindergarten scheme (REKOM): the measure reaches the kindergartens' leaders and staff. */
+    public static Map<String, Object> kindergarten(String uhPartner) {
+        Map<String, Object> row = measure(uhPartner);
+        row.put("tittel", "Språkløyper i barnehagen");
+        row.put("mal", List.of("INKLUDERENDE_LAERINGSMILJO"));
+        row.put("malgrupper", List.of("BARNEHAGELEDERE", "BARNEHAGEANSATTE"));
+        return Map.of("medvirkning", "Styrerne og de ansatte i barnehagene deltok i kartleggingen.",
+                "behov", "Språkmiljø i barnehagen.", "tiltak", rows(List.of(row)));
+    }
+
     /** The rows as the Json variable Tasklist sends. */
     public static JsonValue rows(List<Map<String, Object>> rows) {
         return SpinValues.jsonValue(json(rows)).create();

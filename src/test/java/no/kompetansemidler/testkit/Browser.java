@@ -168,6 +168,25 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Scrolls the field into the middle of the view, for a screenshot of it. */
+    public void scrollTo(String label) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field(label));
+        pause(300);
+    }
+
+    /** Takes the tick off a checkbox of a checklist, if it is ticked. */
+    public void untick(String label, String option) {
+        retrying(() -> {
+            WebElement box = field(label).findElement(By.xpath(".//label[normalize-space(.)=" + literal(option)
+                    + "]//input[@type='checkbox'] | .//label[normalize-space(.)=" + literal(option)
+                    + "]/preceding-sibling::input[@type='checkbox'][1]"));
+            if (box.isSelected()) {
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", box);
+            }
+            wait.until(d -> !box.isSelected());
+        });
+    }
+
     private WebElement field(String label) {
         // the label's own text, without the asterisk form-js adds for a required field
         String scope = row == 0 ? "" : "(//div[contains(@class, 'fjs-repeat-row-container')])[" + row + "]";

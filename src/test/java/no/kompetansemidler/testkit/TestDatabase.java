@@ -1,22 +1,13 @@
 package no.kompetansemidler.testkit;
 
-import no.kompetansemidler.funding.FundingParameters;
-import no.kompetansemidler.funding.FundingProperties;
-import no.kompetansemidler.funding.MonthDayConverter;
+import no.kompetansemidler.funding.SchemeCatalogue;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.masterdata.ReferenceDataLoader;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 
 /**
@@ -39,7 +30,7 @@ public final class TestDatabase {
             dataSource.setUser("sa");
             migrate(dataSource);
             shared = JdbcClient.create(dataSource);
-            new ReferenceDataLoader(new MasterDataRepository(shared), Clock.systemUTC()).run(null);
+            new ReferenceDataLoader(new MasterDataRepository(shared), Clock.systemUTC(), schemes()).run(null);
         }
         return shared;
     }
@@ -49,16 +40,13 @@ public final class TestDatabase {
                 .locations("classpath:db/migration").load().migrate();
     }
 
-    /** The scheme parameters as application.yml sets them. */
-    public static FundingParameters fundingParameters() {
-        try {
-            var sources = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
-            ApplicationConversionService conversion = new ApplicationConversionService();
-            conversion.addConverter(new MonthDayConverter());
-            Binder binder = new Binder(ConfigurationPropertySources.from(sources), null, conversion);
-            return new FundingParameters(binder.bind("kompetansemidler", FundingProperties.class).get());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static SchemeCatalogue schemes;
+
+    /** The schemes as their files in src/main/resources/ordninger set them. */
+    public static synchronized SchemeCatalogue schemes() {
+        if (schemes == null) {
+            schemes = new SchemeCatalogue(jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator(), "");
         }
+        return schemes;
     }
 }

@@ -277,6 +277,9 @@ class TasklistBrowserIT {
         browser.openTask("Forbered samarbeidsforumet");
         formsOpened.add("forbered-forum");
         assertThat(browser.value("Behovsmeldinger")).contains("Bergen kommune");
+        // who sits in the forum is the scheme's (ordninger/dekom.yml)
+        assertThat(browser.value("Hvem som sitter i forumet")).startsWith("Samarbeidsforumet i Desentralisert ordning"
+                + " for kompetanseutvikling i skolen: Kommunene som skoleeiere, Fylkeskommunen, Private skoleeiere");
         browser.claim();
         browser.type("Notat til forumet", "Én behovsmelding (Bergen). Møte 10. mars.");
         browser.screenshot("forbered-forum");
@@ -290,6 +293,8 @@ class TasklistBrowserIT {
         browser.openTask("Registrer forumets innstilling");
         formsOpened.add("innstilling");
         browser.claim();
+        // no leader has sent it back, and the forum met for DEKOM alone: neither box is shown
+        assertThat(browser.pageText()).doesNotContain("Lederen sendte fordelingen tilbake").doesNotContain("Felles møte");
         browser.screenshot("innstilling-apnet");
         // the rows are on the distribution page, opened from the form with the same login
         openDistribution();
@@ -1016,5 +1021,85 @@ class TasklistBrowserIT {
     static String lines(String bergenCoFinancing) {
         return BERGEN + "; 7 000 000; " + bergenCoFinancing + "; 0; 0; Lesing i alle fag; etterutdanning; 2027; 2028\n"
                 + HVL + "; 3 000 000; 0; 0; 300 000; Partnerskap med skolene; etterutdanning; 2027; 2029";
+    }
+
+    @Test
+    @Order(17)
+    void in_rekom_bergen_is_asked_how_the_kindergartens_leaders_and_staff_took_part() {
+        CycleScenario rekom = new CycleScenario(context);
+        rekom.start("REKOM", 2027, "5 000 000");
+        browser.login("tasklist", BERGEN_USER);
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Send behovsmelding – Bergen kommune (REKOM 2027)");
+        browser.claim();
+        // the scheme's own words (ordninger/rekom.yml), not the school's
+        assertThat(browser.pageText()).contains("Medvirkning fra barnehagens ledere og ansatte")
+                .doesNotContain("Medvirkning fra skoleledere og lærere");
+        browser.type("Medvirkning fra barnehagens ledere og ansatte",
+                "Styrerne og de ansatte i alle barnehagene deltok i kartleggingen.");
+        browser.type("Kompetansebehov", "Språkmiljø og inkluderende praksis i barnehagen.");
+        browser.scrollTo("Medvirkning fra barnehagens ledere og ansatte");
+        browser.screenshot("rekom-behovsmelding-medvirkning");
+        browser.inRow(1);
+        browser.type("Navn på tiltaket", "Språkløyper i barnehagen");
+        browser.select("UH-partner", "Høgskulen på Vestlandet");
+        browser.tick("Mål (R12)", "Et inkluderende læringsmiljø");
+        browser.tick("Målgrupper", "Ansatte i barnehagen");
+        browser.tick("Målgrupper", "Lærere");
+        browser.type("Beløp år 1", "400000");
+        browser.type("Antall deltakere", "60");
+        // REKOM asks no co-financing (0 %, R1)
+        browser.type("Planlagt egenfinansiering", "0");
+        browser.inRow(0);
+        browser.clickButton("Fullfør");
+        browser.waitForNotification("«Lærere» er ikke en målgruppe i REKOM.");
+        browser.screenshot("rekom-behovsmelding-malgruppe-avvist");
+        assertThat(rekom.taskQuery().taskDefinitionKey("Task_SubmitNeedReport")
+                .processVariableValueEquals("eier", BERGEN).count()).as("nothing stored").isEqualTo(1);
+        browser.closeNotifications();
+        browser.inRow(1).untick("Målgrupper", "Lærere");
+        browser.tick("Målgrupper", "Barnehageledere");
+        browser.inRow(0);
+        browser.screenshot("rekom-behovsmelding");
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(rekom.taskQuery().taskDefinitionKey("Task_SubmitNeedReport")
+                .processVariableValueEquals("eier", BERGEN).count()).isZero();
+        assertThat(jdbc.sql("select involvement from km_need_report where cycle_id = ? and organisation_number = ?")
+                .params(rekom.cycleId(), BERGEN).query(String.class).single())
+                .isEqualTo("Styrerne og de ansatte i alle barnehagene deltok i kartleggingen.");
+
+        // one forum meeting for REKOM and Kompetanseløftet: the rest of both need mappings through the API
+        rekom.complete(rekom.taskFor("Task_ConfirmPartnership", BERGEN), "demo-uh", Map.of("uhSvar", "BEKREFT"));
+        rekom.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        rekom.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(rekom::doesNotTakePart);
+        CycleScenario loftet = new CycleScenario(context);
+        loftet.start("KOMPETANSELOFTET", 2027, "8 000 000");
+        loftet.submitNeedReport(BERGEN, BERGEN_USER);
+        loftet.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        loftet.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(loftet::doesNotTakePart);
+
+        browser.login("tasklist", CASEWORKER);
+        browser.clickFilter("REKOM: min gruppes oppgaver");
+        browser.openTask("Forbered samarbeidsforumet (REKOM 2027)");
+        browser.claim();
+        assertThat(browser.value("Hvem som sitter i forumet")).contains("Kommunene som barnehagemyndighet og"
+                + " barnehageeiere", "Private barnehageeiere (PBL)");
+        browser.tick("Felles møte med", "KOMPETANSELOFTET 2027 – Kompetanseløftet for spesialpedagogikk og"
+                + " inkluderende praksis");
+        browser.type("Notat til forumet", "Felles møte 10. mars. Sakliste: 1. REKOM: språkmiljø. 2. Kompetanseløftet:"
+                + " lag rundt barnet.");
+        browser.screenshot("felles-forummote-forberedt");
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(loftet.taskQuery().taskDefinitionKey("Task_RecordRecommendation").count()).isOne();
+        assertThat(rekom.taskQuery().taskDefinitionKey("Task_RecordRecommendation").count()).isOne();
+
+        browser.clickFilter("KOMPETANSELOFTET: min gruppes oppgaver");
+        browser.openTask("Registrer forumets innstilling (KOMPETANSELOFTET 2027)");
+        assertThat(browser.value("Felles møte")).startsWith("Felles møte i samarbeidsforumet for KOMPETANSELOFTET,"
+                + " REKOM 2027, forberedt av ").contains("Sakliste: Felles møte 10. mars.");
+        browser.scrollTo("Felles møte");
+        browser.screenshot("felles-forummote-innstilling");
     }
 }

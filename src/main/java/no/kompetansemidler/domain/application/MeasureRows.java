@@ -77,11 +77,13 @@ public final class MeasureRows {
         if (goals.isEmpty()) {
             r.problem(GOALS, "R12", "velg minst ett av målene for grunnopplæringen tiltaket skal tjene.");
         }
+        goals.stream().filter(g -> !rules.goals().contains(g)).forEach(g -> r.problem(GOALS, "R12",
+                "«" + g.displayName() + "» er ikke et mål i " + rules.scheme().name() + "."));
         Set<TargetGroup> groups = r.choices(TARGET_GROUPS, TargetGroup.class);
         if (groups.isEmpty()) {
             r.problem(TARGET_GROUPS, "PÅKREVD", "velg hvem tiltaket er for.");
         }
-        groups.stream().filter(g -> !g.allowedIn(rules.scheme())).forEach(g -> r.problem(TARGET_GROUPS, "ORDNING",
+        groups.stream().filter(g -> !rules.targetGroups().contains(g)).forEach(g -> r.problem(TARGET_GROUPS, "ORDNING",
                 "«" + g.displayName() + "» er ikke en målgruppe i " + rules.scheme().name() + "."));
         String partner = r.text(UH_PARTNER).replace(" ", "");
         if (partner.isEmpty()) {

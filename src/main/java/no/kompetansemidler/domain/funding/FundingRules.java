@@ -20,12 +20,12 @@ public final class FundingRules {
 
     /** All breaches of R1–R6 and R14 in a proposed distribution, grant by grant, then the frame. */
     public static List<Rejected> evaluate(Proposal proposal, SchemeRules rules) {
-        if (proposal.scheme() != rules.scheme()) {
+        if (!proposal.scheme().equals(rules.scheme())) {
             throw new IllegalArgumentException("the rules of " + rules.scheme() + " cannot check " + proposal.scheme());
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (Grant grant : proposal.grants()) {
-            outcomes.add(recipientMayReceiveStateMoney(grant));
+            outcomes.add(recipientMayReceiveStateMoney(grant, rules));
             outcomes.add(ownerTakesPart(grant, proposal.scheme(), proposal.embete()));
             outcomes.add(coFinancing(grant, rules));
             outcomes.add(thirdPartyOnlyThroughUhWithinCap(grant, rules));
@@ -62,10 +62,18 @@ public final class FundingRules {
                 + required.minus(grant.coFinancing()).format() + ".");
     }
 
-    /** R2: state money goes only to owners and Norwegian UH institutions, never to commercial actors or third parties. */
-    public static Outcome recipientMayReceiveStateMoney(Grant grant) {
+    /**
+     * R2: state money goes only to owners and Norwegian UH institutions, never to commercial actors or third parties;
+     * a scheme may allow fewer (its {@code recipients}).
+     */
+    public static Outcome recipientMayReceiveStateMoney(Grant grant, SchemeRules rules) {
         return switch (grant.kind()) {
-            case OWNER, UH -> Outcome.APPROVED;
+            case OWNER, UH -> rules.recipients().contains(grant.kind()) ? Outcome.APPROVED
+                    : new Rejected(RuleId.R2, grant.organisationNumber(), grant.label() + " er en "
+                    + grant.kind().displayName() + ", men i " + rules.scheme().name() + " kan bare "
+                    + rules.recipients().stream().sorted().map(RecipientKind::displayName)
+                    .collect(java.util.stream.Collectors.joining(" og ")) + " motta midler ("
+                    + grant.amount().format() + " foreslått).");
             case COMMERCIAL, THIRD_PARTY -> new Rejected(RuleId.R2, grant.organisationNumber(),
                     grant.label() + " er en " + grant.kind().displayName() + " og kan ikke motta statlige midler ("
                             + grant.amount().format() + " foreslått). Bare eiere som deltar i ordningen og norske"

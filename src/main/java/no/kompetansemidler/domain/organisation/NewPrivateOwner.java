@@ -42,13 +42,14 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
     }
 
     /**
-     * The owner described, taking part in every scheme its kind allows (a private school owner in DEKOM, a
-     * private kindergarten owner in REKOM); call only when {@link #validate()} found nothing.
+     * The owner described, taking part in every scheme its kind takes part in (by the schemes' configuration: a
+     * private school owner in DEKOM, a private kindergarten owner in REKOM); call only when {@link #validate()}
+     * found nothing.
      */
-    public Owner toOwner() {
+    public Owner toOwner(java.util.function.Function<OwnerKind, java.util.Set<Scheme>> schemesOf) {
         OwnerKind ownerKind = OwnerKind.valueOf(kind);
         return new Owner(OrganisationNumber.parse(organisationNumber), Texts.normalize(name.trim()), ownerKind,
-                Embete.fromSlug(embete), ownerKind.eligibleSchemes(), Texts.normalize(contactEmail.trim()));
+                Embete.fromSlug(embete), schemesOf.apply(ownerKind), Texts.normalize(contactEmail.trim()));
     }
 
     private void parseKind(List<Violation> problems) {

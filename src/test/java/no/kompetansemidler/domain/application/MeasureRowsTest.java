@@ -1,5 +1,6 @@
 package no.kompetansemidler.domain.application;
 
+import no.kompetansemidler.domain.funding.RecipientKind;
 import no.kompetansemidler.domain.funding.SchemeRules;
 import no.kompetansemidler.domain.funding.UnusedMoneyPolicy;
 import no.kompetansemidler.domain.money.Money;
@@ -23,9 +24,13 @@ class MeasureRowsTest {
 
     static final String HVL = "917641404";
     static final SchemeRules DEKOM = new SchemeRules(Scheme.DEKOM, Percentage.ofPercent(30), Percentage.ofPercent(30),
-            3, UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10));
+            3, UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10), java.util.Set.of(Goal.INKLUDERENDE_LAERINGSMILJO, Goal.GRUNNLEGGENDE_FERDIGHETER, Goal.GJENNOMFORING),
+            java.util.Set.of(TargetGroup.SKOLELEDERE, TargetGroup.LAERERE, TargetGroup.ANDRE_SKOLEANSATTE,
+                    TargetGroup.PPT, TargetGroup.YRKESFAGLAERERE), java.util.Set.of(RecipientKind.OWNER, RecipientKind.UH));
     static final SchemeRules TWO_YEARS = new SchemeRules(Scheme.REKOM, Percentage.ZERO, Percentage.ofPercent(30),
-            2, UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10));
+            2, UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10), java.util.Set.of(Goal.INKLUDERENDE_LAERINGSMILJO, Goal.GRUNNLEGGENDE_FERDIGHETER, Goal.GJENNOMFORING),
+            java.util.Set.of(TargetGroup.BARNEHAGELEDERE, TargetGroup.BARNEHAGEANSATTE, TargetGroup.PPT),
+            java.util.Set.of(RecipientKind.OWNER, RecipientKind.UH));
 
     static List<String> problems(SchemeRules rules, Map<String, Object> row) {
         ValidationException refused = catchThrowableOfType(ValidationException.class,

@@ -1,6 +1,8 @@
 package no.kompetansemidler.domain.funding;
 
 import no.kompetansemidler.domain.funding.Outcome.Rejected;
+import no.kompetansemidler.domain.application.Goal;
+import no.kompetansemidler.domain.application.TargetGroup;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.money.Percentage;
 import no.kompetansemidler.domain.organisation.Embete;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,9 +21,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FundingRulesTest {
 
     static final SchemeRules DEKOM = new SchemeRules(Scheme.DEKOM, Percentage.ofPercent(30), Percentage.ofPercent(30),
-            3, UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10));
+            3, UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10), Set.of(Goal.values()),
+            Set.of(TargetGroup.values()), Set.of(RecipientKind.OWNER, RecipientKind.UH));
     static final SchemeRules REKOM = new SchemeRules(Scheme.REKOM, Percentage.ZERO, Percentage.ofPercent(30),
-            3, UnusedMoneyPolicy.CARRY_OVER, Percentage.ofPercent(10));
+            3, UnusedMoneyPolicy.CARRY_OVER, Percentage.ofPercent(10), Set.of(Goal.values()),
+            Set.of(TargetGroup.values()), Set.of(RecipientKind.OWNER, RecipientKind.UH));
+    /** A scheme whose money goes to the owners only (recipients: [OWNER]). */
+    static final SchemeRules OWNERS_ONLY = new SchemeRules(new Scheme("EIERE"), Percentage.ZERO, Percentage.ofPercent(30),
+            3, UnusedMoneyPolicy.CARRY_OVER, Percentage.ofPercent(10), Set.of(Goal.values()),
+            Set.of(TargetGroup.values()), Set.of(RecipientKind.OWNER));
     static final Measure MEASURE = new Measure("Lesing i alle fag", MeasureKind.ETTERUTDANNING, 2026, 2027);
 
     static Grant owner(long amountOre, long cashOre, long salaryOre) {
@@ -85,14 +94,23 @@ class FundingRulesTest {
         @ParameterizedTest(name = "[{index}] {0} -> {1}")
         @CsvSource({"OWNER, OK", "UH, OK", "COMMERCIAL, R2", "THIRD_PARTY, R2"})
         void only_owners_and_norwegian_uh_receive_state_money(RecipientKind kind, String expected) {
-            assertThat(verdict(FundingRules.recipientMayReceiveStateMoney(of(kind, true)))).isEqualTo(expected);
+            assertThat(verdict(FundingRules.recipientMayReceiveStateMoney(of(kind, true), DEKOM))).isEqualTo(expected);
         }
 
         @Test
         void a_commercial_actor_is_named_with_the_amount() {
-            assertThat(((Rejected) FundingRules.recipientMayReceiveStateMoney(of(RecipientKind.COMMERCIAL, false)))
+            assertThat(((Rejected) FundingRules.recipientMayReceiveStateMoney(of(RecipientKind.COMMERCIAL, false), DEKOM))
                     .reason()).startsWith("Mottaker AS (999999999) er en kommersiell aktør og kan ikke motta statlige"
                     + " midler (1 000,00 kr foreslått).");
+        }
+
+        @Test
+        void a_scheme_may_pay_its_owners_only() {
+            assertThat(verdict(FundingRules.recipientMayReceiveStateMoney(of(RecipientKind.OWNER, true), OWNERS_ONLY)))
+                    .isEqualTo("OK");
+            assertThat(((Rejected) FundingRules.recipientMayReceiveStateMoney(uh(100_000_000, 0), OWNERS_ONLY))
+                    .reason()).isEqualTo("Høgskulen på Vestlandet (917641404) er en UH-institusjon, men i EIERE kan"
+                    + " bare eier motta midler (1 000 000,00 kr foreslått).");
         }
     }
 

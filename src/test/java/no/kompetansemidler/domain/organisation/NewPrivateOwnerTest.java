@@ -18,7 +18,7 @@ class NewPrivateOwnerTest {
         NewPrivateOwner request = new NewPrivateOwner("974 767 880", " Steinerskolen i Bergen AS ",
                 "PRIVAT_SKOLEEIER", "vestland", "post@steinerskolen.example");
         assertThat(request.validate()).isEmpty();
-        Owner owner = request.toOwner();
+        Owner owner = request.toOwner(no.kompetansemidler.testkit.TestDatabase.schemes()::schemesFor);
         assertThat(owner.organisationNumber().value()).isEqualTo(VALID_ORGNR);
         assertThat(owner.name()).isEqualTo("Steinerskolen i Bergen AS");
         assertThat(owner.embete()).isEqualTo(Embete.VESTLAND);
@@ -28,7 +28,7 @@ class NewPrivateOwnerTest {
     @Test
     void a_private_kindergarten_owner_takes_part_in_rekom_only() {
         Owner owner = new NewPrivateOwner(VALID_ORGNR, "Eventyrhagen barnehage AS", "PRIVAT_BARNEHAGEEIER",
-                "rogaland", "post@eventyr.example").toOwner();
+                "rogaland", "post@eventyr.example").toOwner(no.kompetansemidler.testkit.TestDatabase.schemes()::schemesFor);
         assertThat(owner.schemes()).containsExactly(Scheme.REKOM);
     }
 
