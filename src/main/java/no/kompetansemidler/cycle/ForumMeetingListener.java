@@ -3,8 +3,8 @@ package no.kompetansemidler.cycle;
 import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
 import no.kompetansemidler.funding.ProposalRepository;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Task listener on «Registrer forumets innstilling» (complete): the forum's meeting record — date, members present by
+ * Execution listener on «Registrer forumets innstilling» (end, so that a refusal leaves the engine as the person's
+ * bad request, not as an error): the forum's meeting record — date, members present by
  * category, whether it agreed, the vote where one was held, the priorities and the minutes — stored with the version
  * of the distribution the forum met on. Without a saved version nothing is stored; «Registrer fordelingen» refuses.
  */
 @Component("forumMeetingListener")
-class ForumMeetingListener implements TaskListener {
+class ForumMeetingListener implements ExecutionListener {
 
     /** The form's fields for the members present, by category, as the record names them. */
     static final Map<String, String> PRESENT = presentCategories();
@@ -55,7 +56,10 @@ class ForumMeetingListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    public void notify(DelegateExecution task) {
+        if (no.kompetansemidler.engine.EngineContext.isCancelled(task)) {
+            return; // the task was not done: there is no meeting to record
+        }
         String cycleId = (String) task.getVariable(CycleVariables.CYCLE_ID);
         var version = proposals.latest(cycleId);
         if (version.isEmpty()) {
@@ -91,12 +95,12 @@ class ForumMeetingListener implements TaskListener {
                 .params(cycleId, version.get().id(), date == null ? null : Date.valueOf(date),
                         present.isEmpty() ? "ikke registrert" : String.join(", ", present), Boolean.TRUE.equals(agreed),
                         text(task, "avstemning"), java.util.Objects.toString(task.getVariable(CycleVariables.PRIORITIES), ""), text(task, "referat"),
-                        ProcessSupport.currentUser(task.getExecution()),
+                        ProcessSupport.currentUser(task),
                         Timestamp.from(clock.instant()), meetings.meetingOf(cycleId).orElse(null))
                 .update();
     }
 
-    private static String text(DelegateTask task, String name) {
+    private static String text(DelegateExecution task, String name) {
         Object value = task.getVariable(name);
         return value == null ? null : value.toString();
     }

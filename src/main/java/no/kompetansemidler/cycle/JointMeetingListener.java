@@ -78,6 +78,9 @@ class JointMeetingListener implements TaskListener, ExecutionListener {
      */
     @Override
     public void notify(DelegateExecution execution) {
+        if (no.kompetansemidler.engine.EngineContext.isCancelled(execution)) {
+            return;
+        }
         List<String> named = strings(execution.getVariable(JointMeetings.OTHERS));
         if (named.isEmpty()) {
             return;

@@ -13,6 +13,15 @@ public final class EngineContext {
     private EngineContext() {
     }
 
+    /**
+     * Whether the activity ends because something cancelled it (a timer, an end event, the instance deleted), not
+     * because its work was done: an end listener then records nothing.
+     */
+    public static boolean isCancelled(DelegateExecution execution) {
+        return execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
+                && entity.isCanceled();
+    }
+
     /** The user on whose behalf the engine runs now (who completed the task), or null for the job executor. */
     public static String currentUserId(DelegateExecution execution) {
         Authentication authentication = execution.getProcessEngineServices().getIdentityService()

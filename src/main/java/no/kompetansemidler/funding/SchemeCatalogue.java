@@ -42,7 +42,8 @@ import java.util.stream.Stream;
 /**
  * The schemes this installation runs, one configuration file each: the built-in files {@code ordninger/*.yml} on
  * the class path, then every {@code *.yml} in the folder {@code kompetansemidler.ordninger.katalog} (empty: none),
- * where a file with a built-in code replaces the built-in one. Read and checked once at start; a wrong file stops
+ * where a file with a built-in code replaces the built-in one; in the order of the files' names (the built-in ones
+ * as the sources list the schemes: 1-dekom, 2-rekom, 3-kompetanseloftet, 4-yrkesfag). Read and checked once at start; a wrong file stops
  * the start with {@link SchemeFileException}, which names the file and the key (docs/regler.md).
  */
 @Component
@@ -76,11 +77,11 @@ public class SchemeCatalogue {
         if (read.isEmpty()) {
             throw new SchemeFileException(BUILT_IN, "code", "fant ingen ordningsfiler");
         }
-        schemes = read.values().stream().sorted(Comparator.comparing(SchemeDefinition::scheme))
-                .collect(Collectors.toMap(SchemeDefinition::scheme, d -> d, (a, b) -> a, LinkedHashMap::new));
+        // in the order of the files' names (a file that replaces a built-in one takes its place)
+        schemes = read;
     }
 
-    /** Every configured scheme, by code. */
+    /** Every configured scheme, in the order of the files' names. */
     public List<SchemeDefinition> all() {
         return List.copyOf(schemes.values());
     }

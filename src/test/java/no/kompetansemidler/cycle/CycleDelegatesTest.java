@@ -116,7 +116,7 @@ class CycleDelegatesTest {
         // the schemes are those the scheme files configure, and the refusal says which they are
         assertThat(refused.violations()).filteredOn(v -> v.field().equals("ordning")).singleElement()
                 .satisfies(v -> assertThat(v.message()).isEqualTo(
-                        "Velg en ordning: DEKOM, KOMPETANSELOFTET, REKOM eller YRKESFAG."));
+                        "Velg en ordning: DEKOM, REKOM, KOMPETANSELOFTET eller YRKESFAG."));
 
         assertThatThrownBy(() -> start.execute(execution(Map.of("embete", "vestland", "ordning", "REKOM", "aar", year,
                 "rammeOre", -1L), "demo-saksbehandler", VESTLAND_CASEWORKERS)))
@@ -170,7 +170,7 @@ class CycleDelegatesTest {
                         + " alle fag»: 1 000 000,00 kr i " + year + " (2 år, til sammen 1 500 000,00 kr), UH Høgskulen på"
                         + " Vestlandet avslått av UH («Ikke kapasitet i år.»)")
                 .contains("• Vestland fylkeskommune (821311632): deltar ikke (R5)");
-        // who sits in the forum is the scheme's configuration (ordninger/dekom.yml)
+        // who sits in the forum is the scheme's configuration (ordninger/1-dekom.yml)
         assertThat((String) execution.getVariable("forumMedlemmer")).isEqualTo("Samarbeidsforumet i Desentralisert"
                 + " ordning for kompetanseutvikling i skolen: Kommunene som skoleeiere, Fylkeskommunen, Private"
                 + " skoleeiere, UH-institusjonene, KS, Lærerorganisasjonene. Statsforvalteren er sekretariat og har"

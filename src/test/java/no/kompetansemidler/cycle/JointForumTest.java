@@ -6,6 +6,7 @@ import no.kompetansemidler.testkit.ApplicationTest;
 import no.kompetansemidler.testkit.Applications;
 import no.kompetansemidler.testkit.CycleScenario;
 import no.kompetansemidler.testkit.Http;
+import no.kompetansemidler.testkit.LogCapture;
 import no.kompetansemidler.testkit.People;
 import no.kompetansemidler.testkit.Years;
 import org.camunda.bpm.engine.TaskService;
@@ -123,6 +124,20 @@ class JointForumTest {
                 "prioriteringer", "Lesing i skolen", "begrunnelse", "Forumets innstilling."));
         rekom.saveDistribution(BERGEN + "; 1 000 000; 0; 0; 0; Språkløyper i barnehagen; etterutdanning; " + year
                 + "; " + year);
+        // a meeting tomorrow is refused on the field: a person's bad request, never an error in the log
+        Task rekomRecord = rekom.taskQuery().taskDefinitionKey("Task_RecordRecommendation").singleResult();
+        try (LogCapture log = LogCapture.start()) {
+            HttpResponse<String> tomorrow = send(People.CASEWORKER, "POST", "/engine-rest/task/" + rekomRecord.getId()
+                    + "/complete", """
+                    {"variables": {"forumEnig": {"value": true}, "prioriteringer": {"value": "Språkmiljø"},
+                     "begrunnelse": {"value": "Forumets innstilling."}, "motedato": {"value": "%s"}}}"""
+                    .formatted(java.time.LocalDate.now().plusDays(1)));
+            assertThat(tomorrow.statusCode()).as(tomorrow.body()).isEqualTo(400);
+            assertThat(tomorrow.body()).contains("\"field\":\"motedato\"").contains("Møtedatoen kan ikke være etter i dag.");
+            assertThat(log.events()).noneMatch(LogCapture::isFault);
+        }
+        assertThat(jdbc.sql("select count(*) from km_forum_meeting where cycle_id = ?").param(rekom.cycleId())
+                .query(Long.class).single()).isZero();
         rekom.complete("Task_RecordRecommendation", People.CASEWORKER, Map.of("forumEnig", true,
                 "prioriteringer", "Språkmiljø i barnehagen", "begrunnelse", "Forumets innstilling."));
         HttpResponse<String> record = send(People.CASEWORKER, "GET", "/api/forummoter/" + meeting, null);

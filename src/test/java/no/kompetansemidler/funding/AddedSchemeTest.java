@@ -48,7 +48,7 @@ class AddedSchemeTest {
 
     /** Udir's drafted split: kindergartens and primary schools together, 20 % co-financing. */
     void addScheme() throws IOException {
-        String dekom = new ClassPathResource("ordninger/dekom.yml").getContentAsString(StandardCharsets.UTF_8);
+        String dekom = new ClassPathResource("ordninger/1-dekom.yml").getContentAsString(StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("grunnopplaering.yml"), dekom
                 .replace("code: DEKOM", "code: " + ADDED.code())
                 .replace("name: Desentralisert ordning for kompetanseutvikling i skolen", "name: " + NAME)

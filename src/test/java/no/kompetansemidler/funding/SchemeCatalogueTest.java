@@ -36,7 +36,7 @@ class SchemeCatalogueTest {
     Path folder;
 
     static String dekomFile() throws IOException {
-        return new ClassPathResource("ordninger/dekom.yml").getContentAsString(StandardCharsets.UTF_8);
+        return new ClassPathResource("ordninger/1-dekom.yml").getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** DEKOM's file as another scheme («NY»), with one line changed. */
@@ -55,7 +55,7 @@ class SchemeCatalogueTest {
     @Test
     void the_four_schemes_of_the_sources_with_their_rules_and_calendar() {
         SchemeCatalogue catalogue = new SchemeCatalogue(VALIDATOR, "");
-        assertThat(catalogue.schemes()).containsExactly(Scheme.DEKOM, Scheme.KOMPETANSELOFTET, Scheme.REKOM,
+        assertThat(catalogue.schemes()).containsExactly(Scheme.DEKOM, Scheme.REKOM, Scheme.KOMPETANSELOFTET,
                 Scheme.YRKESFAG);
         assertThat(catalogue.name(Scheme.REKOM)).isEqualTo("Regional ordning for kompetanseutvikling i barnehagen");
         assertThat(catalogue.rules(Scheme.DEKOM).coFinancingRate()).isEqualTo(Percentage.ofPercent(30));
@@ -93,7 +93,7 @@ class SchemeCatalogueTest {
                 .contains("Kommunene som barnehagemyndighet og barnehageeiere", "Private barnehageeiere (PBL)");
         assertThat(catalogue.find("dekom")).isEmpty();
         assertThat(catalogue.find("SKOLE")).isEmpty();
-        assertThat(catalogue.codes()).isEqualTo("DEKOM, KOMPETANSELOFTET, REKOM eller YRKESFAG");
+        assertThat(catalogue.codes()).isEqualTo("DEKOM, REKOM, KOMPETANSELOFTET eller YRKESFAG");
     }
 
     @Test
@@ -102,13 +102,15 @@ class SchemeCatalogueTest {
                 "code: GRUNNOPPLAERING").replace("co-financing-rate-percent: 30", "co-financing-rate-percent: 20")
                 .replace("participants: [KOMMUNE, FYLKESKOMMUNE, KOMMUNE_MED_FYLKESROLLE, PRIVAT_SKOLEEIER]",
                         "participants: [KOMMUNE, FYLKESKOMMUNE, PRIVAT_BARNEHAGEEIER]"));
-        Files.writeString(folder.resolve("rekom.yml"), new ClassPathResource("ordninger/rekom.yml")
+        Files.writeString(folder.resolve("rekom.yml"), new ClassPathResource("ordninger/2-rekom.yml")
                 .getContentAsString(StandardCharsets.UTF_8).replace("co-financing-rate-percent: 0",
                         "co-financing-rate-percent: 12.5"));
         Files.writeString(folder.resolve("LES-MEG.txt"), "not a scheme");
         SchemeCatalogue catalogue = withFolder();
         Scheme added = new Scheme("GRUNNOPPLAERING");
-        assertThat(catalogue.schemes()).hasSize(5).contains(added);
+        // the replaced REKOM keeps its place; the added scheme comes after the built-in ones
+        assertThat(catalogue.schemes()).containsExactly(Scheme.DEKOM, Scheme.REKOM, Scheme.KOMPETANSELOFTET,
+                Scheme.YRKESFAG, added);
         assertThat(catalogue.rules(added).coFinancingRate()).isEqualTo(Percentage.ofPercent(20));
         assertThat(catalogue.schemesFor(OwnerKind.PRIVAT_BARNEHAGEEIER)).containsExactly(added, Scheme.REKOM);
         assertThat(catalogue.rules(Scheme.REKOM).coFinancingRate().basisPoints()).isEqualTo(1250);

@@ -70,7 +70,7 @@ public class YearlyCycleModelTest {
         Mocks.register("cycleCollections", new Collections());
         Mocks.register("caseAccess", (ExecutionListener) execution -> { });
         Mocks.register("paymentFacts", (ExecutionListener) execution -> { });
-        Mocks.register("forumMeetingListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> ran.add("forumMeeting"));
+        Mocks.register("forumMeetingListener", (ExecutionListener) execution -> ran.add("forumMeeting"));
         Mocks.register("jointMeetingListener", new NoJointMeeting());
         Mocks.register("startCycleDelegate", (JavaDelegate) execution -> {
             execution.setProcessBusinessKey("vestland-YRKESFAG-2027");

@@ -277,7 +277,7 @@ class TasklistBrowserIT {
         browser.openTask("Forbered samarbeidsforumet");
         formsOpened.add("forbered-forum");
         assertThat(browser.value("Behovsmeldinger")).contains("Bergen kommune");
-        // who sits in the forum is the scheme's (ordninger/dekom.yml)
+        // who sits in the forum is the scheme's (ordninger/1-dekom.yml)
         assertThat(browser.value("Hvem som sitter i forumet")).startsWith("Samarbeidsforumet i Desentralisert ordning"
                 + " for kompetanseutvikling i skolen: Kommunene som skoleeiere, Fylkeskommunen, Private skoleeiere");
         browser.claim();
@@ -1032,7 +1032,7 @@ class TasklistBrowserIT {
         browser.clickFilter("Min gruppes oppgaver");
         browser.openTask("Send behovsmelding – Bergen kommune (REKOM 2027)");
         browser.claim();
-        // the scheme's own words (ordninger/rekom.yml), not the school's
+        // the scheme's own words (ordninger/2-rekom.yml), not the school's
         assertThat(browser.pageText()).contains("Medvirkning fra barnehagens ledere og ansatte")
                 .doesNotContain("Medvirkning fra skoleledere og lærere");
         browser.type("Medvirkning fra barnehagens ledere og ansatte",
