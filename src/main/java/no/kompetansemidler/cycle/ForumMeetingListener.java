@@ -56,18 +56,18 @@ class ForumMeetingListener implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution task) {
-        if (no.kompetansemidler.engine.EngineContext.isCancelled(task)) {
+    public void notify(DelegateExecution execution) {
+        if (no.kompetansemidler.engine.EngineContext.isCancelled(execution)) {
             return; // the task was not done: there is no meeting to record
         }
-        String cycleId = (String) task.getVariable(CycleVariables.CYCLE_ID);
+        String cycleId = (String) execution.getVariable(CycleVariables.CYCLE_ID);
         var version = proposals.latest(cycleId);
         if (version.isEmpty()) {
             return;
         }
         List<Violation> problems = new ArrayList<>();
         LocalDate date = null;
-        Object typed = task.getVariable("motedato");
+        Object typed = execution.getVariable("motedato");
         try {
             date = typed == null || typed.toString().isBlank() ? null : LocalDate.parse(typed.toString().substring(0,
                     Math.min(10, typed.toString().length())));
@@ -79,7 +79,7 @@ class ForumMeetingListener implements ExecutionListener {
         }
         List<String> present = new ArrayList<>();
         PRESENT.forEach((field, category) -> {
-            Object count = task.getVariable(field);
+            Object count = execution.getVariable(field);
             if (count instanceof Number n && n.longValue() > 0) {
                 present.add(category + " " + n.longValue());
             }
@@ -87,21 +87,21 @@ class ForumMeetingListener implements ExecutionListener {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        Object agreed = task.getVariable(CycleVariables.FORUM_AGREED);
+        Object agreed = execution.getVariable(CycleVariables.FORUM_AGREED);
         jdbc.sql("""
                         insert into km_forum_meeting (cycle_id, proposal_id, meeting_date, present, agreed, vote,
                                priorities, minutes, recorded_by, recorded_at, joint_meeting_id)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(cycleId, version.get().id(), date == null ? null : Date.valueOf(date),
                         present.isEmpty() ? "ikke registrert" : String.join(", ", present), Boolean.TRUE.equals(agreed),
-                        text(task, "avstemning"), java.util.Objects.toString(task.getVariable(CycleVariables.PRIORITIES), ""), text(task, "referat"),
-                        ProcessSupport.currentUser(task),
+                        text(execution, "avstemning"), java.util.Objects.toString(execution.getVariable(CycleVariables.PRIORITIES), ""), text(execution, "referat"),
+                        ProcessSupport.currentUser(execution),
                         Timestamp.from(clock.instant()), meetings.meetingOf(cycleId).orElse(null))
                 .update();
     }
 
-    private static String text(DelegateExecution task, String name) {
-        Object value = task.getVariable(name);
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
         return value == null ? null : value.toString();
     }
 }

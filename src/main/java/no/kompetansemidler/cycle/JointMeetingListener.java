@@ -1,20 +1,18 @@
 package no.kompetansemidler.cycle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
+import no.kompetansemidler.forms.FormContract;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -58,16 +56,16 @@ class JointMeetingListener implements TaskListener, ExecutionListener {
         }
         // created or claimed: the form lists the other cycles being prepared now
         Map<CycleRepository.Cycle, Task> preparing = meetings.preparing(cycle, tasks);
-        task.setVariableLocal(OPTIONS, options(meetings.options(preparing)));
+        task.setVariableLocal(OPTIONS, ProcessSupport.options(json, meetings.options(preparing.keySet())));
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             // and theirs now list this one (the system does it, whoever's work made this task); this task is not
             // stored yet, so their lists are made from this one's
             preparing.forEach((other, otherTask) -> {
-                Map<CycleRepository.Cycle, Task> theirs = new java.util.LinkedHashMap<>(preparing);
+                List<CycleRepository.Cycle> theirs = new ArrayList<>(preparing.keySet());
                 theirs.remove(other);
-                theirs.put(cycle, null);
+                theirs.add(cycle);
                 no.kompetansemidler.engine.EngineContext.runAsSystem(() -> tasks.setVariableLocal(otherTask.getId(),
-                        OPTIONS, options(meetings.options(theirs))));
+                        OPTIONS, ProcessSupport.options(json, meetings.options(theirs))));
             });
         }
     }
@@ -81,7 +79,7 @@ class JointMeetingListener implements TaskListener, ExecutionListener {
         if (no.kompetansemidler.engine.EngineContext.isCancelled(execution)) {
             return;
         }
-        List<String> named = strings(execution.getVariable(JointMeetings.OTHERS));
+        List<String> named = named(execution.getVariable(JointMeetings.OTHERS));
         if (named.isEmpty()) {
             return;
         }
@@ -103,33 +101,16 @@ class JointMeetingListener implements TaskListener, ExecutionListener {
         }
     }
 
-    private Object options(List<Map<String, String>> options) {
-        try {
-            return SpinValues.jsonValue(json.writeValueAsString(options)).create();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The cycles named, as the Java API (a list), REST or Tasklist (a JSON array) sends them. */
-    private List<String> strings(Object value) {
+    /** The cycles named: a list of their ids, as the form's contract has let through; anything else is refused. */
+    private static List<String> named(Object value) {
         if (value == null) {
             return List.of();
         }
-        if (value instanceof Collection<?> list) {
-            return list.stream().map(String::valueOf).toList();
+        List<String> named = FormContract.choices(value);
+        if (named == null) {
+            throw new ValidationException(List.of(new Violation(JointMeetings.OTHERS, "SKJEMA",
+                    "«Felles møte med» er en liste over syklusene møtet også gjelder.")));
         }
-        try {
-            var node = json.readTree(value.toString());
-            List<String> values = new ArrayList<>();
-            if (node.isArray()) {
-                node.forEach(n -> values.add(n.asText()));
-                return values;
-            }
-        } catch (JsonProcessingException e) {
-            // not a list: refused below
-        }
-        throw new ValidationException(List.of(new Violation(JointMeetings.OTHERS, "SKJEMA",
-                "«Felles møte med» er en liste over syklusene møtet også gjelder.")));
+        return named;
     }
 }

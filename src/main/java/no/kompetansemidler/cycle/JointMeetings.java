@@ -48,21 +48,27 @@ public class JointMeetings {
         this.clock = clock;
     }
 
-    /** The embete's other cycles of the year whose forum is being prepared now, each with its open task. */
+    /**
+     * The embete's other cycles of the year whose forum is being prepared now (in no meeting yet), each with its open
+     * task.
+     */
     Map<CycleRepository.Cycle, Task> preparing(CycleRepository.Cycle cycle, TaskService tasks) {
         Map<CycleRepository.Cycle, Task> open = new java.util.LinkedHashMap<>();
-        jdbc.sql("select id from km_cycle where embete_code = ? and budget_year = ? and id <> ? order by scheme")
+        jdbc.sql("""
+                        select id from km_cycle c where embete_code = ? and budget_year = ? and id <> ?
+                          and process_instance_id is not null
+                          and not exists (select 1 from km_joint_meeting_cycle j where j.cycle_id = c.id)
+                        order by scheme""")
                 .params(cycle.embete().name(), cycle.year(), cycle.id()).query(String.class).list().stream()
-                .map(cycles::cycle).filter(c -> c.processInstanceId() != null)
-                .filter(c -> meetingOf(c.id()).isEmpty())
+                .map(cycles::cycle)
                 .forEach(c -> tasks.createTaskQuery().processInstanceId(c.processInstanceId())
                         .taskDefinitionKey(PREPARE).list().stream().findFirst().ifPresent(t -> open.put(c, t)));
         return open;
     }
 
     /** The options of the form's «Felles møte med»: the other cycles being prepared, by scheme. */
-    List<Map<String, String>> options(Map<CycleRepository.Cycle, Task> preparing) {
-        return preparing.keySet().stream().sorted(Comparator.comparing(CycleRepository.Cycle::scheme))
+    List<Map<String, String>> options(java.util.Collection<CycleRepository.Cycle> preparing) {
+        return preparing.stream().sorted(Comparator.comparing(CycleRepository.Cycle::scheme))
                 .map(c -> Map.of("label", c.scheme().code() + " " + c.year() + " – " + schemes.name(c.scheme()),
                         "value", c.id())).toList();
     }

@@ -1,6 +1,5 @@
 package no.kompetansemidler.cycle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.identity.IdentityGroups;
@@ -8,7 +7,6 @@ import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.security.CaseAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -38,7 +36,7 @@ class PrepareNeedReportDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) throws JsonProcessingException {
+    public void execute(DelegateExecution execution) {
         String owner = ProcessSupport.caseVariable(execution, CycleVariables.OWNER);
         execution.setVariable(CycleVariables.OWNER_NAME, collections.ownerName(owner));
         execution.setVariable(CycleVariables.INVOLVED, schemes.definition(no.kompetansemidler.domain.organisation.Scheme
@@ -48,6 +46,6 @@ class PrepareNeedReportDelegate implements JavaDelegate {
         caseAccess.owner(execution.getProcessInstanceId(), ownerGroup);
         List<Map<String, String>> options = masterData.uhInstitutions().stream()
                 .map(uh -> Map.of("label", uh.name(), "value", uh.organisationNumber().value())).toList();
-        execution.setVariable(CycleVariables.UH_OPTIONS, SpinValues.jsonValue(json.writeValueAsString(options)).create());
+        execution.setVariable(CycleVariables.UH_OPTIONS, ProcessSupport.options(json, options));
     }
 }

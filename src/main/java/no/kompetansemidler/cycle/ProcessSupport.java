@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 /** Small helpers the cycle's delegates share: who acts, and calendar dates as the engine's timers want them. */
 final class ProcessSupport {
@@ -42,6 +44,16 @@ final class ProcessSupport {
                     + " is gone: the case was changed concurrently");
         }
         return value;
+    }
+
+    /** A form's options (label and value), as the Json variable a select or checklist reads («valuesKey»). */
+    static org.camunda.bpm.engine.variable.value.TypedValue options(com.fasterxml.jackson.databind.ObjectMapper json,
+                                                                     List<Map<String, String>> options) {
+        try {
+            return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.writeValueAsString(options)).create();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("options that cannot be written as JSON", e);
+        }
     }
 
     static String text(DelegateExecution execution, String name) {

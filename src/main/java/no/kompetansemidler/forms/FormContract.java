@@ -229,7 +229,7 @@ public final class FormContract {
             }
             case "checklist" -> {
                 // a list (the Java API), or a JSON array of texts (a Json variable: Tasklist, REST)
-                java.util.Collection<?> chosen = value instanceof java.util.Collection<?> list ? list : jsonTexts(value);
+                java.util.Collection<?> chosen = value instanceof java.util.Collection<?> list ? list : choices(value);
                 if (chosen == null) {
                     problems.add(new Violation(key, "TYPE", "«" + label + "» må være en liste av valg."));
                     return;
@@ -279,8 +279,14 @@ public final class FormContract {
     }
 
     /** What a person sees as the field's name: its label, or the date field's label, or else its key. */
-    /** The texts of a JSON array (a Json variable's value), or null when the value is no such array. */
-    private static List<String> jsonTexts(Object value) {
+    /**
+     * The choices of a checklist as sent: a list (the Java API) or a JSON array of texts (a Json variable: Tasklist,
+     * REST); null when the value is neither.
+     */
+    public static List<String> choices(Object value) {
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
         try {
             JsonNode node = JSON.readTree(value.toString());
             if (!node.isArray()) {

@@ -46,7 +46,7 @@ import java.util.Set;
  */
 public record SchemeFile(
         @NotNull(message = "må angis (store bokstaver, sifre og _, f.eks. DEKOM)")
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,29}", message = "må være store bokstaver, sifre og _ (2–30 tegn), f.eks. DEKOM")
+        @Pattern(regexp = Scheme.CODE_FORM, message = "må være store bokstaver, sifre og _ (2–30 tegn), f.eks. DEKOM")
         String code,
         @NotBlank(message = "må angis (ordningens navn slik brev og sider viser det)")
         String name,

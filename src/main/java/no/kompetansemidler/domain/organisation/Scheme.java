@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public record Scheme(String code) implements Comparable<Scheme> {
 
     /** Upper-case letters, digits and underscore, starting with a letter: the form a code has in every table. */
-    public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,29}");
+    public static final String CODE_FORM = "[A-Z][A-Z0-9_]{1,29}";
+    public static final Pattern CODE = Pattern.compile(CODE_FORM);
 
     public static final Scheme DEKOM = new Scheme("DEKOM");
     public static final Scheme REKOM = new Scheme("REKOM");
