@@ -85,10 +85,11 @@
       });
   }
 
-  function showCycle(cycle) {
+  function showCycle(cycle, officeName) {
     var section = document.getElementById('syklusmal').content.firstElementChild.cloneNode(true);
     section.id = 'syklus-' + cycle.ordning;
-    section.querySelector('.navn').textContent = cycle.ordning + ' ' + cycle.aar + ' – ' + cycle.ordningNavn;
+    section.querySelector('.navn').textContent = cycle.ordning + ' ' + cycle.aar + ' – ' + cycle.ordningNavn
+        + (officeName === cycle.kjortAv ? '' : ' (' + cycle.kjortAv + ')');
     section.querySelector('.fase').textContent = 'Står nå i: ' + cycle.fase + '. Startet ' + cycle.startet + '.'
       + (cycle.godkjenning ? ' ' + cycle.godkjenning : '') + (cycle.klager ? ' ' + cycle.klager : '');
     if (!document.getElementById('revisjon').hidden) {
@@ -162,7 +163,7 @@
       document.getElementById('csv').href = '/api/oversikt/' + encodeURIComponent(embete) + '/csv?aar=' + view.aar;
       document.getElementById('sykluser').innerHTML = '';
       document.getElementById('ingen').hidden = view.sykluser.length > 0;
-      view.sykluser.forEach(showCycle);
+      view.sykluser.forEach(function (cycle) { showCycle(cycle, view.embeteNavn); });
       var blocked = view.sykluser.reduce(function (n, c) { return n + c.blokkert.length; }, 0);
       status.textContent = view.sykluser.length + (view.sykluser.length === 1 ? ' syklus' : ' sykluser') + ', '
         + (blocked === 0 ? 'ingenting står fast.' : blocked + (blocked === 1 ? ' sak står fast.' : ' saker står fast.'));

@@ -4,7 +4,9 @@ import no.kompetansemidler.testkit.Starts;
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.AccountNumber;
+import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.domain.organisation.OwnerKind;
@@ -52,6 +54,9 @@ import java.util.function.Consumer;
  * <p>Every municipality and county authority takes part where its scheme allows, plus private school owners
  * (one per eight municipalities of the embete) and private kindergarten owners (one per four). At scale k, every
  * municipality, county authority and private owner is there k times (copies with invented organisation numbers).
+ * YRKESFAG runs per fylkeskommune (15 cycles, Oslo kommune for Oslo), worked by the county's own caseworker and
+ * leader; each county's caseworker registers its applicants through the start form (3 schools, 2 training offices,
+ * 3 companies and a trade test board, k times).
  * Every twentieth owner of a cycle misses the need-report deadline: it gets the reminder over SMTP, and the
  * caseworker then extends the deadline (the owner reports) or records that it does not take part. In Agder the
  * forum does not agree (the Statsforvalter's fallback decision, R7); in Rogaland's DEKOM cycle the first
@@ -63,7 +68,7 @@ public final class NationalYear {
     static final Money OWNER_AMOUNT = Money.ofKroner(500_000);
     static final Money UH_AMOUNT = Money.ofKroner(1_000_000);
     static final String PASSWORD = "Ytelse-2027-maaling";
-    /** Oslo kommune: an owner in all four schemes, whose task list the benchmark times. */
+    /** Oslo kommune: an owner in the three schemes the Statsforvalter runs, whose task list the benchmark times. */
     static final String OSLO = "958935420";
 
     /** What the benchmark asks: which embeter, how many times the national size, the year, parallel users. */
@@ -74,8 +79,9 @@ public final class NationalYear {
     record Participant(String organisationNumber, OwnerKind kind, String user) {
     }
 
-    /** One cycle (embete, scheme) and what the benchmark knows of it. */
+    /** One cycle (office, scheme) and what the benchmark knows of it: YRKESFAG's office is a fylkeskommune. */
     static final class Cycle {
+        final Office office;
         final Embete embete;
         final Scheme scheme;
         final List<Participant> owners = new ArrayList<>();
@@ -87,8 +93,9 @@ public final class NationalYear {
         /** The cycle's business key, which its sub-processes share: what a person narrows the task list to. */
         String businessKey;
 
-        Cycle(Embete embete, Scheme scheme) {
-            this.embete = embete;
+        Cycle(Office office, Scheme scheme) {
+            this.office = office;
+            this.embete = office.embete();
             this.scheme = scheme;
         }
 
@@ -101,7 +108,7 @@ public final class NationalYear {
         }
 
         String caseworker() {
-            return caseworkerOf(embete);
+            return caseworkerOf(office);
         }
     }
 
@@ -144,13 +151,24 @@ public final class NationalYear {
         jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
     }
 
-    static String caseworkerOf(Embete embete) {
-        return "bench-sb-" + embete.slug();
+    static String caseworkerOf(Office office) {
+        return "bench-sb-" + office.slug();
     }
 
-    /** The leader who signs off the embete's decisions (not the caseworker who prepared them). */
-    static String leaderOf(Embete embete) {
-        return "bench-leder-" + embete.slug();
+    /** The leader who signs off the office's decisions (not the caseworker who prepared them). */
+    static String leaderOf(Office office) {
+        return "bench-leder-" + office.slug();
+    }
+
+    /** The fylkeskommuner (and Oslo kommune) in the embete's area: they run YRKESFAG there. */
+    static List<County> countiesOf(Embete embete) {
+        return County.all().stream().filter(c -> c.embete() == embete).toList();
+    }
+
+    /** The offices that run the scheme's cycles in the embete's area: the embete, or its fylkeskommuner. */
+    private List<Office> officesOf(Embete embete, Scheme scheme) {
+        return schemes.definition(scheme).runBy() == no.kompetansemidler.domain.funding.CycleRunner.FYLKESKOMMUNE
+                ? List.copyOf(countiesOf(embete)) : List.of(embete);
     }
 
     // --- the master data of a national year ----------------------------------------------------------------
@@ -165,24 +183,25 @@ public final class NationalYear {
         timed("private eiere registrert", this::registerPrivateOwners);
         List<UhInstitution> uhs = masterData.uhInstitutions();
         for (Embete embete : settings.embeter()) {
-            List<Owner> owners = masterData.owners(embete, null);
             for (Scheme scheme : schemes.schemes()) {
-                Cycle cycle = new Cycle(embete, scheme);
-                cycle.uh = uhs.get(embete.ordinal() % uhs.size()).organisationNumber().value();
-                ensureUser(ownerUser(cycle.uh), IdentityGroups.uh(new OrganisationNumber(cycle.uh)), false);
-                owners.stream().filter(o -> o.takesPartIn(scheme)).sorted((a, b) -> a.organisationNumber().value()
-                        .compareTo(b.organisationNumber().value())).forEach(o -> cycle.owners.add(new Participant(
-                        o.organisationNumber().value(), o.kind(), ownerUser(o.organisationNumber().value()))));
-                for (int i = 0; i < cycle.owners.size(); i++) {
-                    if (i % 20 == 7) {
-                        String late = cycle.owners.get(i).organisationNumber();
-                        cycle.late.add(late);
-                        if (i % 40 == 27) {
-                            cycle.notTakingPart.add(late);
+                for (Office office : officesOf(embete, scheme)) {
+                    Cycle cycle = new Cycle(office, scheme);
+                    cycle.uh = uhs.get(embete.ordinal() % uhs.size()).organisationNumber().value();
+                    ensureUser(ownerUser(cycle.uh), IdentityGroups.uh(new OrganisationNumber(cycle.uh)), false);
+                    masterData.owners(office, scheme).stream().sorted((a, b) -> a.organisationNumber().value()
+                            .compareTo(b.organisationNumber().value())).forEach(o -> cycle.owners.add(new Participant(
+                            o.organisationNumber().value(), o.kind(), ownerUser(o.organisationNumber().value()))));
+                    for (int i = 0; i < cycle.owners.size(); i++) {
+                        if (i % 20 == 7) {
+                            String late = cycle.owners.get(i).organisationNumber();
+                            cycle.late.add(late);
+                            if (i % 40 == 27) {
+                                cycle.notTakingPart.add(late);
+                            }
                         }
                     }
+                    cycles.add(cycle);
                 }
-                cycles.add(cycle);
             }
         }
         User owner = identity.createUserQuery().userId(latencyOwner()).singleResult();
@@ -190,10 +209,9 @@ public final class NationalYear {
         identity.saveUser(owner);
     }
 
-    /** The caseworkers of the embete with the most owners: whose task list the benchmark times. */
-    /** The embete of the largest cycle: its overview page is timed. */
-    Embete latencyEmbete() {
-        return cycles.stream().max(java.util.Comparator.comparingInt(c -> c.owners.size())).orElseThrow().embete;
+    /** The office of the largest cycle: its overview page is timed. */
+    Office latencyEmbete() {
+        return cycles.stream().max(java.util.Comparator.comparingInt(c -> c.owners.size())).orElseThrow().office;
     }
 
     String latencyCaseworker() {
@@ -213,6 +231,10 @@ public final class NationalYear {
         for (Embete embete : settings.embeter()) {
             ensureUser(caseworkerOf(embete), IdentityGroups.caseworkers(embete), true);
             ensureUser(leaderOf(embete), IdentityGroups.leaders(embete), true);
+            for (County county : countiesOf(embete)) {
+                ensureUser(caseworkerOf(county), IdentityGroups.caseworkers(county), true);
+                ensureUser(leaderOf(county), IdentityGroups.leaders(county), true);
+            }
             for (Municipality m : masterData.municipalities(embete)) {
                 if (!withOwner.contains(m.municipalityNumber())) {
                     saveInvented(new Owner(invented(), m.name() + " kommune", OwnerKind.KOMMUNE, embete,
@@ -220,6 +242,9 @@ public final class NationalYear {
                 }
             }
             for (Owner real : masterData.owners(embete, null)) {
+                if (real.kind().isVocational()) {
+                    continue; // the counties register their applicants below
+                }
                 for (int copy = 2; copy <= settings.scale(); copy++) {
                     saveInvented(new Owner(invented(), real.name() + " (kopi " + copy + ")", real.kind(), embete,
                             schemes.schemesFor(real.kind()), null), null);
@@ -256,9 +281,39 @@ public final class NationalYear {
                 act(caseworkerOf(embete), () -> forms.submitStartForm(definition, form));
             }
         });
+        registerVocationalApplicants(definition);
         for (Embete embete : settings.embeter()) {
-            masterData.owners(embete, null).stream().filter(o -> o.kind().isPrivate()).forEach(this::loginAndAccount);
+            masterData.owners(embete, null).stream().filter(o -> o.kind().isPrivate() || o.kind().isVocational())
+                    .forEach(this::loginAndAccount);
         }
+    }
+
+    /** The kinds of applicant a county registers in YRKESFAG, and how many of each at scale 1 (9 per county). */
+    static final Map<OwnerKind, Integer> VOCATIONAL_APPLICANTS = new java.util.EnumMap<>(Map.of(
+            OwnerKind.VIDEREGAENDE_SKOLE, 3, OwnerKind.OPPLAERINGSKONTOR, 2, OwnerKind.LAEREBEDRIFT, 3,
+            OwnerKind.PROVENEMND, 1));
+
+    /**
+     * Each fylkeskommune's caseworker registers its applicants in YRKESFAG (schools, training offices, companies,
+     * trade test boards) through the same start form, with the county as where they belong.
+     */
+    private void registerVocationalApplicants(String definition) throws Exception {
+        List<County> counties = settings.embeter().stream().flatMap(e -> countiesOf(e).stream()).toList();
+        forEachInParallel(counties, county -> {
+            for (Map.Entry<OwnerKind, Integer> kind : VOCATIONAL_APPLICANTS.entrySet()) {
+                for (int i = 0; i < kind.getValue() * settings.scale(); i++) {
+                    OrganisationNumber org;
+                    synchronized (this) {
+                        org = invented();
+                    }
+                    Map<String, Object> form = Map.of("organisasjonsnummer", org.value(),
+                            "navn", kind.getKey().displayName() + " " + (i + 1) + " i " + county.displayName(),
+                            "eiertype", kind.getKey().name(), "embete", county.slug(),
+                            "kontaktEpost", "post-" + org.value() + "@yrkesfag.example");
+                    act(caseworkerOf(county), () -> forms.submitStartForm(definition, form));
+                }
+            }
+        });
     }
 
     /** A login for the owner's people, and a bank account (as PUT /api/stamdata/kontonummer registers it). */
@@ -358,7 +413,7 @@ public final class NationalYear {
     /** The caseworker submits the start form "Ramme mottatt fra Udir" for the cycle's embete and scheme. */
     private ProcessInstance startCycle(Cycle cycle, int year) {
         return act(cycle.caseworker(), () -> forms.submitStartForm(latestDefinition("arssyklus"), Map.of(
-                "embete", cycle.embete.slug(), "ordning", cycle.scheme.name(), "aar", (long) year,
+                "embete", cycle.office.slug(), "ordning", cycle.scheme.name(), "aar", (long) year,
                 "ramme", cycle.frame().format().replace(" kr", ""))));
     }
 
@@ -452,7 +507,7 @@ public final class NationalYear {
             complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_CorrectBreaches")), Map.of(
                     "begrunnelse", "Egenandelen er rettet."));
         }
-        String leader = leaderOf(cycle.embete);
+        String leader = leaderOf(cycle.office);
         complete(leader, single(taskList(leader, cycle, "Task_SignOff")), Map.of("godkjenning", "GODKJENT"));
     }
 

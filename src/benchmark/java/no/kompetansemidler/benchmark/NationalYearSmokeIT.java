@@ -39,20 +39,27 @@ class NationalYearSmokeIT {
 
         NationalYear.Totals totals = year.totals();
         List<NationalYear.Cycle> agder = year.cycles().subList(0, 4);
-        // Agder: 25 municipalities, the county authority, 4 private school owners and 7 private kindergarten owners
-        assertThat(agder).extracting(c -> c.owners.size()).containsExactly(30, 32, 26, 1);
-        // owners 8 and 28 of a cycle were late: 5 reminders; the 28th did not take part, the 8th got more time
-        assertThat(agder).extracting(c -> c.late.size()).containsExactly(2, 2, 1, 0);
+        // Agder: 25 municipalities, the county authority, 4 private school owners and 7 private kindergarten owners;
+        // YRKESFAG is Agder fylkeskommune's cycle, with the 9 applicants its caseworker registered
+        assertThat(agder).extracting(c -> c.owners.size()).containsExactly(30, 32, 26, 9);
+        assertThat(agder.get(3).office.displayName()).isEqualTo("Agder fylkeskommune");
+        assertThat(agder.get(3).caseworker()).isEqualTo("bench-sb-agder-fylkeskommune");
+        // owners 8 and 28 of a cycle were late: 6 reminders; the 28th did not take part, the 8th got more time
+        assertThat(agder).extracting(c -> c.late.size()).containsExactly(2, 2, 1, 1);
         assertThat(agder).extracting(c -> c.notTakingPart.size()).containsExactly(1, 1, 0, 0);
-        // the largest embete: Oslo kommune (county role) in all four schemes; DEKOM's distribution has a row per owner
+        // the largest embete: Oslo kommune (county role) in the three schemes the Statsforvalter runs, and the office
+        // that runs YRKESFAG in Oslo, beside Østfold, Akershus and Buskerud fylkeskommune; DEKOM's distribution has a
+        // row per owner
         NationalYear.Cycle dekom = year.cycles().get(4);
-        assertThat(year.cycles().subList(4, 8)).allMatch(c -> c.owners.stream()
+        assertThat(year.cycles().subList(4, 7)).allMatch(c -> c.owners.stream()
                 .anyMatch(o -> o.organisationNumber().equals(NationalYear.OSLO)));
+        assertThat(year.cycles().subList(7, 11)).extracting(c -> c.office.displayName()).containsExactly(
+                "Oslo kommune", "Østfold fylkeskommune", "Akershus fylkeskommune", "Buskerud fylkeskommune");
         assertThat((String) history.createHistoricVariableInstanceQuery().processInstanceId(dekom.processInstanceId)
                 .variableName("fordelingOppsummering").singleResult().getValue())
                 .contains(" rader, til sammen ");
 
-        assertThat(totals.cyclesCompleted()).isEqualTo(8);
+        assertThat(totals.cyclesCompleted()).isEqualTo(11);
         long late = year.cycles().stream().mapToInt(c -> c.late.size()).sum();
         assertThat(totals.reminders()).isEqualTo(late);
         assertThat(mail.getReceivedMessages()).hasSizeGreaterThanOrEqualTo((int) late);

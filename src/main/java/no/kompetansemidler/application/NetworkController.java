@@ -2,6 +2,7 @@ package no.kompetansemidler.application;
 
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.security.ApiAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,14 +42,14 @@ class NetworkController {
     CycleNetworks ofCycle(@PathVariable("syklusId") String cycleId) {
         CycleRepository.Cycle cycle = cycles.findCycle(cycleId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        access.requireRead(cycle.embete());
-        return new CycleNetworks(cycleId, cycle.embete().displayName(), cycle.scheme().name(), cycle.year(),
+        access.requireRead(cycle.office());
+        return new CycleNetworks(cycleId, cycle.office().displayName(), cycle.scheme().name(), cycle.year(),
                 networks.owners(cycle), networks.ofCycle(cycleId));
     }
 
     @PostMapping(value = "/api/sykluser/{syklusId}/nettverk", consumes = MediaType.APPLICATION_JSON_VALUE)
     Networks.Network register(@PathVariable("syklusId") String cycleId, @RequestBody Networks.NewNetwork network) {
-        access.requireWork(embeteOf(cycleId));
+        access.requireWork(officeOf(cycleId));
         return networks.register(cycleId, network, access.current().id());
     }
 
@@ -79,8 +80,8 @@ class NetworkController {
         return access.current().ownerOrganisations();
     }
 
-    private Embete embeteOf(String cycleId) {
+    private Office officeOf(String cycleId) {
         return cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
-                .embete();
+                .office();
     }
 }

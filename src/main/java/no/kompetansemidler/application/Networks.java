@@ -94,13 +94,13 @@ public class Networks {
             problems.add(new Violation("navn", "LENGDE", "Nettverkets navn kan ha høyst 200 tegn."));
         }
         Map<String, Owner> owners = new LinkedHashMap<>();
-        masterData.owners(cycle.embete(), cycle.scheme()).forEach(o -> owners.put(o.organisationNumber().value(), o));
+        masterData.owners(cycle.office(), cycle.scheme()).forEach(o -> owners.put(o.organisationNumber().value(), o));
         String lead = request == null || request.leder() == null ? "" : request.leder().replace(" ", "");
         if (lead.isEmpty()) {
             problems.add(new Violation("leder", "PÅKREVD", "Velg eieren som leder nettverket og sender søknaden."));
         } else if (!owners.containsKey(lead)) {
             problems.add(new Violation("leder", "NETTVERK", "Lederen " + lead + " er ikke en eier som kan søke i "
-                    + cycle.scheme().name() + " " + cycle.year() + " hos " + cycle.embete().displayName() + "."));
+                    + cycle.scheme().name() + " " + cycle.year() + " hos " + cycle.office().displayName() + "."));
         } else if (cycles.needReport(cycleId, lead).isPresent()) {
             problems.add(new Violation("leder", "NETTVERK", owners.get(lead).name() + " har allerede sendt"
                     + " behovsmeldingen; et nettverk registreres før lederen sender søknaden for alle."));
@@ -114,7 +114,7 @@ public class Networks {
             if (!owners.containsKey(number)) {
                 problems.add(new Violation("medlemmer", "NETTVERK", "Medlemmet " + number + " er ikke en eier som kan"
                         + " søke i " + cycle.scheme().name() + " " + cycle.year() + " hos "
-                        + cycle.embete().displayName() + "."));
+                        + cycle.office().displayName() + "."));
             } else {
                 members.add(number);
             }
@@ -210,7 +210,7 @@ public class Networks {
         Map<String, String> inNetwork = networkOfEachOwner(cycle.id());
         Set<String> sent = new java.util.HashSet<>();
         cycles.needReports(cycle.id()).forEach(r -> sent.add(r.organisationNumber()));
-        return masterData.owners(cycle.embete(), cycle.scheme()).stream().map(o -> new OwnerChoice(
+        return masterData.owners(cycle.office(), cycle.scheme()).stream().map(o -> new OwnerChoice(
                 o.organisationNumber().value(), o.name(), sent.contains(o.organisationNumber().value()),
                 inNetwork.get(o.organisationNumber().value()))).toList();
     }

@@ -1,5 +1,6 @@
 package no.kompetansemidler.application;
 
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.security.ApiAccess;
 import no.kompetansemidler.security.ApiUser;
@@ -54,7 +55,7 @@ class ReceiptController {
         ApiUser user = access.current();
         if (!user.ownerOrganisations().contains(owner)) {
             access.requireRead(cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.NOT_FOUND)).embete());
+                    HttpStatus.NOT_FOUND)).office());
         }
     }
 

@@ -102,7 +102,7 @@ public class Receipts {
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
         StringBuilder html = new StringBuilder(head("Kvittering for behovsmelding"));
         html.append("<h1>Kvittering for behovsmelding</h1>")
-                .append("<p>").append(e(cycle.embete().displayName())).append(" har mottatt behovsmeldingen nedenfor.</p>")
+                .append("<p>").append(e(cycle.office().displayName())).append(" har mottatt behovsmeldingen nedenfor.</p>")
                 .append("<table>")
                 .append(row("Eier", masterData.ownerName(owner) + " (" + owner + ")"))
                 .append(row("Ordning og år", schemes.name(cycle.scheme()) + " (" + cycle.scheme().name() + ") "
@@ -156,7 +156,7 @@ public class Receipts {
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
         StringBuilder html = new StringBuilder(head("Kvittering for egenvurdering og rapport"));
         html.append("<h1>Kvittering for egenvurdering og rapport</h1>")
-                .append("<p>").append(e(cycle.embete().displayName()))
+                .append("<p>").append(e(cycle.office().displayName()))
                 .append(" har mottatt egenvurderingen og rapporten nedenfor (R11).</p>")
                 .append("<table>")
                 .append(row("Eier", masterData.ownerName(owner) + " (" + owner + ")"))

@@ -66,7 +66,7 @@ class AuditController {
                 .append("\" /></label> <button>Søk</button></form><table><tr><th>Embete</th><th>Ordning</th><th>År</th>"
                         + "<th>Ramme</th><th>Saksforløp</th></tr>");
         for (CycleRepository.Cycle c : found) {
-            h.append("<tr><td>").append(AuditDocuments.e(c.embete().displayName())).append("</td><td>")
+            h.append("<tr><td>").append(AuditDocuments.e(c.office().displayName())).append("</td><td>")
                     .append(c.scheme().name()).append("</td><td>").append(c.year()).append("</td><td>")
                     .append(AuditDocuments.e(c.frame().format())).append("</td><td><a href=\"/revisjon/sykluser/")
                     .append(c.id()).append("\">les</a></td></tr>");

@@ -30,7 +30,7 @@ final class AuditDocuments {
     }
 
     static String title(CycleRepository.Cycle c) {
-        return "Saksforløp: " + c.embete().displayName() + ", " + c.scheme().name() + " " + c.year();
+        return "Saksforløp: " + c.office().displayName() + ", " + c.scheme().name() + " " + c.year();
     }
 
     /** The summary's lines: label and value, as the page and the PDF show them. */
@@ -189,7 +189,7 @@ final class AuditDocuments {
         summary.put("tiltakIkkeBesvartAvUh", s.uhUnanswered());
         summary.put("vedtakIkkeUtbetalt", s.unpaidDecisions());
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("syklus", Map.of("id", c.id(), "embete", c.embete().slug(), "ordning", c.scheme().name(),
+        json.put("syklus", Map.of("id", c.id(), "embete", c.office().slug(), "ordning", c.scheme().name(),
                 "aar", c.year(), "rammeOre", c.frame().ore(), "prosessinstans", c.processInstanceId()));
         json.put("sammendrag", summary);
         json.put("modeller", account.models());

@@ -16,6 +16,14 @@ import java.util.Set;
 @Repository
 class AuditRepository {
 
+    /**
+     * The distributions of one cycle (p): those recorded in it, and those from before distributions were versioned
+     * per cycle, by embete, scheme and year.
+     */
+    private static final String PROPOSALS_OF_CYCLE = "(p.cycle_id = ? or p.cycle_id is null and p.embete_code = ?"
+            + " and p.scheme = ? and p.budget_year = ?)";
+
+
     /** Ranks for events at the same instant: the order in which the cycle produces them. */
     static final int RANK_NEED_REPORT = 30;
     static final int RANK_PROPOSAL = 40;
@@ -103,8 +111,8 @@ class AuditRepository {
                         + rs.getString("reason"), "behovsmelding", RANK_NEED_REPORT)
                         .about(rs.getString("organisation_number"), null, null)).list().forEach(events::add);
         jdbc.sql("""
-                        select * from km_proposal where embete_code = ? and scheme = ? and budget_year = ?""")
-                .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
+                        select * from km_proposal p where """ + PROPOSALS_OF_CYCLE)
+                .params(cycle.id(), cycle.embete().name(), cycle.scheme().name(), cycle.year())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), null,
                         rs.getObject("version") == null ? "Fordeling registrert" : "Fordeling, versjon " + rs.getInt("version"),
                         (rs.getObject("version") == null ? "Fordeling"
@@ -115,8 +123,8 @@ class AuditRepository {
                 .list().forEach(events::add);
         jdbc.sql("""
                         select c.*, p.version from km_rule_check c join km_proposal p on p.id = c.proposal_id
-                        where p.embete_code = ? and p.scheme = ? and p.budget_year = ?""")
-                .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
+                        where """ + PROPOSALS_OF_CYCLE)
+                .params(cycle.id(), cycle.embete().name(), cycle.scheme().name(), cycle.year())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("checked_at").toInstant(), null, null, "Regelkontroll",
                         "Fordelingen" + (rs.getObject("version") == null ? "" : ", versjon " + rs.getInt("version") + ",")
                         + " kontrollert mot R1–R6 og R14: " + rs.getInt("breach_count") + " regelbrudd. Parametere: "
@@ -125,8 +133,8 @@ class AuditRepository {
         jdbc.sql("""
                         select b.*, c.checked_at from km_rule_breach b join km_rule_check c on c.id = b.check_id
                         join km_proposal p on p.id = c.proposal_id
-                        where p.embete_code = ? and p.scheme = ? and p.budget_year = ? order by c.checked_at, b.line_no""")
-                .params(cycle.embete().name(), cycle.scheme().name(), cycle.year())
+                        where """ + PROPOSALS_OF_CYCLE + " order by c.checked_at, b.line_no")
+                .params(cycle.id(), cycle.embete().name(), cycle.scheme().name(), cycle.year())
                 .query((rs, i) -> new AuditEvent(rs.getTimestamp("checked_at").toInstant(), null, null,
                         "Regelbrudd " + rs.getString("rule_id"), rs.getString("reason"), process, RANK_BREACH)
                         .about(rs.getString("organisation_number"), null, null))

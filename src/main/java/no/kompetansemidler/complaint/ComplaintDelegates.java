@@ -8,6 +8,7 @@ import no.kompetansemidler.cycle.PaymentBatches;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.AccountNumber;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.domain.validation.ValidationException;
@@ -123,19 +124,19 @@ class ComplaintDelegates {
                     l.organisationNumber(), l.name(), grounds, before, person, execution.getProcessInstanceId(),
                     clock.instant());
             execution.setProcessBusinessKey(cycle.reference() + "/" + l.organisationNumber() + "/klage");
-            String caseworkers = IdentityGroups.caseworkers(cycle.embete());
+            String caseworkers = IdentityGroups.caseworkers(cycle.office());
             access.caseworkers(execution.getProcessInstanceId(), caseworkers);
             access.owner(execution.getProcessInstanceId(), ownerGroup(l));
             execution.setVariable(COMPLAINT_ID, id);
             execution.setVariable(GROUNDS, grounds);
             execution.setVariable(CycleVariables.CYCLE_ID, cycle.id());
-            execution.setVariable(CycleVariables.EMBETE_NAME, cycle.embete().displayName());
+            execution.setVariable(CycleVariables.EMBETE_NAME, cycle.office().displayName());
             execution.setVariable(CycleVariables.SCHEME, cycle.scheme().name());
             execution.setVariable(CycleVariables.YEAR, cycle.year());
             execution.setVariable(CycleVariables.RECIPIENT, l.organisationNumber());
             execution.setVariable(CycleVariables.RECIPIENT_NAME, l.name());
             execution.setVariable(CycleVariables.CASEWORKER_GROUP, caseworkers);
-            execution.setVariable(CycleVariables.LEADER_GROUP, IdentityGroups.leaders(cycle.embete()));
+            execution.setVariable(CycleVariables.LEADER_GROUP, IdentityGroups.leaders(cycle.office()));
             execution.setVariable(DECISION_TEXT, (decision.isPresent() ? "Tilsagn om " + before.format()
                     : "Avslag") + " (søkt: " + l.applied().format() + "), brev " + DAY.format(l.writtenAt().atZone(OSLO))
                     + ", klagefrist " + DAY.format(l.complaintDeadline()) + ".");
@@ -151,7 +152,7 @@ class ComplaintDelegates {
             return Optional.empty();
         }
         try {
-            Embete embete = Embete.fromSlug(m.group(1));
+            Office embete = Office.fromSlug(m.group(1));
             Scheme scheme = Scheme.valueOf(m.group(2));
             String organisationNumber = m.group(4) + m.group(5) + m.group(6);
             return cycles.findCycle(embete, scheme, Integer.parseInt(m.group(3))).flatMap(cycle ->

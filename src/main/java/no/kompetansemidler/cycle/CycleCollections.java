@@ -23,7 +23,7 @@ public class CycleCollections {
     /** Every owner of the embete that may take part in the scheme: each gets a need-report task. */
     public List<String> owners(String cycleId) {
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
-        return masterData.owners(cycle.embete(), cycle.scheme()).stream()
+        return masterData.owners(cycle.office(), cycle.scheme()).stream()
                 .map(o -> o.organisationNumber().value()).toList();
     }
 

@@ -4,7 +4,7 @@ import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.domain.validation.Violation;
 
 import no.kompetansemidler.domain.organisation.AccountNumber;
-import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.security.ApiAccess;
 import org.springframework.http.HttpStatus;
@@ -51,14 +51,14 @@ class CycleController {
     /** The report: the embete's caseworkers and leaders, auditors, Udir and administrators. */
     @GetMapping(value = "/api/rapporter/{syklusId}", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     ResponseEntity<String> report(@PathVariable("syklusId") String cycleId) {
-        access.requireOverview(embeteOf(cycleId));
+        access.requireOverview(officeOf(cycleId));
         return ResponseEntity.of(cycles.report(cycleId));
     }
 
     /** The report as data (schema kompetansemidler-arsrapport/1, docs/api.md), once it has been made. */
     @GetMapping("/api/rapporter/{syklusId}/json")
     ResponseEntity<YearlyReport.Data> reportData(@PathVariable("syklusId") String cycleId) {
-        access.requireOverview(embeteOf(cycleId));
+        access.requireOverview(officeOf(cycleId));
         return ResponseEntity.of(cycles.reportMadeAt(cycleId)
                 .map(made -> YearlyReport.data(YearlyReport.Inputs.load(cycles, schemes, cycleId), made)));
     }
@@ -66,7 +66,7 @@ class CycleController {
     /** The report's recipients as CSV, the same fields as the JSON's «mottakere». */
     @GetMapping("/api/rapporter/{syklusId}/csv")
     ResponseEntity<byte[]> reportCsv(@PathVariable("syklusId") String cycleId) {
-        access.requireOverview(embeteOf(cycleId));
+        access.requireOverview(officeOf(cycleId));
         return cycles.reportMadeAt(cycleId).map(made -> {
             YearlyReport.Data data = YearlyReport.data(YearlyReport.Inputs.load(cycles, schemes, cycleId), made);
             return ResponseEntity.ok()
@@ -80,7 +80,7 @@ class CycleController {
     /** The payments: the embete's caseworkers, auditors and administrators. */
     @GetMapping("/api/sykluser/{syklusId}/utbetalinger")
     List<PaymentView> payments(@PathVariable("syklusId") String cycleId) {
-        access.requireRead(embeteOf(cycleId));
+        access.requireRead(officeOf(cycleId));
         return cycles.payments(cycleId).stream().map(p -> new PaymentView(p.organisationNumber(), p.amount().ore(),
                 p.amount().format(), p.accountNumber(), p.paidAt().toString())).toList();
     }
@@ -91,7 +91,7 @@ class CycleController {
     /** The self-evaluations waiting for review: the embete's caseworkers (who review them). */
     @GetMapping("/api/sykluser/{syklusId}/egenvurderinger")
     List<SelfEvaluationReviews.Waiting> waitingReviews(@PathVariable("syklusId") String cycleId) {
-        access.requireWork(embeteOf(cycleId));
+        access.requireWork(officeOf(cycleId));
         return reviews.waiting(cycleId);
     }
 
@@ -100,13 +100,13 @@ class CycleController {
             consumes = MediaType.APPLICATION_JSON_VALUE)
     List<SelfEvaluationReviews.Outcome> approveReviews(@PathVariable("syklusId") String cycleId,
                                                        @RequestBody Approval approval) {
-        access.requireWork(embeteOf(cycleId));
+        access.requireWork(officeOf(cycleId));
         return reviews.approve(cycleId, approval == null ? null : approval.oppgaver(),
                 approval != null && Boolean.TRUE.equals(approval.overforing()), access.current().id());
     }
 
-    private Embete embeteOf(String cycleId) {
-        return embeteOf(cycles, cycleId);
+    private Office officeOf(String cycleId) {
+        return officeOf(cycles, cycleId);
     }
 
     /**
@@ -119,9 +119,9 @@ class CycleController {
         return ResponseEntity.of(meetings.record(id));
     }
 
-    /** The cycle's embete, for the access check; 404 when there is no such cycle. */
-    static Embete embeteOf(CycleRepository cycles, String cycleId) {
-        return cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).embete();
+    /** The cycle's office (embete or fylkeskommune), for the access check; 404 when there is no such cycle. */
+    static Office officeOf(CycleRepository cycles, String cycleId) {
+        return cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).office();
     }
 
     /** A recipient's bank account: the owner's embete's caseworkers; a UH institution's: administrators. */
@@ -142,7 +142,7 @@ class CycleController {
             throw new ValidationException(List.of(new Violation("kontonummer", "PÅKREVD",
                     "Oppgi kontonummeret, for eksempel 1503.12.34562.")));
         }
-        Embete embete = owner.map(Owner::embete).orElse(null);
+        Office embete = owner.map(masterData::office).orElse(null);
         if (embete == null ? !access.current().isAdministrator() : !access.current().mayWork(embete)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }

@@ -1,7 +1,9 @@
 package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.Scheme;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,12 +18,33 @@ import java.util.UUID;
 @Repository
 public class CycleRepository {
 
-    public record Cycle(String id, Embete embete, Scheme scheme, int year, Money frame, String processInstanceId) {
+    /**
+     * One yearly cycle of a scheme, run by an office: a Statsforvalter embete, or a fylkeskommune (YRKESFAG).
+     */
+    public record Cycle(String id, Office office, Scheme scheme, int year, Money frame, String processInstanceId) {
 
         /** The cycle's reference (its process's business key), e.g. "vestland-DEKOM-2027". */
         public String reference() {
-            return embete.slug() + "-" + scheme.name() + "-" + year;
+            return office.slug() + "-" + scheme.name() + "-" + year;
         }
+
+        /** The Statsforvalter embete whose area the cycle is in (the office itself, or the county's embete). */
+        public Embete embete() {
+            return office.embete();
+        }
+    }
+
+    /** How km_cycle.county_number stores the office: the county's number, or '' for a Statsforvalter's cycle. */
+    static String countyNumber(Office office) {
+        return office instanceof County county ? county.number() : "";
+    }
+
+    /** The office of a km_cycle row, by its embete_code and county_number. */
+    public static Office office(String embeteCode, String countyNumber) {
+        if (countyNumber == null || countyNumber.isBlank()) {
+            return Embete.valueOf(embeteCode);
+        }
+        return County.find(countyNumber).orElseThrow(() -> new IllegalStateException("Ukjent fylke " + countyNumber));
     }
 
     public record NeedReport(String organisationNumber, String uhPartner, String involvement, String needs,
@@ -49,9 +72,11 @@ public class CycleRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<Cycle> findCycle(Embete embete, Scheme scheme, int year) {
-        return jdbc.sql("select * from km_cycle where embete_code = ? and scheme = ? and budget_year = ?")
-                .params(embete.name(), scheme.name(), year).query((rs, i) -> cycle(rs)).optional();
+    public Optional<Cycle> findCycle(Office office, Scheme scheme, int year) {
+        return jdbc.sql("select * from km_cycle where embete_code = ? and county_number = ? and scheme = ?"
+                        + " and budget_year = ?")
+                .params(office.embete().name(), countyNumber(office), scheme.name(), year).query((rs, i) -> cycle(rs))
+                .optional();
     }
 
     /** The cycle, if there is one with this id. */
@@ -69,22 +94,23 @@ public class CycleRepository {
 
     /** Maps a km_cycle row; also for queries of other features (the auditors' search). */
     public static Cycle cycle(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Cycle(rs.getString("id"), Embete.valueOf(rs.getString("embete_code")),
+        return new Cycle(rs.getString("id"), office(rs.getString("embete_code"), rs.getString("county_number")),
                 Scheme.valueOf(rs.getString("scheme")), rs.getInt("budget_year"), Money.ofOre(rs.getLong("frame_ore")),
                 rs.getString("process_instance_id"));
     }
 
     /**
-     * Unused money carried over into this cycle (R15): what the Statsforvalter decided to carry over from the cycle of
-     * the same embete and scheme the year before. It is added to the frame to be distributed (the frame from Udir
+     * Unused money carried over into this cycle (R15): what the office decided to carry over from the cycle of the
+     * same office and scheme the year before. It is added to the frame to be distributed (the frame from Udir
      * stays as Udir sent it). Read when asked, so a carry-over decided after this cycle started is in it too.
      */
     public Money carriedIn(Cycle cycle) {
         return Money.ofOre(jdbc.sql("""
                         select coalesce(sum(e.settlement_ore), 0) from km_self_evaluation e
                         join km_decision d on d.id = e.decision_id join km_cycle c on c.id = d.cycle_id
-                        where e.settlement = 'CARRY_OVER' and c.embete_code = ? and c.scheme = ? and c.budget_year = ?""")
-                .params(cycle.embete().name(), cycle.scheme().name(), cycle.year() - 1).query(Long.class).single());
+                        where e.settlement = 'CARRY_OVER' and c.embete_code = ? and c.county_number = ? and c.scheme = ?
+                        and c.budget_year = ?""")
+                .params(cycle.embete().name(), countyNumber(cycle.office()), cycle.scheme().name(), cycle.year() - 1).query(Long.class).single());
     }
 
     /** What has come in of the cycle's repayment claims (R15), as the caseworkers recorded it. */
@@ -98,13 +124,14 @@ public class CycleRepository {
         return cycle.frame().plus(carriedIn(cycle));
     }
 
-    public String createCycle(Embete embete, Scheme scheme, int year, Money frame, String processInstanceId,
+    public String createCycle(Office office, Scheme scheme, int year, Money frame, String processInstanceId,
                               String startedBy, Instant at) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
-                        insert into km_cycle (id, embete_code, scheme, budget_year, frame_ore, process_instance_id,
-                               started_by, started_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, embete.name(), scheme.name(), year, frame.ore(), processInstanceId, startedBy,
+                        insert into km_cycle (id, embete_code, county_number, scheme, budget_year, frame_ore,
+                               process_instance_id, started_by, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, office.embete().name(), countyNumber(office), scheme.name(), year, frame.ore(),
+                        processInstanceId, startedBy,
                         Timestamp.from(at))
                 .update();
         return id;

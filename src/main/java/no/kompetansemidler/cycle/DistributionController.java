@@ -1,6 +1,6 @@
 package no.kompetansemidler.cycle;
 
-import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.security.ApiAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,30 +37,30 @@ class DistributionController {
 
     @GetMapping("/api/sykluser/{syklusId}/fordeling")
     Distributions.View view(@PathVariable("syklusId") String cycleId) {
-        access.requireRead(embeteOf(cycleId));
+        access.requireRead(officeOf(cycleId));
         return distributions.view(cycleId);
     }
 
     @GetMapping("/api/sykluser/{syklusId}/fordeling/mottakere")
     Map<String, String> recipients(@PathVariable("syklusId") String cycleId) {
-        access.requireRead(embeteOf(cycleId));
+        access.requireRead(officeOf(cycleId));
         return distributions.recipients(cycleId);
     }
 
     @PostMapping(value = "/api/sykluser/{syklusId}/fordeling/kontroll", consumes = MediaType.APPLICATION_JSON_VALUE)
     Distributions.Preview check(@PathVariable("syklusId") String cycleId, @RequestBody Rows rows) {
-        access.requireWork(embeteOf(cycleId));
+        access.requireWork(officeOf(cycleId));
         return distributions.check(cycleId, rows.nokkel(), rows.rader());
     }
 
     @PostMapping(value = "/api/sykluser/{syklusId}/fordeling", consumes = MediaType.APPLICATION_JSON_VALUE)
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     Distributions.View save(@PathVariable("syklusId") String cycleId, @RequestBody Rows rows) {
-        access.requireWork(embeteOf(cycleId));
+        access.requireWork(officeOf(cycleId));
         return distributions.save(cycleId, rows.nokkel(), rows.rader(), access.current().id());
     }
 
-    private Embete embeteOf(String cycleId) {
-        return CycleController.embeteOf(cycles, cycleId);
+    private Office officeOf(String cycleId) {
+        return CycleController.officeOf(cycles, cycleId);
     }
 }

@@ -129,7 +129,7 @@ public class Distributions {
         Optional<ProposalRepository.Version> latest = saved.stream().findFirst();
         if (latest.isEmpty()) {
             List<Row> rows = prefilled(cycle);
-            return new View(cycleId, cycle.embete().displayName(), cycle.scheme().name(), cycle.year(), null, null, null,
+            return new View(cycleId, cycle.office().displayName(), cycle.scheme().name(), cycle.year(), null, null, null,
                     "Forhåndsutfylt fra behovsmeldingene", DistributionKey.AMOUNTS.name(), Sums.of(cycles.distributable(cycle), Money.ZERO),
                     rows, List.of(), task.map(Task::getId).orElse(null), task.map(Task::getName).orElse(null),
                     task.isPresent(), versions);
@@ -149,7 +149,7 @@ public class Distributions {
         List<Row> rows = stored.grants().stream().map(g -> row(g, version.key(),
                 breachesByRecipient.getOrDefault(g.organisationNumber(), List.of()))).toList();
         Money sum = Money.sum(stored.grants().stream().map(StoredGrant::amount).toList());
-        return new View(cycleId, cycle.embete().displayName(), cycle.scheme().name(), cycle.year(), version.number(),
+        return new View(cycleId, cycle.office().displayName(), cycle.scheme().name(), cycle.year(), version.number(),
                 who(version.createdBy()), SHOWN.format(version.createdAt()), ProposalRepository.originText(version.origin()),
                 version.key().name(),
                 Sums.of(stored.frame(), sum), rows, general, task.map(Task::getId).orElse(null),
@@ -161,7 +161,7 @@ public class Distributions {
     public Map<String, String> recipients(String cycleId) {
         CycleRepository.Cycle cycle = cycles.cycle(cycleId);
         Map<String, String> names = new java.util.TreeMap<>();
-        masterData.owners(cycle.embete(), cycle.scheme()).forEach(o -> names.put(o.organisationNumber().value(), o.name()));
+        masterData.owners(cycle.office(), cycle.scheme()).forEach(o -> names.put(o.organisationNumber().value(), o.name()));
         masterData.uhInstitutions().forEach(u -> names.put(u.organisationNumber().value(), u.name()));
         return names;
     }
@@ -272,7 +272,7 @@ public class Distributions {
         Map<String, Map<String, Commitment>> byOwner = new LinkedHashMap<>();
         for (int earlier = cycle.year() - 2; earlier < cycle.year(); earlier++) {
             int decidedIn = earlier;
-            cycles.findCycle(cycle.embete(), cycle.scheme(), earlier).ifPresent(before -> {
+            cycles.findCycle(cycle.office(), cycle.scheme(), earlier).ifPresent(before -> {
                 Set<String> granted = new HashSet<>();
                 cycles.decisions(before.id()).stream().filter(d -> d.amount().isPositive())
                         .forEach(d -> granted.add(d.organisationNumber()));

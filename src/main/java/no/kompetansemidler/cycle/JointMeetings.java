@@ -55,11 +55,12 @@ public class JointMeetings {
     Map<CycleRepository.Cycle, Task> preparing(CycleRepository.Cycle cycle, TaskService tasks) {
         Map<CycleRepository.Cycle, Task> open = new java.util.LinkedHashMap<>();
         jdbc.sql("""
-                        select id from km_cycle c where embete_code = ? and budget_year = ? and id <> ?
-                          and process_instance_id is not null
+                        select id from km_cycle c where embete_code = ? and county_number = ? and budget_year = ?
+                          and id <> ? and process_instance_id is not null
                           and not exists (select 1 from km_joint_meeting_cycle j where j.cycle_id = c.id)
                         order by scheme""")
-                .params(cycle.embete().name(), cycle.year(), cycle.id()).query(String.class).list().stream()
+                .params(cycle.embete().name(), CycleRepository.countyNumber(cycle.office()), cycle.year(), cycle.id())
+                .query(String.class).list().stream()
                 .map(cycles::cycle)
                 .forEach(c -> tasks.createTaskQuery().processInstanceId(c.processInstanceId())
                         .taskDefinitionKey(PREPARE).list().stream().findFirst().ifPresent(t -> open.put(c, t)));
@@ -85,7 +86,7 @@ public class JointMeetings {
             Optional<CycleRepository.Cycle> other = preparing.keySet().stream().filter(c -> c.id().equals(id)).findFirst();
             if (other.isEmpty()) {
                 problems.add(new Violation(OTHERS, "FELLES_MØTE", "Et felles møte kan bare omfatte "
-                        + cycle.embete().displayName() + "s andre sykluser for " + cycle.year() + " som forbereder"
+                        + cycle.office().displayName() + "s andre sykluser for " + cycle.year() + " som forbereder"
                         + " forumet nå; «" + id + "» er ikke en av dem."));
             } else if (!chosen.contains(other.get())) {
                 chosen.add(other.get());

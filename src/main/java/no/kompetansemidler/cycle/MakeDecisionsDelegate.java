@@ -1,5 +1,7 @@
 package no.kompetansemidler.cycle;
 
+import no.kompetansemidler.domain.organisation.County;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.funding.FundingVariables;
 import no.kompetansemidler.funding.ProposalRepository;
@@ -40,8 +42,10 @@ class MakeDecisionsDelegate implements JavaDelegate {
         String proposalId = ProcessSupport.text(execution, FundingVariables.PROPOSAL_ID);
         StoredProposal proposal = proposals.find(proposalId).orElseThrow();
         String basis = ProcessSupport.text(execution, CycleVariables.DECISION_BASIS);
+        Office office = cycles.cycle(cycleId).office();
         String grounds = RecordProposalDelegate.BASIS_FALLBACK.equals(basis)
-                ? "Statsforvalterens reservevedtak, fordi samarbeidsforumet ikke ble enig om fordelingen (R7)"
+                ? (office instanceof County ? "fylkeskommunens" : "Statsforvalterens")
+                + " reservevedtak, fordi samarbeidsforumet ikke ble enig om fordelingen (R7)"
                 : "samarbeidsforumets innstilling";
         String priorities = ProcessSupport.text(execution, CycleVariables.PRIORITIES);
         String reasons = ProcessSupport.text(execution, CycleVariables.REASONS);
@@ -49,7 +53,7 @@ class MakeDecisionsDelegate implements JavaDelegate {
         for (StoredGrant g : proposal.grants()) {
             OrganisationNumber number = new OrganisationNumber(g.organisationNumber());
             String kind = masterData.findUhInstitution(number).isPresent() ? "UH" : "OWNER";
-            String text = proposal.embete().displayName() + " vedtar tilskudd fra " + schemes.name(proposal.scheme())
+            String text = office.displayName() + " vedtar tilskudd fra " + schemes.name(proposal.scheme())
                     + " for " + proposal.year() + ": " + g.name() + " (" + g.organisationNumber() + ") får "
                     + g.amount().format() + " til tiltaket «" + g.measure().title() + "» (" + g.measure().firstYear()
                     + "–" + g.measure().lastYear() + ", " + g.measure().kind().displayName() + ")."

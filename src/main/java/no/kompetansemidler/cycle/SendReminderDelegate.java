@@ -54,11 +54,11 @@ class SendReminderDelegate implements JavaDelegate {
         String what = needReport ? "behovsmelding" : "egenvurdering og rapport";
         String due = deadline.toInstant().atZone(ProcessSupport.OSLO).toLocalDate().format(DATE);
         String subject = "Påminnelse: " + what + " for " + cycle.scheme().name() + " " + cycle.year() + " innen " + due;
-        String body = "Hei,\n\nDette er en påminnelse fra " + cycle.embete().displayName() + ": fristen for "
+        String body = "Hei,\n\nDette er en påminnelse fra " + cycle.office().displayName() + ": fristen for "
                 + what + " i " + schemes.name(cycle.scheme()) + " (" + cycle.year() + ") er " + due + ".\n\n"
                 + "Oppgaven ligger i Tasklist for " + masterData.findOwner(new OrganisationNumber(owner)).map(Owner::name)
                 .orElse(owner) + ".\n\n"
-                + "Vennlig hilsen\n" + cycle.embete().displayName();
+                + "Vennlig hilsen\n" + cycle.office().displayName();
         List<String> to = recipients(execution, owner);
         if (to.isEmpty()) {
             throw new IllegalStateException("Kan ikke sende påminnelse til " + owner

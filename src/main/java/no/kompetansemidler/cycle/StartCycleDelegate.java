@@ -2,7 +2,10 @@ package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.domain.funding.SchemeCalendar;
 import no.kompetansemidler.domain.money.Money;
-import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.funding.CycleRunner;
+import no.kompetansemidler.domain.funding.SchemeDefinition;
+import no.kompetansemidler.domain.organisation.County;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.engine.EngineContext;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.domain.validation.ValidationException;
@@ -22,8 +25,9 @@ import static no.kompetansemidler.cycle.ProcessSupport.endOfDay;
 import static no.kompetansemidler.cycle.ProcessSupport.morning;
 
 /**
- * Service task "Opprett syklus": validates Udir's frame for embete, scheme and year, records the cycle (once per
- * embete, scheme and year) and sets its groups and dates from the scheme's calendar.
+ * Service task "Opprett syklus": validates Udir's frame for office (embete, or fylkeskommune for YRKESFAG), scheme
+ * and year, records the cycle (once per office, scheme and year) and sets its groups and dates from the scheme's
+ * calendar.
  */
 @Component("startCycleDelegate")
 class StartCycleDelegate implements JavaDelegate {
@@ -46,11 +50,15 @@ class StartCycleDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Violation> problems = new ArrayList<>();
-        Embete embete = parse(() -> Embete.fromSlug(ProcessSupport.text(execution, CycleVariables.EMBETE)),
-                problems, CycleVariables.EMBETE, "Velg et embete.");
-        Scheme scheme = parse(() -> parameters.find(ProcessSupport.text(execution, CycleVariables.SCHEME))
-                        .orElseThrow().scheme(),
+        Office embete = parse(() -> Office.fromSlug(ProcessSupport.text(execution, CycleVariables.EMBETE)),
+                problems, CycleVariables.EMBETE, "Velg et embete eller en fylkeskommune.");
+        SchemeDefinition definition = parse(() -> parameters.find(ProcessSupport.text(execution, CycleVariables.SCHEME))
+                        .orElseThrow(),
                 problems, CycleVariables.SCHEME, "Velg en ordning: " + parameters.codes() + ".");
+        Scheme scheme = definition == null ? null : definition.scheme();
+        if (embete != null && definition != null) {
+            runBy(embete, definition).ifPresent(problems::add);
+        }
         Integer year = year(execution.getVariable(CycleVariables.YEAR), problems);
         Money frame = frame(execution, problems);
         String user = ProcessSupport.currentUser(execution);
@@ -81,6 +89,10 @@ class StartCycleDelegate implements JavaDelegate {
         execution.setVariable(CycleVariables.EMBETE_NAME, embete.displayName());
         execution.setVariable(CycleVariables.CASEWORKER_GROUP, IdentityGroups.caseworkers(embete));
         caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(embete));
+        if (embete instanceof County) {
+            // the Statsforvalter reads the fylkeskommune's cycle, and does not work it
+            caseAccess.owner(execution.getProcessInstanceId(), IdentityGroups.caseworkers(embete.embete()));
+        }
         execution.setVariable(CycleVariables.LEADER_GROUP, IdentityGroups.leaders(embete));
         execution.setVariable(CycleVariables.NEED_REPORT_DEADLINE, endOfDay(calendar.needReportDeadline(year)));
         execution.setVariable(CycleVariables.NEED_REPORT_REMINDER, morning(calendar.needReportReminder(year)));
@@ -91,8 +103,26 @@ class StartCycleDelegate implements JavaDelegate {
         execution.setVariable(CycleVariables.REPORT_DEADLINE, endOfDay(calendar.reportDeadline(year)));
     }
 
-    /** The caseworkers of the embete and the administrators, by the groups the engine acts with. */
-    private static boolean mayStart(DelegateExecution execution, Embete embete) {
+    /**
+     * A scheme the fylkeskommune runs (YRKESFAG) is started by a fylkeskommune, the others by a Statsforvalter
+     * embete (the scheme file's run-by).
+     */
+    static java.util.Optional<Violation> runBy(Office office, SchemeDefinition scheme) {
+        boolean county = office instanceof County;
+        if (scheme.runBy() == CycleRunner.FYLKESKOMMUNE && !county) {
+            return java.util.Optional.of(new Violation(CycleVariables.EMBETE, "ORDNING", scheme.name()
+                    + " kjøres av fylkeskommunen: velg fylkeskommunen som skal kjøre syklusen, ikke "
+                    + office.displayName() + "."));
+        }
+        if (scheme.runBy() == CycleRunner.STATSFORVALTER && county) {
+            return java.util.Optional.of(new Violation(CycleVariables.EMBETE, "ORDNING", scheme.name()
+                    + " kjøres av Statsforvalteren: velg embetet, ikke " + office.displayName() + "."));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The caseworkers of the office and the administrators, by the groups the engine acts with. */
+    private static boolean mayStart(DelegateExecution execution, Office embete) {
         List<String> groups = EngineContext.currentGroupIds(execution);
         return groups.contains(IdentityGroups.caseworkers(embete)) || groups.contains(IdentityGroups.ADMINISTRATORS);
     }

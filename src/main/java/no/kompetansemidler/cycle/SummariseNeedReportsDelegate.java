@@ -36,7 +36,8 @@ class SummariseNeedReportsDelegate implements JavaDelegate {
         int year = cycle.year();
         var scheme = schemes.definition(cycle.scheme());
         execution.setVariable(CycleVariables.FORUM_MEMBERS, "Samarbeidsforumet i " + scheme.name() + ": "
-                + String.join(", ", scheme.forumMembers()) + ". Statsforvalteren er sekretariat og har ikke stemme.");
+                + String.join(", ", scheme.forumMembers()) + ". " + cycle.office().displayName()
+                + " er sekretariat og har ikke stemme.");
         java.util.Map<String, java.util.List<ApplicationRepository.StoredMeasure>> measures = new java.util.HashMap<>();
         applications.measures(cycleId).forEach(m -> measures.computeIfAbsent(m.organisationNumber(),
                 o -> new java.util.ArrayList<>()).add(m));

@@ -25,7 +25,7 @@ class WriteReportDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String cycleId = ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID);
         YearlyReport.Inputs in = YearlyReport.Inputs.load(cycles, schemes, cycleId);
-        String html = YearlyReport.html(in.cycle(), in.cycle().embete().displayName(), in.schemeName(), in.decisions(), in.payments(),
+        String html = YearlyReport.html(in.cycle(), in.cycle().office().displayName(), in.schemeName(), in.decisions(), in.payments(),
                 in.evaluations(), in.needReports(), in.nonParticipants(), in.reminders(), in.carriedIn());
         cycles.saveReport(cycleId, html, clock.instant());
         execution.setVariable(CycleVariables.REPORT_URL, "/api/rapporter/" + cycleId);

@@ -81,7 +81,7 @@ final class YearlyReport {
                     ev == null || ev.settlementAmount() == null ? null : ev.settlementAmount().ore());
         }).toList();
         CycleRepository.Cycle c = in.cycle();
-        return new Data(SCHEMA, c.id(), c.embete().slug(), c.embete().displayName(), c.scheme().name(),
+        return new Data(SCHEMA, c.id(), c.office().slug(), c.office().displayName(), c.scheme().name(),
                 in.schemeName(), c.year(), made.toString(), new Totalt(t.frame().ore(), t.carriedIn().ore(),
                 t.decided().ore(), t.undistributed().ore(), t.paid().ore(), t.used().ore(), t.coFinancing().ore(),
                 t.repayment().ore(), in.repaid().ore(), t.carryOver().ore()), in.needReports(), in.nonParticipants(), in.reminders(),

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import no.kompetansemidler.domain.application.Goal;
 import no.kompetansemidler.domain.application.TargetGroup;
+import no.kompetansemidler.domain.funding.CycleRunner;
 import no.kompetansemidler.domain.funding.RecipientKind;
 import no.kompetansemidler.domain.funding.SchemeCalendar;
 import no.kompetansemidler.domain.funding.SchemeDefinition;
@@ -51,7 +52,7 @@ public record SchemeFile(
         @NotBlank(message = "må angis (ordningens navn slik brev og sider viser det)")
         String name,
         @NotEmpty(message = "må nevne minst én eiertype (KOMMUNE, FYLKESKOMMUNE, KOMMUNE_MED_FYLKESROLLE,"
-                + " PRIVAT_SKOLEEIER, PRIVAT_BARNEHAGEEIER)")
+                + " PRIVAT_SKOLEEIER, PRIVAT_BARNEHAGEEIER, VIDEREGAENDE_SKOLE, OPPLAERINGSKONTOR, LAEREBEDRIFT, PROVENEMND)")
         Set<OwnerKind> participants,
         @NotEmpty(message = "må nevne minst ett mål (R12)")
         Set<Goal> goals,
@@ -75,7 +76,8 @@ public record SchemeFile(
         @Percent
         BigDecimal coordinatorCapPercent,
         @NotNull(message = "må angis") @Valid
-        Calendar calendar) {
+        Calendar calendar,
+        CycleRunner runBy) {
 
     @AssertTrue(message = "må inneholde OWNER: eiere som deltar i ordningen, mottar midlene (R2)")
     public boolean isRecipientsWithOwners() {
@@ -94,7 +96,7 @@ public record SchemeFile(
                 new SchemeRules(scheme, Percentage.ofPercent(coFinancingRatePercent),
                         Percentage.ofPercent(thirdPartyCapPercent), maxMeasureYears, unusedMoney,
                         Percentage.ofPercent(coordinatorCapPercent), goals, targetGroups, recipients),
-                calendar.toCalendar());
+                calendar.toCalendar(), runBy == null ? CycleRunner.STATSFORVALTER : runBy);
     }
 
     /**

@@ -1,6 +1,7 @@
 package no.kompetansemidler.identity;
 
 import no.kompetansemidler.domain.organisation.AccountNumber;
+import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Owner;
@@ -25,7 +26,8 @@ import java.util.List;
 /**
  * The demo (profile {@code demo}, the default): Statsforvalteren i Vestland with all its real municipalities as
  * owners (invented organisation numbers, marked as such, except Bergen's real one), Vestland fylkeskommune,
- * Høgskulen på Vestlandet, invented bank accounts for them, and one login per role. Outside the demo, any demo login left in the database is
+ * Høgskulen på Vestlandet, four applicants in YRKESFAG in Vestland county, invented bank accounts for them, and one
+ * login per role (Vestland fylkeskommune's caseworker and leader among them). Outside the demo, any demo login left in the database is
  * removed at start, so that demo logins never exist in production.
  */
 @Component
@@ -39,6 +41,18 @@ public class DemoData implements ApplicationRunner {
     static final OrganisationNumber VESTLAND_FYLKESKOMMUNE = new OrganisationNumber("821311632");
     static final OrganisationNumber HOGSKULEN_PA_VESTLANDET = new OrganisationNumber("917641404");
     static final OrganisationNumber UNIVERSITETET_I_BERGEN = new OrganisationNumber("874789542");
+    /** Vestland fylkeskommune as the office that runs YRKESFAG in Vestland. */
+    static final County DEMO_COUNTY = County.find("46").orElseThrow();
+
+    /** Applicants in YRKESFAG in Vestland (invented organisation numbers, marked as such). */
+    record DemoApplicant(String name, OwnerKind kind) {
+    }
+
+    static final List<DemoApplicant> VOCATIONAL_APPLICANTS = List.of(
+            new DemoApplicant("Demo vidaregåande skule (yrkesfag)", OwnerKind.VIDEREGAENDE_SKOLE),
+            new DemoApplicant("Opplæringskontoret for bygg- og anleggsfag i Vestland (demo)", OwnerKind.OPPLAERINGSKONTOR),
+            new DemoApplicant("Demo lærebedrift AS", OwnerKind.LAEREBEDRIFT),
+            new DemoApplicant("Prøvenemnda for elektrofag i Vestland (demo)", OwnerKind.PROVENEMND));
 
     /** One login per role; the administrator (demo-admin) is created by camunda.bpm.admin-user. */
     record DemoLogin(String id, String firstName, String lastName, String group) {
@@ -55,6 +69,12 @@ public class DemoData implements ApplicationRunner {
             new DemoLogin("demo-revisor", "Rita", "Revisor", IdentityGroups.AUDITORS),
             new DemoLogin("demo-prosesseier", "Pål", "Prosesseier", IdentityGroups.PROCESS_OWNERS),
             new DemoLogin("demo-leder", "Lene", "Leder", IdentityGroups.leaders(DEMO_EMBETE)),
+            new DemoLogin("demo-saksbehandler-fk", "Frida", "Saksbehandler Vestland fylkeskommune",
+                    IdentityGroups.caseworkers(DEMO_COUNTY)),
+            new DemoLogin("demo-leder-fk", "Fredrik", "Leder Vestland fylkeskommune",
+                    IdentityGroups.leaders(DEMO_COUNTY)),
+            new DemoLogin("demo-eier-opplaeringskontor", "Oda", "Opplæringskontoret for bygg- og anleggsfag",
+                    IdentityGroups.owner(vocationalApplicant(1))),
             new DemoLogin("demo-udir", "Ulf", "Utdanningsdirektoratet", IdentityGroups.UDIR));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -97,6 +117,13 @@ public class DemoData implements ApplicationRunner {
             masterData.saveOwner(owner, m.municipalityNumber(), null, true, "demo", clock.instant());
             provisioning.ensureOwnerGroup(owner);
         }
+        for (int i = 0; i < VOCATIONAL_APPLICANTS.size(); i++) {
+            DemoApplicant applicant = VOCATIONAL_APPLICANTS.get(i);
+            Owner owner = new Owner(vocationalApplicant(i), applicant.name(), applicant.kind(), DEMO_EMBETE,
+                    schemes.schemesFor(applicant.kind()), "yrkesfag-" + i + "@demo.example");
+            masterData.saveOwner(owner, null, DEMO_COUNTY.number(), true, "demo", clock.instant());
+            provisioning.ensureOwnerGroup(owner);
+        }
         for (Owner owner : masterData.owners(DEMO_EMBETE, null)) {
             masterData.setAccountNumber(owner.organisationNumber(), inventedAccountNumber(owner.organisationNumber()));
         }
@@ -130,6 +157,11 @@ public class DemoData implements ApplicationRunner {
                 });
     }
 
+    /** The invented organisation number of the i-th demo applicant in YRKESFAG: "98", "46", a counter, MOD11. */
+    public static OrganisationNumber vocationalApplicant(int i) {
+        return inventedOrganisationNumber("98", DEMO_COUNTY.number() + String.format("%02d", i * 10));
+    }
+
     /** A made-up bank account for a demo recipient: a digit, the organisation number, the MOD11 check digit. */
     public static AccountNumber inventedAccountNumber(OrganisationNumber owner) {
         for (int lead = 1; lead <= 9; lead++) {
@@ -147,8 +179,12 @@ public class DemoData implements ApplicationRunner {
      * then the MOD11 check digit (skipping counters whose check digit would be 10). Deterministic.
      */
     public static OrganisationNumber inventedOrganisationNumber(String municipalityNumber) {
+        return inventedOrganisationNumber("99", municipalityNumber);
+    }
+
+    private static OrganisationNumber inventedOrganisationNumber(String prefix, String municipalityNumber) {
         for (int counter = 0; counter < 100; counter++) {
-            String base = "99" + municipalityNumber + String.format("%02d", counter);
+            String base = prefix + municipalityNumber + String.format("%02d", counter);
             int check = OrganisationNumber.checkDigit(base);
             if (check != 10) {
                 return new OrganisationNumber(base + check);

@@ -1,6 +1,6 @@
 package no.kompetansemidler.identity;
 
-import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 
 /** The one place where the ids of the identity service's groups are formed. */
@@ -23,14 +23,20 @@ public final class IdentityGroups {
     /** Udir's staff (the overview of every embete; their grants come with the overview). */
     public static final String UDIR = "udir";
 
-    /** The leaders (ledere) of one embete, e.g. "leder-vestland" (their grants come with the overview). */
-    public static String leaders(Embete embete) {
-        return "leder-" + embete.slug();
+    /**
+     * The leaders (ledere) of one embete or fylkeskommune, e.g. "leder-vestland", "leder-vestland-fylkeskommune"
+     * (their grants come with the overview).
+     */
+    public static String leaders(Office office) {
+        return "leder-" + office.slug();
     }
 
-    /** The caseworkers (saksbehandlere) of one embete, e.g. "saksbehandler-vestland". */
-    public static String caseworkers(Embete embete) {
-        return "saksbehandler-" + embete.slug();
+    /**
+     * The caseworkers (saksbehandlere) of one embete or fylkeskommune, e.g. "saksbehandler-vestland",
+     * "saksbehandler-vestland-fylkeskommune".
+     */
+    public static String caseworkers(Office office) {
+        return "saksbehandler-" + office.slug();
     }
 
     /** The prefix of the owners' groups. */

@@ -1,6 +1,6 @@
 package no.kompetansemidler.identity;
 
-import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.masterdata.UhInstitution;
@@ -57,7 +57,7 @@ public class IdentityProvisioning implements ApplicationRunner {
         ensure(existing, IdentityGroups.PROCESS_OWNERS, "Prosesseiere", IdentityGroups.TYPE_SYSTEM);
         ensure(existing, IdentityGroups.ADMINISTRATORS, "Administratorer", IdentityGroups.TYPE_SYSTEM);
         ensure(existing, IdentityGroups.UDIR, "Utdanningsdirektoratet", IdentityGroups.TYPE_WORKFLOW);
-        for (Embete embete : Embete.values()) {
+        for (Office embete : Office.all()) {
             ensure(existing, IdentityGroups.caseworkers(embete), "Saksbehandlere, " + embete.displayName(),
                     IdentityGroups.TYPE_WORKFLOW);
             ensure(existing, IdentityGroups.leaders(embete), "Ledere, " + embete.displayName(),

@@ -3,6 +3,7 @@ package no.kompetansemidler.letters;
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.cycle.PaymentBatches;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.security.ApiAccess;
 import no.kompetansemidler.security.ApiUser;
 import org.springframework.http.HttpHeaders;
@@ -115,11 +116,11 @@ class LetterController {
     ResponseEntity<BatchEntry> makeBatch(@PathVariable("syklusId") String cycleId) {
         CycleRepository.Cycle cycle = cycles.findCycle(cycleId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        access.requireWork(cycle.embete());
+        access.requireWork(cycle.office());
         var approval = signOffs.approval(cycleId).orElseThrow(() -> new no.kompetansemidler.domain.validation
                 .ValidationException(List.of(new no.kompetansemidler.domain.validation.Violation("syklus",
                 "GODKJENNING", "Vedtakene i syklusen er ikke godkjent av en leder ennå; ingen utbetalingsfil lages."))));
-        var batch = batches.make(cycleId, cycle.embete().slug() + "-" + cycle.scheme().name() + "-" + cycle.year(),
+        var batch = batches.make(cycleId, cycle.office().slug() + "-" + cycle.scheme().name() + "-" + cycle.year(),
                 approval.preparedBy(), approval.decidedBy(), clock.instant()).orElseThrow(() ->
                 new no.kompetansemidler.domain.validation.ValidationException(List.of(
                         new no.kompetansemidler.domain.validation.Violation("utbetalinger", "INGEN",
@@ -197,16 +198,16 @@ class LetterController {
     private boolean mayRead(LetterRepository.Letter letter) {
         ApiUser user = access.current();
         return user.ownerOrganisations().contains(letter.organisationNumber())
-                || cycles.findCycle(letter.cycleId()).map(c -> user.mayReadDecisions(c.embete())).orElse(false);
+                || cycles.findCycle(letter.cycleId()).map(c -> user.mayReadDecisions(c.office())).orElse(false);
     }
 
-    private Embete embete(String cycleId) {
-        return cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).embete();
+    private Office embete(String cycleId) {
+        return cycles.findCycle(cycleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).office();
     }
 
     private Entry entry(LetterRepository.Letter l) {
         CycleRepository.Cycle cycle = cycles.cycle(l.cycleId());
-        return new Entry(l.id(), l.cycleId(), l.organisationNumber(), l.name(), cycle.embete().displayName(),
+        return new Entry(l.id(), l.cycleId(), l.organisationNumber(), l.name(), cycle.office().displayName(),
                 cycle.scheme().name(), cycle.year(), l.kind() == LetterRepository.Kind.KLAGE
                 ? l.title().substring(0, Math.max(0, l.title().indexOf(" – "))) : l.kind().displayName(), l.title(), l.granted().ore(),
                 l.granted().format(), l.applied().ore(), l.applied().format(), switch (l.kind()) {

@@ -60,12 +60,21 @@ class LetterDelegates {
             if (letter.status() == LetterRepository.Status.SKREVET) {
                 var cycle = cycles.cycle(letter.cycleId());
                 integrasjonspunkt.send(new Integrasjonspunkt.Message(letter.messageId(), letter.cycleId(),
-                        properties.avsender(), letter.organisationNumber(), letter.title() + " – " + letter.name(),
+                        sender(cycle.office(), properties), letter.organisationNumber(), letter.title() + " – " + letter.name(),
                         fileName(letter, cycle), letters.pdf(letter.id()).orElseThrow(), clock.instant()));
                 letters.markSent(letter.id(), clock.instant());
             }
             execution.setVariable(STATUS, LetterRepository.Status.SENDT.name());
         };
+    }
+
+    /**
+     * Who a letter is from, by organisation number: the fylkeskommune that runs the cycle (YRKESFAG), else the
+     * configured sender (the Statsforvalter's).
+     */
+    static String sender(no.kompetansemidler.domain.organisation.Office office, LetterProperties properties) {
+        return office instanceof no.kompetansemidler.domain.organisation.County county
+                ? county.organisationNumber().value() : properties.avsender();
     }
 
     @Bean

@@ -120,6 +120,10 @@ public class LetterWriter {
         facts.put("soknadTiltak", applied.stream().map(m -> Map.of("tittel", m.plan().title(),
                 "belop", amountIn(m, cycle.year()).format())).toList());
         facts.put("forumetsInnstilling", !"RESERVEVEDTAK".equals(reasons.basis()));
+        facts.put("forumet", parameters.definition(cycle.scheme()).forumMembers().stream()
+                .map(m -> m.length() > 1 && Character.isLowerCase(m.charAt(1))
+                        ? m.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + m.substring(1) : m)
+                .collect(java.util.stream.Collectors.joining(", ")));
         facts.put("prioriteringer", text(reasons.priorities()));
         facts.put("begrunnelse", text(reasons.reasons()));
         facts.put("rapportFrist", DATE.format(parameters.calendar(cycle.scheme()).reportDeadline(cycle.year())));
@@ -195,7 +199,7 @@ public class LetterWriter {
         Map<String, Object> facts = letterhead(cycle, complaint.organisationNumber(), complaint.name(),
                 reference(cycle, complaint.organisationNumber()) + "/klage", today);
         facts.put("tittel", title);
-        facts.put("avsender", byUdir ? "Utdanningsdirektoratet" : cycle.embete().displayName());
+        facts.put("avsender", byUdir ? "Utdanningsdirektoratet" : cycle.office().displayName());
         if (byUdir) {
             facts.put("embeteAdresse", UDIR_ADDRESS);
         }
@@ -224,7 +228,7 @@ public class LetterWriter {
         } else {
             signers.add(people.plainName(complaint.approvedBy()) + ", leder (godkjente det nye vedtaket)");
         }
-        signers.add(people.plainName(complaint.assessedBy()) + ", saksbehandler hos " + cycle.embete().displayName()
+        signers.add(people.plainName(complaint.assessedBy()) + ", saksbehandler hos " + cycle.office().displayName()
                 + " (kontaktperson)");
         facts.put("underskrivere", signers);
         LetterTemplates.Template template = templates.of(processDefinitionId, COMPLAINT_TEMPLATE);
@@ -239,8 +243,8 @@ public class LetterWriter {
     private Map<String, Object> letterhead(CycleRepository.Cycle cycle, String organisationNumber, String name,
                                            String reference, LocalDate today) {
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("embete", cycle.embete().displayName());
-        facts.put("embeteAdresse", properties.address(cycle.embete().slug()));
+        facts.put("embete", cycle.office().displayName());
+        facts.put("embeteAdresse", properties.address(cycle.office().slug()));
         facts.put("dato", DATE.format(today));
         facts.put("referanse", reference);
         facts.put("mottaker", name);

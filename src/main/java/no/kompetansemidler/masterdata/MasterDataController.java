@@ -45,7 +45,9 @@ class MasterDataController {
 
     @GetMapping("/eiere")
     List<OwnerView> owners(@RequestParam String embete, @RequestParam(required = false) Scheme ordning) {
-        return masterData.owners(Embete.fromSlug(embete), ordning).stream().map(this::view).toList();
+        // an embete's owners, or a fylkeskommune's applicants in YRKESFAG ("vestland-fylkeskommune")
+        return masterData.owners(no.kompetansemidler.domain.organisation.Office.fromSlug(embete), ordning).stream()
+                .map(this::view).toList();
     }
 
     @GetMapping("/eiere/{organisasjonsnummer}")

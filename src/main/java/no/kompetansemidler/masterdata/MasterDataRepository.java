@@ -1,6 +1,8 @@
 package no.kompetansemidler.masterdata;
 
+import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.domain.organisation.OwnerKind;
@@ -139,17 +141,37 @@ public class MasterDataRepository {
                 .list()).stream().findFirst();
     }
 
-    /** The owners of an embete, optionally only those taking part in a scheme, ordered by name. */
-    public List<Owner> owners(Embete embete, Scheme schemeOrNull) {
+    /**
+     * The owners of an embete (or, for a fylkeskommune, those in its county), optionally only those taking part in a
+     * scheme, ordered by name.
+     */
+    public List<Owner> owners(Office office, Scheme schemeOrNull) {
         String sql = "select * from km_owner o where o.embete_code = :embete"
+                + (office instanceof County ? " and o.county_number = :county" : "")
                 + (schemeOrNull == null ? "" : " and exists (select 1 from km_owner_scheme s"
                 + " where s.organisation_number = o.organisation_number and s.scheme = :scheme)")
                 + " order by o.name";
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("embete", embete.name());
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("embete", office.embete().name());
+        if (office instanceof County county) {
+            statement = statement.param("county", county.number());
+        }
         if (schemeOrNull != null) {
             statement = statement.param("scheme", schemeOrNull.name());
         }
         return withSchemes(statement.query((rs, i) -> ownerRow(rs)).list());
+    }
+
+    /**
+     * The office whose caseworkers look after an owner: the fylkeskommune for an applicant in vocational education
+     * (registered in its county), else the owner's embete.
+     */
+    public Office office(Owner owner) {
+        if (!owner.kind().isVocational()) {
+            return owner.embete();
+        }
+        String county = jdbc.sql("select county_number from km_owner where organisation_number = ?")
+                .param(owner.organisationNumber().value()).query(String.class).optional().orElse(null);
+        return county == null ? owner.embete() : County.find(county).map(Office.class::cast).orElse(owner.embete());
     }
 
     public List<Owner> allOwners() {

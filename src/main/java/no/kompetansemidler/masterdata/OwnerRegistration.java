@@ -1,5 +1,7 @@
 package no.kompetansemidler.masterdata;
 
+import no.kompetansemidler.domain.organisation.County;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.NewPrivateOwner;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Owner;
@@ -50,12 +52,14 @@ public class OwnerRegistration {
             masterData.findUhInstitution(number).ifPresent(uh -> problems.add(new Violation("organisasjonsnummer",
                     "R2", "Organisasjonsnummeret " + number + " tilhører UH-institusjonen «" + uh.name()
                     + "», som ikke er en eier.")));
-            if (!mayRegisterIn(registeredBy, owner)) {
+            Office office = request.office();
+            if (!mayRegisterIn(registeredBy, office)) {
                 problems.add(new Violation("embete", "TILGANG", "Bare saksbehandlere hos "
-                        + owner.embete().displayName() + " kan registrere eiere der."));
+                        + office.displayName() + " kan registrere eiere der."));
             }
             if (problems.isEmpty()) {
-                masterData.saveOwner(owner, null, null, false, registeredBy, clock.instant());
+                masterData.saveOwner(owner, null, office instanceof County county ? county.number() : null, false,
+                        registeredBy, clock.instant());
                 provisioning.ensureOwnerGroup(owner);
                 return owner;
             }
@@ -63,12 +67,12 @@ public class OwnerRegistration {
         throw new ValidationException(problems);
     }
 
-    private boolean mayRegisterIn(String userId, Owner owner) {
+    private boolean mayRegisterIn(String userId, Office office) {
         if (userId == null) {
             return false;
         }
         return identityService.createUserQuery().userId(userId)
-                .memberOfGroup(IdentityGroups.caseworkers(owner.embete())).count() > 0
+                .memberOfGroup(IdentityGroups.caseworkers(office)).count() > 0
                 || identityService.createUserQuery().userId(userId)
                 .memberOfGroup(IdentityGroups.ADMINISTRATORS).count() > 0;
     }

@@ -37,7 +37,7 @@ class RegisterPrivateOwnerDelegate implements JavaDelegate {
         Owner owner = registration.register(request, EngineContext.currentUserId(execution));
         execution.setVariable(ORGANISATION_NUMBER, owner.organisationNumber().value());
         execution.setProcessBusinessKey("eier-" + owner.organisationNumber().value());
-        caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(owner.embete()));
+        caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(request.office()));
     }
 
     /** A text from the start form; anything else (a number where text belongs) is refused with the field named. */

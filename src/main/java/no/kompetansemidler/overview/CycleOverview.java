@@ -3,6 +3,8 @@ package no.kompetansemidler.overview;
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
+import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.engine.EngineContext;
 import no.kompetansemidler.funding.SchemeCatalogue;
@@ -62,7 +64,8 @@ public class CycleOverview {
     public record Diagram(String navn, String definisjonId, Map<String, long[]> antall) {
     }
 
-    public record CycleView(String syklusId, String ordning, String ordningNavn, int aar, String fase, String startet,
+    public record CycleView(String syklusId, String ordning, String ordningNavn, String kjortAv, int aar, String fase,
+                            String startet,
                             String godkjenning, Sums summer, Map<String, Long> soknader, List<OwnerLine> eiere,
                             List<Blocked> blokkert, List<Diagram> diagrammer, String klager, String forummote) {
     }
@@ -137,19 +140,34 @@ public class CycleOverview {
         this.clock = clock;
     }
 
-    /** The years the embete has cycles in, newest first. */
-    public List<Integer> years(Embete embete) {
-        return jdbc.sql("select distinct budget_year from km_cycle where embete_code = ? order by budget_year desc")
-                .param(embete.name()).query(Integer.class).list();
+    /**
+     * Which cycles an office's overview shows: an embete's are all in its area (those its fylkeskommuner run, which
+     * it reads, too), a fylkeskommune's are its own.
+     */
+    private static String cyclesOf(Office office) {
+        return office instanceof County ? "embete_code = :embete and county_number = :county" : "embete_code = :embete";
     }
 
-    /** The embete's cycles in the year (the newest year with cycles when the year is null). */
-    public View of(Embete embete, Integer yearOrNull) {
+    private static Map<String, Object> params(Office office) {
+        return Map.of("embete", office.embete().name(), "county",
+                office instanceof County county ? county.number() : "");
+    }
+
+    /** The years the office has cycles in, newest first. */
+    public List<Integer> years(Office embete) {
+        return jdbc.sql("select distinct budget_year from km_cycle where " + cyclesOf(embete)
+                        + " order by budget_year desc")
+                .params(params(embete)).query(Integer.class).list();
+    }
+
+    /** The office's cycles in the year (the newest year with cycles when the year is null). */
+    public View of(Office embete, Integer yearOrNull) {
         List<Integer> years = years(embete);
         int year = yearOrNull != null ? yearOrNull : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
         Map<CycleRepository.Cycle, String> inYear = new LinkedHashMap<>();
-        jdbc.sql("select * from km_cycle where embete_code = ? and budget_year = ? order by scheme")
-                .params(embete.name(), year).query((rs, i) -> inYear.put(CycleRepository.cycle(rs),
+        jdbc.sql("select * from km_cycle where " + cyclesOf(embete) + " and budget_year = :year"
+                        + " order by scheme, county_number")
+                .params(params(embete)).param("year", year).query((rs, i) -> inYear.put(CycleRepository.cycle(rs),
                         SHOWN.format(rs.getTimestamp("started_at").toInstant()))).list();
         return new View(embete.slug(), embete.displayName(), year, years, inYear.entrySet().stream()
                 .map(c -> cycle(c.getKey(), c.getValue())).toList());
@@ -202,7 +220,7 @@ public class CycleOverview {
 
         Set<String> recipients = new LinkedHashSet<>();
         Map<String, String> names = new HashMap<>();
-        for (Owner owner : masterData.owners(cycle.embete(), cycle.scheme())) {
+        for (Owner owner : masterData.owners(cycle.office(), cycle.scheme())) {
             recipients.add(owner.organisationNumber().value());
             names.put(owner.organisationNumber().value(), owner.name());
         }
@@ -254,7 +272,8 @@ public class CycleOverview {
         }
         List<Blocked> blocked = cycle.processInstanceId() == null ? List.of() : blocked(cycle.processInstanceId());
         List<Diagram> diagrams = diagrams(counts);
-        return new CycleView(id, cycle.scheme().name(), parameters.name(cycle.scheme()), cycle.year(),
+        return new CycleView(id, cycle.scheme().name(), parameters.name(cycle.scheme()), cycle.office().displayName(),
+                cycle.year(),
                 stage(counts, diagrams), started, signOff, sums, byStatus, lines, blocked, diagrams, complaints(id),
                 meetings.meetingOf(id).orElse(null));
     }

@@ -1,6 +1,7 @@
 package no.kompetansemidler.overview;
 
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.Scheme;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,13 +65,14 @@ public class NationalView {
         Map<String, long[]> carried = perCycle(settled("CARRY_OVER"), year);
         List<Line> lines = new ArrayList<>();
         jdbc.sql("""
-                        select c.id, c.embete_code, c.scheme, c.frame_ore, p.end_time_, r.cycle_id as report
+                        select c.id, c.embete_code, c.scheme, c.frame_ore, p.end_time_, r.cycle_id as report,
+                               c.county_number
                         from km_cycle c left join act_hi_procinst p on p.id_ = c.process_instance_id
                         left join km_report r on r.cycle_id = c.id
-                        where c.budget_year = ? order by c.embete_code, c.scheme""")
+                        where c.budget_year = ? order by c.embete_code, c.scheme, c.county_number""")
                 .param(year).query((rs, i) -> {
                     String id = rs.getString(1);
-                    Embete embete = Embete.valueOf(rs.getString(2));
+                    Office embete = no.kompetansemidler.cycle.CycleRepository.office(rs.getString(2), rs.getString(7));
                     return lines.add(new Line(embete.slug(), embete.displayName(), rs.getString(3), id,
                             rs.getTimestamp(5) == null ? RUNNING : DONE, rs.getLong(4), amount(decided, id),
                             amount(paid, id), amount(claimed, id), amount(carried, id),

@@ -1,6 +1,7 @@
 package no.kompetansemidler.overview;
 
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.validation.Texts;
 import no.kompetansemidler.security.ApiAccess;
 import no.kompetansemidler.security.ApiUser;
@@ -80,7 +81,7 @@ class OverviewController {
     @GetMapping("/api/oversikt/embeter")
     List<EmbeteChoice> embeter() {
         ApiUser user = access.current();
-        return Arrays.stream(Embete.values()).filter(user::mayOverview)
+        return Office.all().stream().filter(user::mayOverview)
                 .map(e -> new EmbeteChoice(e.slug(), e.displayName())).toList();
     }
 
@@ -123,8 +124,8 @@ class OverviewController {
         return overview.diagram(definitionId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private Embete readable(String slug) {
-        Embete embete = Arrays.stream(Embete.values()).filter(e -> e.slug().equals(slug)).findFirst()
+    private Office readable(String slug) {
+        Office embete = Office.all().stream().filter(e -> e.slug().equals(slug)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         access.requireOverview(embete);
         return embete;

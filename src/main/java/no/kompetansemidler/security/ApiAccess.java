@@ -1,7 +1,7 @@
 package no.kompetansemidler.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -22,14 +22,14 @@ public class ApiAccess {
         return user;
     }
 
-    public void requireWork(Embete embete) {
-        if (!current().mayWork(embete)) {
+    public void requireWork(Office office) {
+        if (!current().mayWork(office)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }
 
-    public void requireOverview(Embete embete) {
-        if (!current().mayOverview(embete)) {
+    public void requireOverview(Office office) {
+        if (!current().mayOverview(office)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }
@@ -40,14 +40,14 @@ public class ApiAccess {
         }
     }
 
-    public void requireRead(Embete embete) {
-        if (!current().mayRead(embete)) {
+    public void requireRead(Office office) {
+        if (!current().mayRead(office)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }
 
-    public void requireDecisions(Embete embete) {
-        if (!current().mayReadDecisions(embete)) {
+    public void requireDecisions(Office office) {
+        if (!current().mayReadDecisions(office)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }

@@ -1,6 +1,7 @@
 package no.kompetansemidler.security;
 
-import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.County;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.identity.IdentityGroups;
 
 import java.util.Set;
@@ -28,33 +29,40 @@ public record ApiUser(String id, Set<String> groups) {
         return groups.contains(IdentityGroups.PROCESS_OWNERS);
     }
 
-    /** A caseworker of any embete. */
+    /** A caseworker of any embete or fylkeskommune. */
     public boolean isCaseworker() {
-        return java.util.Arrays.stream(Embete.values()).anyMatch(this::isCaseworkerOf);
+        return Office.all().stream().anyMatch(this::isCaseworkerOf);
     }
 
-    public boolean isCaseworkerOf(Embete embete) {
-        return groups.contains(IdentityGroups.caseworkers(embete));
+    public boolean isCaseworkerOf(Office office) {
+        return groups.contains(IdentityGroups.caseworkers(office));
     }
 
-    /** May work the embete's cases: its caseworkers and the administrators. */
-    public boolean mayWork(Embete embete) {
-        return isCaseworkerOf(embete) || isAdministrator();
+    /** May work the office's cases: its caseworkers and the administrators. */
+    public boolean mayWork(Office office) {
+        return isCaseworkerOf(office) || isAdministrator();
     }
 
-    /** May read the embete's cases: those who work them, and auditors. */
-    public boolean mayRead(Embete embete) {
-        return mayWork(embete) || isAuditor();
+    /**
+     * May read the office's cases: those who work them, and auditors; a fylkeskommune's cases also the caseworkers of
+     * the Statsforvalter whose area it lies in (they read, and do not decide).
+     */
+    public boolean mayRead(Office office) {
+        return mayWork(office) || isAuditor()
+                || office instanceof County county && isCaseworkerOf(county.embete());
     }
 
-    /** A leader of the embete (group leder-<embete>). */
-    public boolean isLeaderOf(Embete embete) {
-        return groups.contains(IdentityGroups.leaders(embete));
+    /** A leader of the office (group leder-<office>). */
+    public boolean isLeaderOf(Office office) {
+        return groups.contains(IdentityGroups.leaders(office));
     }
 
-    /** May read the embete's decisions, letters and payment files: those who read its cases, and its leaders. */
-    public boolean mayReadDecisions(Embete embete) {
-        return mayRead(embete) || isLeaderOf(embete);
+    /**
+     * May read the office's decisions, letters and payment files: those who read its cases, its leaders, and for a
+     * fylkeskommune the Statsforvalter's leaders.
+     */
+    public boolean mayReadDecisions(Office office) {
+        return mayRead(office) || isLeaderOf(office) || isLeaderOf(office.embete());
     }
 
     /** Udir's staff: the national view, every embete's overview and the yearly reports; no case files. */
@@ -62,9 +70,9 @@ public record ApiUser(String id, Set<String> groups) {
         return groups.contains(IdentityGroups.UDIR);
     }
 
-    /** May read where the embete's cycles stand (the overview): those who read its cases, its leaders, and Udir. */
-    public boolean mayOverview(Embete embete) {
-        return mayRead(embete) || isLeaderOf(embete) || isUdir();
+    /** May read where the office's cycles stand (the overview): those who read its decisions, and Udir. */
+    public boolean mayOverview(Office office) {
+        return mayReadDecisions(office) || isUdir();
     }
 
     /** May read the whole country's figures: Udir, auditors and administrators. */

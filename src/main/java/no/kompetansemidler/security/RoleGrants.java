@@ -1,6 +1,6 @@
 package no.kompetansemidler.security;
 
-import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.identity.IdentityGroups;
 import no.kompetansemidler.masterdata.MasterDataRepository;
@@ -45,7 +45,7 @@ public class RoleGrants implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        for (Embete embete : Embete.values()) {
+        for (Office embete : Office.all()) {
             caseworkers(IdentityGroups.caseworkers(embete));
         }
         caseworkersChangeCasesOnlyThroughTasks();
@@ -58,7 +58,7 @@ public class RoleGrants implements ApplicationRunner {
         }
         auditors();
         processOwners();
-        for (Embete embete : Embete.values()) {
+        for (Office embete : Office.all()) {
             readers(IdentityGroups.leaders(embete));
         }
         readers(IdentityGroups.UDIR);
@@ -90,7 +90,7 @@ public class RoleGrants implements ApplicationRunner {
      * read.
      */
     void caseworkersChangeCasesOnlyThroughTasks() {
-        String[] groups = java.util.Arrays.stream(Embete.values()).map(IdentityGroups::caseworkers)
+        String[] groups = Office.all().stream().map(IdentityGroups::caseworkers)
                 .toArray(String[]::new);
         for (var permission : new org.camunda.bpm.engine.authorization.Permission[]{ProcessInstancePermissions.UPDATE,
                 ProcessInstancePermissions.UPDATE_VARIABLE}) {

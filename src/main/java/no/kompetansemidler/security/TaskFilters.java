@@ -1,6 +1,6 @@
 package no.kompetansemidler.security;
 
-import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.identity.IdentityGroups;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -62,7 +62,7 @@ public class TaskFilters implements ApplicationRunner {
             TaskQuery query = groupTasks().processVariableValueEquals("ordning", scheme.scheme().code());
             Filter filter = ensure(scheme.scheme().code() + ": min gruppes oppgaver", query, priority++,
                     scheme.name());
-            for (Embete embete : Embete.values()) {
+            for (Office embete : Office.all()) {
                 Grants.grant(authorizations, IdentityGroups.caseworkers(embete), Resources.FILTER, filter.getId(),
                         Permissions.READ);
             }

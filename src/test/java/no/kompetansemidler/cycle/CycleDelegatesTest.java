@@ -3,7 +3,12 @@ package no.kompetansemidler.cycle;
 import no.kompetansemidler.domain.funding.DistributionKey;
 import no.kompetansemidler.domain.funding.ProposalLines;
 import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.domain.organisation.Owner;
+import no.kompetansemidler.domain.organisation.OwnerKind;
+import no.kompetansemidler.identity.DemoData;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.domain.validation.ValidationException;
 import no.kompetansemidler.funding.SchemeCatalogue;
@@ -99,7 +104,7 @@ class CycleDelegatesTest {
     @Test
     void an_integration_gives_the_frame_in_ore() {
         int year = Years.fromTheEnd();
-        DelegateExecution execution = execution(Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", year,
+        DelegateExecution execution = execution(Map.of("embete", "vestland", "ordning", "REKOM", "aar", year,
                 "rammeOre", 123_456_789L), "integrasjon", VESTLAND_CASEWORKERS);
         start.execute(execution);
         assertThat(cycles.cycle((String) execution.getVariable("syklusId")).frame().format()).isEqualTo("1 234 567,89 kr");
@@ -126,6 +131,76 @@ class CycleDelegatesTest {
                 .hasMessageContaining("rammeOre [BELØP]");
         assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.REKOM, year)).isEmpty();
         verifyNoInteractions(caseAccess);
+    }
+
+    static final List<String> COUNTY_CASEWORKERS = List.of("saksbehandler-vestland-fylkeskommune");
+
+    /** An applicant in YRKESFAG registered in the county (an invented number that passes MOD11). */
+    String vocationalApplicant(String county, OwnerKind kind) {
+        String number = DemoData.inventedOrganisationNumber(county + "99").value();
+        masterData.saveOwner(new Owner(new OrganisationNumber(number), "Søker i fylke " + county, kind,
+                County.find(county).orElseThrow().embete(), java.util.Set.of(Scheme.YRKESFAG), "soker@example.org"),
+                null, county, true, "test", clock.instant());
+        return number;
+    }
+
+    @Test
+    void yrkesfag_is_started_and_worked_by_the_fylkeskommune_and_read_by_the_statsforvalter() {
+        int year = Years.fromTheEnd();
+        Map<String, Object> inEmbete = Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", year, "ramme", "1 000");
+        Map<String, Object> inCounty = Map.of("embete", "vestland-fylkeskommune", "ordning", "YRKESFAG", "aar", year,
+                "ramme", "3 000 000");
+        ValidationException bySf = catchThrowableOfType(ValidationException.class, () -> start.execute(execution(
+                inEmbete, "demo-saksbehandler", VESTLAND_CASEWORKERS)));
+        assertThat(bySf.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field() + " " + v.ruleId()).isEqualTo("embete ORDNING");
+            assertThat(v.message()).isEqualTo("Desentralisert ordning for fag- og yrkesopplæringen kjøres av"
+                    + " fylkeskommunen: velg fylkeskommunen som skal kjøre syklusen, ikke Statsforvalteren i Vestland.");
+        });
+        ValidationException sfInCounty = catchThrowableOfType(ValidationException.class, () -> start.execute(
+                execution(inCounty, "demo-saksbehandler", VESTLAND_CASEWORKERS)));
+        assertThat(sfInCounty.violations()).extracting(v -> v.field() + " " + v.ruleId())
+                .containsExactly("embete TILGANG");
+        Map<String, Object> dekom = new HashMap<>(inCounty);
+        dekom.put("ordning", "DEKOM");
+        ValidationException dekomByCounty = catchThrowableOfType(ValidationException.class, () -> start.execute(
+                execution(dekom, "demo-saksbehandler-fk", COUNTY_CASEWORKERS)));
+        assertThat(dekomByCounty.violations()).singleElement().satisfies(v -> assertThat(v.message())
+                .isEqualTo("Desentralisert ordning for kompetanseutvikling i skolen kjøres av Statsforvalteren: velg"
+                        + " embetet, ikke Vestland fylkeskommune."));
+        verifyNoInteractions(caseAccess);
+
+        DelegateExecution started = execution(inCounty, "demo-saksbehandler-fk", COUNTY_CASEWORKERS);
+        start.execute(started);
+        CycleRepository.Cycle cycle = cycles.cycle((String) started.getVariable("syklusId"));
+        assertThat(cycle.office()).isEqualTo(County.find("46").orElseThrow());
+        assertThat(cycle.embete()).isEqualTo(Embete.VESTLAND);
+        assertThat(started.getVariable("saksbehandlerGruppe")).isEqualTo("saksbehandler-vestland-fylkeskommune");
+        assertThat(started.getVariable("lederGruppe")).isEqualTo("leder-vestland-fylkeskommune");
+        assertThat(started.getVariable("embeteNavn")).isEqualTo("Vestland fylkeskommune");
+        verify(caseAccess).caseworkers(started.getProcessInstanceId(), "saksbehandler-vestland-fylkeskommune");
+        verify(caseAccess).owner(started.getProcessInstanceId(), "saksbehandler-vestland");
+        // a second start of the county's year is refused; the Statsforvalter's cycle of another scheme is not the same
+        assertThatThrownBy(() -> start.execute(execution(inCounty, "demo-saksbehandler-fk", COUNTY_CASEWORKERS)))
+                .hasMessageContaining("aar [DUPLIKAT]").hasMessageContaining("hos Vestland fylkeskommune");
+
+        // the county's applicants are asked: not the county itself, the kommuner or another county's applicants
+        String trainingOffice = vocationalApplicant("46", OwnerKind.OPPLAERINGSKONTOR);
+        vocationalApplicant("11", OwnerKind.LAEREBEDRIFT);
+        assertThat(collections.owners(cycle.id())).containsExactly(trainingOffice);
+
+        // the decision is the county's, also when its forum does not agree (R7)
+        saved(cycle.id(), trainingOffice + "; 1 500 000; 0; 0; 0; Hospitering; etterutdanning; " + year + "; " + year);
+        Map<String, Object> variables = recommendation(cycle.id());
+        variables.put("forumEnig", false);
+        DelegateExecution deciding = execution(variables, "demo-saksbehandler-fk", COUNTY_CASEWORKERS);
+        new RecordProposalDelegate(proposals).execute(deciding);
+        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters).execute(deciding);
+        assertThat(cycles.decisions(cycle.id())).singleElement().satisfies(d -> assertThat(d.reasons())
+                .startsWith("Vestland fylkeskommune vedtar tilskudd fra Desentralisert ordning for fag- og"
+                        + " yrkesopplæringen for " + year)
+                .contains("fylkeskommunens reservevedtak, fordi samarbeidsforumet ikke ble enig")
+                .doesNotContain("Statsforvalter"));
     }
 
     @Test
@@ -173,7 +248,7 @@ class CycleDelegatesTest {
         // who sits in the forum is the scheme's configuration (ordninger/1-dekom.yml)
         assertThat((String) execution.getVariable("forumMedlemmer")).isEqualTo("Samarbeidsforumet i Desentralisert"
                 + " ordning for kompetanseutvikling i skolen: Kommunene som skoleeiere, Fylkeskommunen, Private"
-                + " skoleeiere, UH-institusjonene, KS, Lærerorganisasjonene. Statsforvalteren er sekretariat og har"
+                + " skoleeiere, UH-institusjonene, KS, Lærerorganisasjonene. Statsforvalteren i Vestland er sekretariat og har"
                 + " ikke stemme.");
     }
 
@@ -310,8 +385,8 @@ class CycleDelegatesTest {
     @Test
     void a_fallback_decision_says_so_in_its_reasons() {
         int year = Years.fromTheEnd();
-        String cycleId = (String) started("YRKESFAG", year, "2 000 000").getVariable("syklusId");
-        saved(cycleId, VESTLAND_FK + "; 1 500 000; 0; 0; 0; Yrkesfag; etterutdanning; " + year + "; " + year);
+        String cycleId = (String) started("REKOM", year, "2 000 000").getVariable("syklusId");
+        saved(cycleId, BERGEN + "; 1 500 000; 0; 0; 0; Språk; etterutdanning; " + year + "; " + year);
         Map<String, Object> variables = recommendation(cycleId);
         variables.put("forumEnig", false);
         DelegateExecution execution = execution(variables, "demo-saksbehandler", VESTLAND_CASEWORKERS);

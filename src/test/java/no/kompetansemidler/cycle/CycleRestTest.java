@@ -1,6 +1,7 @@
 package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.funding.ProposalRepository;
@@ -55,14 +56,14 @@ class CycleRestTest {
                 {"businessKey": "ignored-the-cycle-sets-its-own",
                  "variables": {
                    "embete": {"value": "vestland", "type": "String"},
-                   "ordning": {"value": "YRKESFAG", "type": "String"},
+                   "ordning": {"value": "REKOM", "type": "String"},
                    "aar": {"value": %d, "type": "Integer"},
                    "rammeOre": {"value": 123456789, "type": "Long"}}}""".formatted(year);
         HttpResponse<String> started = Http.call(port, People.CASEWORKER, "POST",
                 "/engine-rest/process-definition/key/arssyklus/start", body);
         assertThat(started.statusCode()).isEqualTo(200);
-        assertThat(started.body()).contains("\"businessKey\":\"vestland-YRKESFAG-" + year + "\"");
-        assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.YRKESFAG, year).orElseThrow().frame().format())
+        assertThat(started.body()).contains("\"businessKey\":\"vestland-REKOM-" + year + "\"");
+        assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.REKOM, year).orElseThrow().frame().format())
                 .isEqualTo("1 234 567,89 kr");
 
         int other = Years.next();
@@ -71,7 +72,47 @@ class CycleRestTest {
                 body.replace("123456789", "-1").replace(String.valueOf(year), String.valueOf(other)));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Rammen må være større enn 0 kr");
-        assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.YRKESFAG, other)).isEmpty();
+        assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.REKOM, other)).isEmpty();
+    }
+
+    @Test
+    void the_vocational_scheme_is_started_by_the_fylkeskommune_and_not_by_the_statsforvalter() throws Exception {
+        int year = Years.next();
+        String body = """
+                {"variables": {
+                   "embete": {"value": "%s", "type": "String"},
+                   "ordning": {"value": "YRKESFAG", "type": "String"},
+                   "aar": {"value": %d, "type": "Integer"},
+                   "rammeOre": {"value": 300000000, "type": "Long"}}}""";
+        County vestland = County.find("46").orElseThrow();
+
+        HttpResponse<String> byStatsforvalter = Http.call(port, People.CASEWORKER, "POST",
+                "/engine-rest/process-definition/key/arssyklus/start", body.formatted("vestland", year));
+        assertThat(byStatsforvalter.statusCode()).isEqualTo(400);
+        assertThat(byStatsforvalter.body()).contains("\"field\":\"embete\"", "\"ruleId\":\"ORDNING\"",
+                "Desentralisert ordning for fag- og yrkesopplæringen kjøres av fylkeskommunen");
+        HttpResponse<String> statsforvalterInCounty = Http.call(port, People.CASEWORKER, "POST",
+                "/engine-rest/process-definition/key/arssyklus/start",
+                body.formatted("vestland-fylkeskommune", year));
+        assertThat(statsforvalterInCounty.statusCode()).isEqualTo(400);
+        assertThat(statsforvalterInCounty.body()).contains(
+                "Bare saksbehandlere hos Vestland fylkeskommune kan starte en syklus der.");
+        HttpResponse<String> dekomByCounty = Http.call(port, People.COUNTY_CASEWORKER, "POST",
+                "/engine-rest/process-definition/key/arssyklus/start",
+                body.formatted("vestland-fylkeskommune", year).replace("YRKESFAG", "DEKOM"));
+        assertThat(dekomByCounty.statusCode()).isEqualTo(400);
+        assertThat(dekomByCounty.body()).contains("kjøres av Statsforvalteren: velg embetet, ikke Vestland fylkeskommune");
+        assertThat(cycles.findCycle(vestland, Scheme.YRKESFAG, year)).isEmpty();
+        assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.YRKESFAG, year)).isEmpty();
+
+        HttpResponse<String> started = Http.call(port, People.COUNTY_CASEWORKER, "POST",
+                "/engine-rest/process-definition/key/arssyklus/start", body.formatted("vestland-fylkeskommune", year));
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.body()).contains("\"businessKey\":\"vestland-fylkeskommune-YRKESFAG-" + year + "\"");
+        CycleRepository.Cycle cycle = cycles.findCycle(vestland, Scheme.YRKESFAG, year).orElseThrow();
+        assertThat(cycle.office()).isEqualTo(vestland);
+        assertThat(cycle.embete()).isEqualTo(Embete.VESTLAND);
+        assertThat(cycles.findCycle(Embete.VESTLAND, Scheme.YRKESFAG, year)).isEmpty();
     }
 
     @Test

@@ -79,8 +79,17 @@ class SchemeCatalogueTest {
         assertThat(catalogue.schemesFor(OwnerKind.KOMMUNE))
                 .containsExactly(Scheme.DEKOM, Scheme.KOMPETANSELOFTET, Scheme.REKOM);
         assertThat(catalogue.schemesFor(OwnerKind.FYLKESKOMMUNE))
-                .containsExactly(Scheme.DEKOM, Scheme.KOMPETANSELOFTET, Scheme.YRKESFAG);
-        assertThat(catalogue.schemesFor(OwnerKind.KOMMUNE_MED_FYLKESROLLE)).hasSize(4);
+                .containsExactly(Scheme.DEKOM, Scheme.KOMPETANSELOFTET);
+        assertThat(catalogue.schemesFor(OwnerKind.KOMMUNE_MED_FYLKESROLLE)).hasSize(3);
+        // YRKESFAG: the fylkeskommune runs it, and its schools, training offices, companies and boards apply
+        for (OwnerKind kind : new OwnerKind[]{OwnerKind.VIDEREGAENDE_SKOLE, OwnerKind.OPPLAERINGSKONTOR,
+                OwnerKind.LAEREBEDRIFT, OwnerKind.PROVENEMND}) {
+            assertThat(catalogue.schemesFor(kind)).containsExactly(Scheme.YRKESFAG);
+        }
+        assertThat(catalogue.definition(Scheme.YRKESFAG).runBy())
+                .isEqualTo(no.kompetansemidler.domain.funding.CycleRunner.FYLKESKOMMUNE);
+        assertThat(catalogue.definition(Scheme.DEKOM).runBy())
+                .isEqualTo(no.kompetansemidler.domain.funding.CycleRunner.STATSFORVALTER);
         assertThat(catalogue.schemesFor(OwnerKind.PRIVAT_SKOLEEIER)).containsExactly(Scheme.DEKOM);
         assertThat(catalogue.schemesFor(OwnerKind.PRIVAT_BARNEHAGEEIER)).containsExactly(Scheme.REKOM);
         assertThat(catalogue.rules(Scheme.REKOM).targetGroups()).containsExactlyInAnyOrder(
@@ -130,6 +139,7 @@ class SchemeCatalogueTest {
             "recommendation-deadline: \"03-15\"|recommendation-deadline: \"01-15\"|ordning.calendar fristene må komme i årshjulets rekkefølge",
             "need-report-deadline: \"02-01\"|need-report-deadline: \"13-45\"|ordning.calendar.need-report-deadline «13-45» er ikke en dato på formen MM-DD",
             "unused-money: REPAYMENT_CLAIM|unused-money: KANSKJE|ordning.unused-money «KANSKJE» er ikke en lovlig verdi",
+            "run-by: STATSFORVALTER|run-by: KOMMUNEN|ordning.run-by «KOMMUNEN» er ikke en lovlig verdi",
             "PRIVAT_SKOLEEIER]|PRIVAT_SKOLEEIER, SKOLE]|ordning.participants",
             "recipients: [OWNER, UH]|recipients: [OWNER, UH, COMMERCIAL]|ordning.recipients kan bare være OWNER og UH",
             "recipients: [OWNER, UH]|recipients: [UH]|ordning.recipients må inneholde OWNER",

@@ -1,7 +1,9 @@
 package no.kompetansemidler.masterdata;
 
 import no.kompetansemidler.testkit.ApplicationTest;
+import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.Office;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Owner;
 import no.kompetansemidler.domain.organisation.OwnerKind;
@@ -47,22 +49,31 @@ class MasterDataAndIdentityTest {
     }
 
     @Test
-    void oslo_kommune_also_holds_the_county_role_and_may_take_part_in_every_scheme() {
+    void oslo_kommune_also_holds_the_county_role_takes_part_as_an_owner_and_runs_yrkesfag_in_oslo() {
         Owner oslo = masterData.findOwner(new OrganisationNumber("958935420")).orElseThrow();
         assertThat(oslo.kind()).isEqualTo(OwnerKind.KOMMUNE_MED_FYLKESROLLE);
-        assertThat(oslo.schemes()).containsExactlyInAnyOrder(Scheme.DEKOM, Scheme.REKOM, Scheme.KOMPETANSELOFTET,
-                Scheme.YRKESFAG);
+        assertThat(oslo.schemes()).containsExactlyInAnyOrder(Scheme.DEKOM, Scheme.REKOM, Scheme.KOMPETANSELOFTET);
+        County osloCounty = County.find("03").orElseThrow();
+        assertThat(osloCounty.displayName()).isEqualTo("Oslo kommune");
+        assertThat(osloCounty.organisationNumber()).isEqualTo(oslo.organisationNumber());
+        assertThat(osloCounty.embete()).isEqualTo(Embete.OSTFOLD_BUSKERUD_OSLO_OG_AKERSHUS);
         assertThat(oslo.embete()).isEqualTo(Embete.OSTFOLD_BUSKERUD_OSLO_OG_AKERSHUS);
     }
 
     @Test
-    void a_county_authority_takes_part_in_yrkesfag_and_a_municipality_does_not() {
+    void the_county_runs_yrkesfag_whose_applicants_are_its_schools_training_offices_companies_and_boards() {
         Owner vestlandFk = masterData.findOwner(new OrganisationNumber("821311632")).orElseThrow();
         Owner bergen = masterData.findOwner(new OrganisationNumber("964338531")).orElseThrow();
-        assertThat(vestlandFk.schemes()).contains(Scheme.YRKESFAG).doesNotContain(Scheme.REKOM);
+        assertThat(vestlandFk.schemes()).contains(Scheme.DEKOM).doesNotContain(Scheme.YRKESFAG, Scheme.REKOM);
         assertThat(bergen.schemes()).contains(Scheme.DEKOM, Scheme.REKOM).doesNotContain(Scheme.YRKESFAG);
-        assertThat(masterData.owners(Embete.VESTLAND, Scheme.YRKESFAG)).extracting(Owner::name)
-                .containsExactly("Vestland fylkeskommune");
+        County vestland = County.find("46").orElseThrow();
+        assertThat(masterData.owners(vestland, Scheme.YRKESFAG)).extracting(Owner::kind).containsExactlyInAnyOrder(
+                OwnerKind.VIDEREGAENDE_SKOLE, OwnerKind.OPPLAERINGSKONTOR, OwnerKind.LAEREBEDRIFT, OwnerKind.PROVENEMND);
+        assertThat(masterData.owners(County.find("11").orElseThrow(), Scheme.YRKESFAG)).isEmpty();
+        assertThat(masterData.owners(vestland, Scheme.YRKESFAG)).allSatisfy(o -> {
+            assertThat(masterData.office(o)).isEqualTo(vestland);
+            assertThat(masterData.isInvented(o.organisationNumber())).isTrue();
+        });
     }
 
     @Test
@@ -81,10 +92,14 @@ class MasterDataAndIdentityTest {
 
     @Test
     void every_embete_uh_and_county_authority_has_its_group() {
-        for (Embete embete : Embete.values()) {
-            Group group = identityService.createGroupQuery().groupId(IdentityGroups.caseworkers(embete)).singleResult();
-            assertThat(group.getName()).isEqualTo("Saksbehandlere, " + embete.displayName());
+        for (Office office : Office.all()) {
+            Group group = identityService.createGroupQuery().groupId(IdentityGroups.caseworkers(office)).singleResult();
+            assertThat(group.getName()).isEqualTo("Saksbehandlere, " + office.displayName());
+            assertThat(identityService.createGroupQuery().groupId(IdentityGroups.leaders(office)).count()).isOne();
         }
+        assertThat(Office.all()).hasSize(25);
+        assertThat(IdentityGroups.caseworkers(County.find("46").orElseThrow()))
+                .isEqualTo("saksbehandler-vestland-fylkeskommune");
         for (UhInstitution uh : masterData.uhInstitutions()) {
             assertThat(identityService.createGroupQuery().groupId(IdentityGroups.uh(uh.organisationNumber())).count())
                     .isEqualTo(1);
@@ -102,6 +117,8 @@ class MasterDataAndIdentityTest {
             "demo-eier-bergen, eier-964338531",
             "demo-eier-vestlandfk, eier-821311632",
             "demo-uh, uh-917641404",
+            "demo-saksbehandler-fk, saksbehandler-vestland-fylkeskommune",
+            "demo-leder-fk, leder-vestland-fylkeskommune",
             "demo-revisor, revisor",
             "demo-prosesseier, prosesseier",
             "demo-leder, leder-vestland",

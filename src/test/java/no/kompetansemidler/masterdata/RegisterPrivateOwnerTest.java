@@ -62,6 +62,39 @@ class RegisterPrivateOwnerTest {
     }
 
     @Test
+    void the_county_registers_its_applicants_in_yrkesfag_and_only_there() {
+        // in Rogaland county, whose YRKESFAG cycles no other test of this JVM runs
+        String number = no.kompetansemidler.identity.DemoData.inventedOrganisationNumber("1198").value();
+        no.kompetansemidler.testkit.People.ensureUser(identityService, "test-saksbehandler-rogaland-fk",
+                "saksbehandler-rogaland-fylkeskommune");
+        // an applicant in YRKESFAG belongs to the county, not to the Statsforvalter
+        no.kompetansemidler.testkit.People.authenticate(identityService, "demo-saksbehandler");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, form(number,
+                "Elektrofagenes opplæringskontor", "OPPLAERINGSKONTOR", "vestland")))
+                .hasMessageContaining("embete [EMBETE]: Opplæringskontor i yrkesfagordningen registreres hos"
+                        + " fylkeskommunen som kjører ordningen, ikke hos Statsforvalteren i Vestland.");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, form(number,
+                "Elektrofagenes opplæringskontor", "OPPLAERINGSKONTOR", "rogaland-fylkeskommune")))
+                .hasMessageContaining("embete [TILGANG]: Bare saksbehandlere hos Rogaland fylkeskommune");
+        no.kompetansemidler.testkit.People.authenticate(identityService, "test-saksbehandler-rogaland-fk");
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, form(number,
+                "Rogaland Friskole AS", "PRIVAT_SKOLEEIER", "rogaland-fylkeskommune")))
+                .hasMessageContaining("embete [EMBETE]: En privat skoleeier registreres hos Statsforvalteren");
+        assertThat(masterData.findOwner(new OrganisationNumber(number))).isEmpty();
+
+        runtimeService.startProcessInstanceByKey(PROCESS, form(number, "Elektrofagenes opplæringskontor",
+                "OPPLAERINGSKONTOR", "rogaland-fylkeskommune"));
+        identityService.clearAuthentication();
+        var owner = masterData.findOwner(new OrganisationNumber(number)).orElseThrow();
+        assertThat(owner.schemes()).containsExactly(Scheme.YRKESFAG);
+        assertThat(masterData.office(owner).displayName()).isEqualTo("Rogaland fylkeskommune");
+        assertThat(owner.embete()).isEqualTo(no.kompetansemidler.domain.organisation.Embete.ROGALAND);
+        assertThat(masterData.owners(no.kompetansemidler.domain.organisation.County.find("11").orElseThrow(),
+                Scheme.YRKESFAG)).extracting(o -> o.organisationNumber().value()).contains(number);
+        assertThat(identityService.createGroupQuery().groupId("eier-" + number).count()).isOne();
+    }
+
+    @Test
     void an_invalid_organisation_number_is_refused_and_nothing_is_stored() {
         no.kompetansemidler.testkit.People.authenticate(identityService, "demo-saksbehandler");
         long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count();

@@ -53,6 +53,8 @@ class MigrationTest {
     IdentityService identity;
     @Autowired
     Distributions distributions;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** The model with its forms, changed as a process owner would in Modeler: a renamed task and a new versionTag. */
     static Map<String, String> changed(String model, String task, String newName) throws Exception {
@@ -90,8 +92,13 @@ class MigrationTest {
     @Test
     void a_running_cycle_is_migrated_to_new_versions_and_completes() throws Exception {
         init(engine);
-        ProcessInstance cycle = People.as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey(
-                "arssyklus", Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", 2080, "ramme", "500 000")));
+        // a YRKESFAG cycle of Vestland fylkeskommune with one applicant (this JVM's own database): the opplæringskontor
+        String applicant = no.kompetansemidler.identity.DemoData.vocationalApplicant(1).value();
+        jdbc.sql("delete from km_owner_scheme where scheme = 'YRKESFAG' and organisation_number <> ?").param(applicant)
+                .update();
+        ProcessInstance cycle = People.as(identity, People.COUNTY_CASEWORKER, () -> runtime.startProcessInstanceByKey(
+                "arssyklus", Map.of("embete", "vestland-fylkeskommune", "ordning", "YRKESFAG", "aar", 2080,
+                        "ramme", "500 000")));
         String needReport = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").singleResult()
                 .getProcessInstanceId();
 
@@ -110,7 +117,7 @@ class MigrationTest {
         migrate("demo-saksbehandler", "arssyklus", 1, 2, false, 403);
         JsonNode dryRun = migrate("demo-prosesseier", "arssyklus", 1, 2, true, 200);
         assertThat(dryRun.get("antall").asInt()).isEqualTo(1);
-        assertThat(dryRun.get("instanser").get(0).get("businessKey").asText()).isEqualTo("vestland-YRKESFAG-2080");
+        assertThat(dryRun.get("instanser").get(0).get("businessKey").asText()).isEqualTo("vestland-fylkeskommune-YRKESFAG-2080");
         assertThat(dryRun.get("aktiviteter").toString()).contains("Task_PrepareForum → Task_PrepareForum");
         assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery().processInstanceId(cycle.getId())
                 .singleResult().getProcessDefinitionId()).getVersion()).as("a dry run moves nothing").isEqualTo(1);
@@ -125,22 +132,22 @@ class MigrationTest {
 
         // the migrated cycle goes on to the end
         String vfk = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitNeedReport").singleResult().getId();
-        as("demo-eier-vestlandfk", () -> tasks.complete(vfk, no.kompetansemidler.testkit.Applications.vocational(
+        as(People.OWNER_OPPLAERINGSKONTOR, () -> tasks.complete(vfk, no.kompetansemidler.testkit.Applications.vocational(
                 "917641404")));
         String confirm = tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmPartnership").singleResult().getId();
         as(no.kompetansemidler.testkit.People.UH_HVL, () -> tasks.complete(confirm, Map.of("uhSvar", "BEKREFT")));
         String prepare = tasks.createTaskQuery().taskDefinitionKey("Task_PrepareForum").singleResult().getId();
         assertThat(tasks.createTaskQuery().taskId(prepare).singleResult().getName()).isEqualTo("Ny versjon av oppgaven");
-        as("demo-saksbehandler", () -> tasks.complete(prepare, Map.of()));
+        as(People.COUNTY_CASEWORKER, () -> tasks.complete(prepare, Map.of()));
         String recommendation = tasks.createTaskQuery().taskDefinitionKey("Task_RecordRecommendation").singleResult().getId();
         distributions.save((String) runtime.getVariable(cycle.getId(), "syklusId"), "AMOUNTS",
-                ProposalLines.split("821311632; 500 000; 0; 0; 0; Hospitering; etterutdanning; 2080; 2080",
-                        DistributionKey.AMOUNTS), "demo-saksbehandler");
+                ProposalLines.split(applicant + "; 500 000; 0; 0; 0; Hospitering; etterutdanning; 2080; 2080",
+                        DistributionKey.AMOUNTS), People.COUNTY_CASEWORKER);
         Map<String, Object> form = new HashMap<>(Map.of("forumEnig", true, "prioriteringer", "Yrkesfag",
                 "begrunnelse", "Enige."));
-        as("demo-saksbehandler", () -> tasks.complete(recommendation, form));
+        as(People.COUNTY_CASEWORKER, () -> tasks.complete(recommendation, form));
         String signOff = tasks.createTaskQuery().taskDefinitionKey("Task_SignOff").singleResult().getId();
-        as("demo-leder", () -> tasks.complete(signOff, Map.of("godkjenning", "GODKJENT")));
+        as(People.COUNTY_LEADER, () -> tasks.complete(signOff, Map.of("godkjenning", "GODKJENT")));
         management.executeJob(management.createJobQuery().activityId("Task_Pay").singleResult().getId());
         for (String letterStep : List.of("Task_WriteLetter", "Task_SendLetter", "Event_WaitForStatus",
                 "Event_WaitForStatus")) {
@@ -148,12 +155,12 @@ class MigrationTest {
         }
         management.executeJob(management.createJobQuery().activityId("Event_SelfEvaluationOpens").singleResult().getId());
         String evaluation = tasks.createTaskQuery().taskDefinitionKey("Task_SubmitSelfEvaluation").singleResult().getId();
-        as("demo-eier-vestlandfk", () -> tasks.complete(evaluation, Map.of("brukt", "500 000", "egenfinansiering", "0",
+        as(People.OWNER_OPPLAERINGSKONTOR, () -> tasks.complete(evaluation, Map.of("brukt", "500 000", "egenfinansiering", "0",
                 "gjennomforteTiltak", "Hospitering.", "deltakere", 12, "vurdering", "Bra.")));
         String review = tasks.createTaskQuery().taskDefinitionKey("Task_ReviewSelfEvaluation").singleResult().getId();
-        as("demo-saksbehandler", () -> tasks.complete(review, Map.of("godkjent", true, "overforingVedtatt", false)));
+        as(People.COUNTY_CASEWORKER, () -> tasks.complete(review, Map.of("godkjent", true, "overforingVedtatt", false)));
         String send = tasks.createTaskQuery().taskDefinitionKey("Task_SendReport").singleResult().getId();
-        as("demo-saksbehandler", () -> tasks.complete(send, Map.of()));
+        as(People.COUNTY_CASEWORKER, () -> tasks.complete(send, Map.of()));
 
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(cycle).isEnded()
                 .hasPassed("EndEvent_ReportSent");

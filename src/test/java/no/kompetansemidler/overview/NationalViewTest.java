@@ -141,8 +141,11 @@ class NationalViewTest {
         assertThat(get(People.LEADER, "/api/oversikt/rogaland?aar=" + year).statusCode()).isEqualTo(403);
         assertThat(get(People.LEADER, "/api/nasjonalt?aar=" + year).statusCode()).isEqualTo(403);
         assertThat(get(People.LEADER, "/api/rapporter/" + cycleId).statusCode()).isEqualTo(200);
-        assertThat(json(People.LEADER, "/api/oversikt/embeter")).hasSize(1);
-        assertThat(json(People.UDIR, "/api/oversikt/embeter")).hasSize(10);
+        // the leader's embete, and the fylkeskommune in it whose cycles the Statsforvalter reads
+        assertThat(json(People.LEADER, "/api/oversikt/embeter")).extracting(e -> e.get("embete").asText())
+                .containsExactly("vestland", "vestland-fylkeskommune");
+        // Udir: the ten embeter and the fifteen offices that run YRKESFAG (14 fylkeskommuner and Oslo kommune)
+        assertThat(json(People.UDIR, "/api/oversikt/embeter")).hasSize(25);
         assertThat(get(People.UDIR, "/api/oversikt/rogaland").statusCode()).isEqualTo(200);
         for (String user : new String[]{People.LEADER, People.UDIR}) {
             assertThat(get(user, "/api/sykluser/" + cycleId + "/fordeling").statusCode()).as(user).isEqualTo(403);

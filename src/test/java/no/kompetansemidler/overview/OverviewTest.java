@@ -224,8 +224,11 @@ class OverviewTest {
 
         assertThat(new ObjectMapper().readTree(get(People.OWNER_BERGEN, "/api/oversikt/embeter").body())).isEmpty();
         JsonNode mine = new ObjectMapper().readTree(get(People.CASEWORKER, "/api/oversikt/embeter").body());
-        assertThat(mine).hasSize(1);
-        assertThat(mine.get(0).get("navn").asText()).isEqualTo("Statsforvalteren i Vestland");
-        assertThat(new ObjectMapper().readTree(get(People.AUDITOR, "/api/oversikt/embeter").body())).hasSize(10);
+        assertThat(mine).extracting(e -> e.get("navn").asText())
+                .containsExactly("Statsforvalteren i Vestland", "Vestland fylkeskommune");
+        JsonNode county = new ObjectMapper().readTree(get(People.COUNTY_CASEWORKER, "/api/oversikt/embeter").body());
+        assertThat(county).extracting(e -> e.get("navn").asText()).containsExactly("Vestland fylkeskommune");
+        assertThat(get(People.COUNTY_CASEWORKER, "/api/oversikt/vestland").statusCode()).isEqualTo(403);
+        assertThat(new ObjectMapper().readTree(get(People.AUDITOR, "/api/oversikt/embeter").body())).hasSize(25);
     }
 }

@@ -92,7 +92,7 @@ class SecurityMatrixTest {
                 .list().stream()
                 .filter(t -> !t.getId().equals(taskA) && !t.getId().equals(taskB)).findFirst().orElseThrow().getId();
         cycleToDelete = People.as(identity, "demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
-                Map.of("embete", "vestland", "ordning", "YRKESFAG", "aar", Years.next(), "ramme", "1 000"))).getId();
+                Map.of("embete", "vestland", "ordning", "REKOM", "aar", Years.next(), "ramme", "1 000"))).getId();
         // a task of every user task in the models, for the rows on what a completion may carry
         openTasks.put("Task_SubmitNeedReport", tasks.createTaskQuery().taskId(taskB).singleResult());
         openTasks.put("Task_HandleMissedDeadline", tasks.createTaskQuery().processInstanceBusinessKey(key)

@@ -73,7 +73,8 @@ class WebappTest {
         assertThat(client.login("demo-eier-bergen", "demo")).isEqualTo(200);
         HttpResponse<String> owners = client.get("/api/stamdata/eiere?embete=vestland&ordning=YRKESFAG");
         assertThat(owners.statusCode()).isEqualTo(200);
-        assertThat(owners.body()).contains("Vestland fylkeskommune").doesNotContain("Bergen kommune");
+        assertThat(owners.body()).contains("Opplæringskontoret for bygg- og anleggsfag i Vestland (demo)",
+                "\"kind\":\"OPPLAERINGSKONTOR\"").doesNotContain("Bergen kommune", "Vestland fylkeskommune");
 
         HttpResponse<String> badNumber = client.get("/api/stamdata/eiere/964338532");
         assertThat(badNumber.statusCode()).isEqualTo(400);

@@ -44,7 +44,8 @@ public final class Applications {
         row.put("tittel", "Hospitering i bedrift");
         row.put("mal", List.of("GJENNOMFORING"));
         row.put("malgrupper", List.of("YRKESFAGLAERERE", "INSTRUKTORER"));
-        return Map.of("medvirkning", INVOLVEMENT, "behov", "Praksisnær yrkesdidaktikk.", "tiltak", rows(List.of(row)));
+        return Map.of("medvirkning", "Yrkesfaglærere og instruktører i lærebedriftene deltok i kartleggingen.",
+                "behov", "Praksisnær yrkesdidaktikk.", "tiltak", rows(List.of(row)));
     }
 
     /** A need report in the kindergarten scheme (REKOM): the measure reaches the kindergartens' leaders and staff. */

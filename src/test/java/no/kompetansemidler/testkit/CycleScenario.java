@@ -78,8 +78,13 @@ public final class CycleScenario {
     }
 
     public ProcessInstance start(String scheme, int year, String frame) {
-        ProcessInstance cycle = as("demo-saksbehandler", () -> runtime.startProcessInstanceByKey("arssyklus",
-                Map.of("embete", "vestland", "ordning", scheme, "aar", year, "ramme", frame)));
+        return startAt("vestland", "demo-saksbehandler", scheme, year, frame);
+    }
+
+    /** The office's caseworker starts a cycle there (a fylkeskommune's for YRKESFAG, e.g. "vestland-fylkeskommune"). */
+    public ProcessInstance startAt(String office, String caseworker, String scheme, int year, String frame) {
+        ProcessInstance cycle = as(caseworker, () -> runtime.startProcessInstanceByKey("arssyklus",
+                Map.of("embete", office, "ordning", scheme, "aar", year, "ramme", frame)));
         businessKey = cycle.getBusinessKey();
         return cycle;
     }

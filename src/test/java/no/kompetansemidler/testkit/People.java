@@ -28,6 +28,11 @@ public final class People {
     public static final String ADMIN = "demo-admin";
     public static final String LEADER = "demo-leder";
     public static final String UDIR = "demo-udir";
+    /** Vestland fylkeskommune's caseworker and leader: they run YRKESFAG in Vestland county. */
+    public static final String COUNTY_CASEWORKER = "demo-saksbehandler-fk";
+    public static final String COUNTY_LEADER = "demo-leder-fk";
+    /** The demo opplæringskontor in Vestland, an applicant in YRKESFAG. */
+    public static final String OWNER_OPPLAERINGSKONTOR = "demo-eier-opplaeringskontor";
     /** No login at all (an HTTP request without credentials). */
     public static final String ANONYMOUS = "anonym";
 

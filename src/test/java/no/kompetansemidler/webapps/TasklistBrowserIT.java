@@ -101,7 +101,7 @@ class TasklistBrowserIT {
     void the_caseworker_starts_the_dekom_cycle_from_its_start_form_after_a_bad_amount_is_refused() {
         browser.openStartForm("Årssyklus for en ordning");
         formsOpened.add("arssyklus-start");
-        browser.select("Embete", "Statsforvalteren i Vestland");
+        browser.select("Embete eller fylkeskommune", "Statsforvalteren i Vestland");
         browser.select("Ordning", "DEKOM");
         browser.type("År", "2027");
         browser.type("Ramme (kroner)", "ti millioner");
@@ -125,7 +125,7 @@ class TasklistBrowserIT {
         browser.type("Organisasjonsnummer", "123 456 789");
         browser.type("Navn på eieren", "Testskolen AS");
         browser.choose("Eiertype", "Privat skoleeier (deltar i DEKOM)");
-        browser.select("Embete", "Statsforvalteren i Vestland");
+        browser.select("Embete eller fylkeskommune", "Statsforvalteren i Vestland");
         browser.type("Kontaktadresse (e-post)", "post@testskolen.example");
         browser.clickButton("Start");
         browser.waitForNotification("Prosessen kunne ikke startes.");
@@ -1101,5 +1101,77 @@ class TasklistBrowserIT {
                 + " REKOM 2027, forberedt av ").contains("Sakliste: Felles møte 10. mars.");
         browser.scrollTo("Felles møte");
         browser.screenshot("felles-forummote-innstilling");
+    }
+
+    @Test
+    @Order(18)
+    void vestland_fylkeskommune_runs_yrkesfag_and_its_opplaeringskontor_applies() {
+        // the Statsforvalter's caseworker may not start it: the county runs it
+        browser.login("tasklist", CASEWORKER);
+        browser.openStartForm("Årssyklus for en ordning");
+        browser.select("Embete eller fylkeskommune", "Statsforvalteren i Vestland");
+        browser.select("Ordning", "Desentralisert ordning for fag- og yrkesopplæringen");
+        browser.type("År", "2027");
+        browser.type("Ramme (kroner)", "3 000 000");
+        browser.clickButton("Start");
+        browser.waitForNotification("kjøres av fylkeskommunen");
+        browser.screenshot("yrkesfag-start-statsforvalter-avvist");
+        assertThat(jdbc.sql("select count(*) from km_cycle where scheme = 'YRKESFAG' and budget_year = 2027")
+                .query(Long.class).single()).as("nothing stored").isZero();
+
+        browser.login("tasklist", "demo-saksbehandler-fk");
+        browser.openStartForm("Årssyklus for en ordning");
+        browser.select("Embete eller fylkeskommune", "Vestland fylkeskommune");
+        browser.select("Ordning", "Desentralisert ordning for fag- og yrkesopplæringen");
+        browser.type("År", "2027");
+        browser.type("Ramme (kroner)", "3 000 000");
+        browser.screenshot("yrkesfag-start-fylkeskommunen");
+        browser.clickButton("Start");
+        browser.waitForNotification("Prosessen er startet.");
+        browser.closeNotifications();
+        String opplaeringskontor = no.kompetansemidler.identity.DemoData.vocationalApplicant(1).value();
+        assertThat(jdbc.sql("select county_number from km_cycle where scheme = 'YRKESFAG' and budget_year = 2027")
+                .query(String.class).single()).isEqualTo("46");
+
+        browser.login("tasklist", "demo-eier-opplaeringskontor");
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Send behovsmelding – Opplæringskontoret for bygg- og anleggsfag i Vestland (demo)"
+                + " (YRKESFAG 2027)");
+        browser.claim();
+        assertThat(browser.pageText()).contains("Medvirkning fra yrkesfaglærere, instruktører og faglige ledere i"
+                + " bedriftene").doesNotContain("Medvirkning fra skoleledere og lærere");
+        browser.type("Medvirkning fra yrkesfaglærere, instruktører og faglige ledere i bedriftene",
+                "Instruktørene og de faglige lederne i medlemsbedriftene deltok i kartleggingen.");
+        browser.type("Kompetansebehov", "Veiledning av lærlinger og ny teknologi i byggfagene.");
+        browser.inRow(1);
+        browser.type("Navn på tiltaket", "Hospitering i bedrift for yrkesfaglærere");
+        browser.select("UH-partner", "Høgskulen på Vestlandet");
+        browser.tick("Mål (R12)", "Flere fullfører videregående opplæring");
+        browser.tick("Målgrupper", "Instruktører og faglige ledere i bedrift");
+        browser.tick("Målgrupper", "Yrkesfaglærere");
+        browser.type("Beløp år 1", "600000");
+        browser.type("Antall deltakere", "25");
+        browser.type("Planlagt egenfinansiering", "0");
+        browser.inRow(0);
+        browser.scrollTo("Medvirkning fra yrkesfaglærere, instruktører og faglige ledere i bedriftene");
+        browser.screenshot("yrkesfag-behovsmelding");
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select involvement from km_need_report r join km_cycle c on c.id = r.cycle_id"
+                        + " where c.scheme = 'YRKESFAG' and c.budget_year = 2027 and r.organisation_number = ?")
+                .param(opplaeringskontor).query(String.class).single())
+                .isEqualTo("Instruktørene og de faglige lederne i medlemsbedriftene deltok i kartleggingen.");
+
+        // the county's leader follows its cycle in the county's own overview
+        browser.login("tasklist", "demo-leder-fk");
+        browser.waitForText("Mine oppgaver");
+        browser.driver().get("http://localhost:" + port
+                + "/saksbehandling/oversikt.html?embete=vestland-fylkeskommune&aar=2027");
+        browser.waitForText("Oversikt over syklusene – Vestland fylkeskommune 2027");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.cssSelector(".diagram .djs-overlay .merke")).isEmpty());
+        assertThat(browser.pageText()).contains("YRKESFAG 2027 – Desentralisert ordning for fag- og yrkesopplæringen")
+                .doesNotContain("DEKOM 2027", "Task_", "Activity_", "null", "undefined", "Hele landet");
+        browser.screenshot("oversikt-fylkeskommunen");
     }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param forumMembers the categories of members of the scheme's collaboration forum, as people name them
  */
 public record SchemeDefinition(Scheme scheme, String name, Set<OwnerKind> participants, String involvement,
-                               java.util.List<String> forumMembers, SchemeRules rules, SchemeCalendar calendar) {
+                               java.util.List<String> forumMembers, SchemeRules rules, SchemeCalendar calendar,
+                               CycleRunner runBy) {
 
     public SchemeDefinition {
         participants = Set.copyOf(participants);

@@ -1,11 +1,9 @@
 package no.kompetansemidler.domain.organisation;
 
-import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.Locale;
 
 /** The ten Statsforvalter offices (embeter) from 2024. */
-public enum Embete {
+public enum Embete implements Office {
     AGDER("Agder"),
     INNLANDET("Innlandet"),
     MORE_OG_ROMSDAL("Møre og Romsdal"),
@@ -29,16 +27,21 @@ public enum Embete {
     }
 
     /** How a person names the office: "Statsforvalteren i Vestland". */
+    @Override
     public String displayName() {
         return "Statsforvalteren i " + regionName;
     }
 
     /** A short lower-case ASCII id for group names and URLs, e.g. "more-og-romsdal". */
+    @Override
     public String slug() {
-        String ascii = regionName.toLowerCase(Locale.ROOT)
-                .replace("ø", "o").replace("æ", "ae").replace("å", "a");
-        ascii = Normalizer.normalize(ascii, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return Office.slugOf(regionName);
+    }
+
+    /** An embete lies in its own area. */
+    @Override
+    public Embete embete() {
+        return this;
     }
 
     public static Embete fromRegionName(String regionName) {

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a caseworker submits to register a private school or kindergarten owner. Everything arrives as
+ * What a caseworker submits to register a private school or kindergarten owner (at the Statsforvalter), or an
+ * applicant in vocational education – a school, opplæringskontor, lærebedrift or prøvenemnd (at the fylkeskommune). Everything arrives as
  * text (from a form or JSON); {@link #validate()} names every problem, {@link #toOwner()} gives the owner.
  */
 public record NewPrivateOwner(String organisationNumber, String name, String kind, String embete,
@@ -49,7 +50,15 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
     public Owner toOwner(java.util.function.Function<OwnerKind, java.util.Set<Scheme>> schemesOf) {
         OwnerKind ownerKind = OwnerKind.valueOf(kind);
         return new Owner(OrganisationNumber.parse(organisationNumber), Texts.normalize(name.trim()), ownerKind,
-                Embete.fromSlug(embete), schemesOf.apply(ownerKind), Texts.normalize(contactEmail.trim()));
+                office().embete(), schemesOf.apply(ownerKind), Texts.normalize(contactEmail.trim()));
+    }
+
+    /**
+     * Where the owner is registered: the embete of a private owner, the fylkeskommune of an applicant in vocational
+     * education; call only when {@link #validate()} found nothing.
+     */
+    public Office office() {
+        return Office.fromSlug(embete);
     }
 
     private void parseKind(List<Violation> problems) {
@@ -58,9 +67,11 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
             return;
         }
         try {
-            if (!OwnerKind.valueOf(kind).isPrivate()) {
-                problems.add(new Violation("eiertype", "EIERTYPE",
-                        "Bare private skole- og barnehageeiere registreres her; kommuner og fylkeskommuner er stamdata."));
+            OwnerKind ownerKind = OwnerKind.valueOf(kind);
+            if (!ownerKind.isPrivate() && !ownerKind.isVocational()) {
+                problems.add(new Violation("eiertype", "EIERTYPE", "Bare private skole- og barnehageeiere, og skoler,"
+                        + " opplæringskontor, lærebedrifter og prøvenemnder i yrkesfagordningen, registreres her;"
+                        + " kommuner og fylkeskommuner er stamdata."));
             }
         } catch (IllegalArgumentException e) {
             problems.add(new Violation("eiertype", "EIERTYPE", "Ukjent eiertype «" + Texts.abbreviate(kind) + "»."));
@@ -69,13 +80,33 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
 
     private void parseEmbete(List<Violation> problems) {
         if (embete == null || embete.isBlank()) {
-            problems.add(new Violation("embete", "PÅKREVD", "Velg embetet eieren hører til."));
+            problems.add(new Violation("embete", "PÅKREVD", "Velg embetet (eller fylkeskommunen) eieren hører til."));
             return;
         }
+        Office office;
         try {
-            Embete.fromSlug(embete);
+            office = Office.fromSlug(embete);
         } catch (IllegalArgumentException e) {
-            problems.add(new Violation("embete", "EMBETE", "Ukjent embete «" + Texts.abbreviate(embete) + "»."));
+            problems.add(new Violation("embete", "EMBETE", "Ukjent embete eller fylkeskommune «"
+                    + Texts.abbreviate(embete) + "»."));
+            return;
+        }
+        OwnerKind ownerKind = kindOrNull();
+        if (ownerKind != null && ownerKind.isVocational() && !(office instanceof County)) {
+            problems.add(new Violation("embete", "EMBETE", ownerKind.displayName() + " i yrkesfagordningen registreres"
+                    + " hos fylkeskommunen som kjører ordningen, ikke hos " + office.displayName() + "."));
+        } else if (ownerKind != null && ownerKind.isPrivate() && office instanceof County) {
+            problems.add(new Violation("embete", "EMBETE", "En " + ownerKind.displayName().toLowerCase(
+                    java.util.Locale.ROOT) + " registreres hos Statsforvalteren, ikke hos " + office.displayName()
+                    + "."));
+        }
+    }
+
+    private OwnerKind kindOrNull() {
+        try {
+            return kind == null ? null : OwnerKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
