@@ -145,6 +145,8 @@ public final class BenchmarkRun {
             }
             app.close();
             smtp.stop();
+            // its HTTP server's threads would keep this JVM alive after the results are written
+            integrasjonspunkt.stop();
             if (statistics != null) {
                 statistics.close();
             }

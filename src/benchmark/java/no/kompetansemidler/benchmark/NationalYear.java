@@ -472,7 +472,7 @@ public final class NationalYear {
         };
         return org.camunda.spin.plugin.variable.SpinValues.jsonValue("""
                 [{"tittel": "Lesing og inkluderende praksis", "uhPartner": "%s", "mal": ["GRUNNLEGGENDE_FERDIGHETER"],
-                  "malgrupper": [%s], "belopAr1": "100 000", "belopAr2": "100 000", "deltakere": "40",
+                  "malgrupper": [%s], "enheter": "Skolene, barnehagene og PPT i kommunen", "belopAr1": "100 000", "belopAr2": "100 000", "deltakere": "40",
                   "egenfinansiering": "60 000", "lonnFrikjop": "30 000", "koordinator": "10 000", "tredjepart": false}]"""
                 .formatted(cycle.uh, groups)).create();
     }

@@ -65,11 +65,12 @@ public class ApplicationRepository {
             jdbc.sql("""
                             insert into km_measure (id, cycle_id, organisation_number, position, title, goals,
                                    target_groups, uh_partner, third_party, co_financing_ore, salary_ore,
-                                   coordinator_ore, participants, uh_answer)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                   coordinator_ore, participants, uh_answer, units)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, cycleId, organisationNumber, i + 1, m.title(), codes(m.goals()),
                             codes(m.targetGroups()), m.uhPartner(), m.thirdParty(), m.coFinancing().ore(),
-                            m.salary().ore(), m.coordinator().ore(), m.participants(), UhAnswer.VENTER.name())
+                            m.salary().ore(), m.coordinator().ore(), m.participants(), UhAnswer.VENTER.name(),
+                            m.units())
                     .update();
             for (int y = 0; y < m.years(); y++) {
                 jdbc.sql("insert into km_measure_year (measure_id, budget_year, amount_ore) values (?, ?, ?)")
@@ -114,7 +115,8 @@ public class ApplicationRepository {
                             enums(rs.getString("goals"), Goal.class), enums(rs.getString("target_groups"), TargetGroup.class),
                             rs.getString("uh_partner"), rs.getBoolean("third_party"), years.getOrDefault(id, List.of()),
                             Money.ofOre(rs.getLong("co_financing_ore")), Money.ofOre(rs.getLong("salary_ore")),
-                            Money.ofOre(rs.getLong("coordinator_ore")), rs.getInt("participants"));
+                            Money.ofOre(rs.getLong("coordinator_ore")), rs.getInt("participants"),
+                            rs.getString("units"));
                     return new StoredMeasure(id, rs.getString("organisation_number"), rs.getInt("position"),
                             firstYears.getOrDefault(id, 0), plan, UhAnswer.valueOf(rs.getString("uh_answer")),
                             rs.getString("uh_reason"));

@@ -128,6 +128,7 @@ public class Receipts {
                             + m.plan().salary().format()))
                     .append(row("Herav til koordinator (R4)", m.plan().coordinator().format()))
                     .append(row("Antall deltakere", Integer.toString(m.plan().participants())))
+                    .append(m.plan().units() == null ? "" : row("Barnehager, skoler og PPT som deltar", m.plan().units()))
                     .append(row("UH bruker en tredjepart (R3)", m.plan().thirdParty() ? "ja" : "nei"))
                     .append("</table></div>");
         }

@@ -77,7 +77,8 @@ public record SchemeFile(
         BigDecimal coordinatorCapPercent,
         @NotNull(message = "må angis") @Valid
         Calendar calendar,
-        CycleRunner runBy) {
+        CycleRunner runBy,
+        Boolean measureUnitsRequired) {
 
     @AssertTrue(message = "må inneholde OWNER: eiere som deltar i ordningen, mottar midlene (R2)")
     public boolean isRecipientsWithOwners() {
@@ -95,7 +96,8 @@ public record SchemeFile(
         return new SchemeDefinition(scheme, name.trim(), participants, involvement.trim(), forumMembers,
                 new SchemeRules(scheme, Percentage.ofPercent(coFinancingRatePercent),
                         Percentage.ofPercent(thirdPartyCapPercent), maxMeasureYears, unusedMoney,
-                        Percentage.ofPercent(coordinatorCapPercent), goals, targetGroups, recipients),
+                        Percentage.ofPercent(coordinatorCapPercent), goals, targetGroups, recipients,
+                        Boolean.TRUE.equals(measureUnitsRequired)),
                 calendar.toCalendar(), runBy == null ? CycleRunner.STATSFORVALTER : runBy);
     }
 

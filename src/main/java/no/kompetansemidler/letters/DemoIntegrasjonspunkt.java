@@ -44,13 +44,15 @@ public class DemoIntegrasjonspunkt {
     private final Set<String> undeliverable = ConcurrentHashMap.newKeySet();
     private final AtomicInteger posts = new AtomicInteger();
     private HttpServer server;
+    private java.util.concurrent.ExecutorService executor;
 
     /** Starts on this port of 127.0.0.1 (0: a free one). */
     public synchronized DemoIntegrasjonspunkt start(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/api/messages/out/multipart", this::receive);
         server.createContext("/api/statuses", this::statuses);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
         server.start();
         return this;
     }
@@ -59,6 +61,9 @@ public class DemoIntegrasjonspunkt {
         if (server != null) {
             server.stop(0);
             server = null;
+            // the server does not stop the threads it was given; left running, they keep a JVM from ending
+            executor.shutdownNow();
+            executor = null;
         }
     }
 

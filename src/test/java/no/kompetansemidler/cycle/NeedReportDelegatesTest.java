@@ -122,6 +122,7 @@ class NeedReportDelegatesTest {
         second.put("lonnFrikjop", 60_000);
         second.put("koordinator", 0);
         second.put("tredjepart", true);
+        second.remove("enheter");
         DelegateExecution execution = execution(report(List.of(Applications.measure(HVL), second),
                 "Skoleledere og lærere deltok på hver skole."), People.OWNER_BERGEN, List.of("eier-964338531"));
 
@@ -141,7 +142,9 @@ class NeedReportDelegatesTest {
             assertThat(first.plan().coFinancing()).isEqualTo(Money.ofKroner(450_000));
             assertThat(first.plan().salary()).isEqualTo(Money.ofKroner(100_000));
             assertThat(first.answer()).isEqualTo(ApplicationRepository.UhAnswer.VENTER);
+            assertThat(first.plan().units()).isEqualTo("Nordby skole, Solbakken barnehage og PPT");
         }, other -> {
+            assertThat(other.plan().units()).as("optional in DEKOM").isNull();
             assertThat(other.plan().amountPerYear()).containsExactly(Money.ofKroner(200_000));
             assertThat(other.plan().uhPartner()).isEqualTo(UIB);
             assertThat(other.plan().thirdParty()).isTrue();

@@ -90,6 +90,9 @@ class SchemeCatalogueTest {
                 .isEqualTo(no.kompetansemidler.domain.funding.CycleRunner.FYLKESKOMMUNE);
         assertThat(catalogue.definition(Scheme.DEKOM).runBy())
                 .isEqualTo(no.kompetansemidler.domain.funding.CycleRunner.STATSFORVALTER);
+        // Kompetanseløftet's measures name the kindergartens, schools and PPT taking part; the others' need not
+        assertThat(catalogue.rules(Scheme.KOMPETANSELOFTET).unitsRequired()).isTrue();
+        assertThat(catalogue.rules(Scheme.DEKOM).unitsRequired()).isFalse();
         assertThat(catalogue.schemesFor(OwnerKind.PRIVAT_SKOLEEIER)).containsExactly(Scheme.DEKOM);
         assertThat(catalogue.schemesFor(OwnerKind.PRIVAT_BARNEHAGEEIER)).containsExactly(Scheme.REKOM);
         assertThat(catalogue.rules(Scheme.REKOM).targetGroups()).containsExactlyInAnyOrder(

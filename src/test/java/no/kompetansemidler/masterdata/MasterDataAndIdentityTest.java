@@ -69,7 +69,9 @@ class MasterDataAndIdentityTest {
         County vestland = County.find("46").orElseThrow();
         assertThat(masterData.owners(vestland, Scheme.YRKESFAG)).extracting(Owner::kind).containsExactlyInAnyOrder(
                 OwnerKind.VIDEREGAENDE_SKOLE, OwnerKind.OPPLAERINGSKONTOR, OwnerKind.LAEREBEDRIFT, OwnerKind.PROVENEMND);
-        assertThat(masterData.owners(County.find("11").orElseThrow(), Scheme.YRKESFAG)).isEmpty();
+        // another county's applicants are its own (other tests may register some there)
+        assertThat(masterData.owners(County.find("11").orElseThrow(), Scheme.YRKESFAG))
+                .noneMatch(o -> masterData.office(o).equals(vestland));
         assertThat(masterData.owners(vestland, Scheme.YRKESFAG)).allSatisfy(o -> {
             assertThat(masterData.office(o)).isEqualTo(vestland);
             assertThat(masterData.isInvented(o.organisationNumber())).isTrue();

@@ -35,6 +35,8 @@ public final class Applications {
         row.put("lonnFrikjop", "100 000");
         row.put("koordinator", "50 000");
         row.put("tredjepart", false);
+        // optional except in Kompetanseløftet, which asks every measure for the units taking part
+        row.put("enheter", "Nordby skole, Solbakken barnehage og PPT");
         return row;
     }
 

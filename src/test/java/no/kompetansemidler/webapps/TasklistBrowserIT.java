@@ -1075,7 +1075,42 @@ class TasklistBrowserIT {
         rekom.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(rekom::doesNotTakePart);
         CycleScenario loftet = new CycleScenario(context);
         loftet.start("KOMPETANSELOFTET", 2027, "8 000 000");
-        loftet.submitNeedReport(BERGEN, BERGEN_USER);
+        // Kompetanseløftet: the measure names the kindergartens, schools and PPT taking part
+        browser.login("tasklist", BERGEN_USER);
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Send behovsmelding – Bergen kommune (KOMPETANSELOFTET 2027)");
+        browser.claim();
+        browser.type("Medvirkning fra ledere og ansatte i barnehagene, skolene og PPT",
+                "Styrerne, rektorene og PPT kartla behovene sammen i hver bydel.");
+        browser.type("Kompetansebehov", "Tidlig innsats og inkluderende praksis rundt barn med særlige behov.");
+        browser.inRow(1);
+        browser.type("Navn på tiltaket", "Laget rundt barnet i Årstad");
+        browser.select("UH-partner", "Høgskulen på Vestlandet");
+        browser.tick("Mål (R12)", "Et godt lag rundt barnet og eleven (Kompetanseløftet)");
+        browser.tick("Målgrupper", "PPT");
+        browser.tick("Målgrupper", "Ansatte i barnehagen");
+        browser.tick("Målgrupper", "Lærere");
+        browser.type("Beløp år 1", "500000");
+        browser.type("Antall deltakere", "80");
+        browser.type("Planlagt egenfinansiering", "0");
+        browser.inRow(0);
+        browser.clickButton("Fullfør");
+        browser.waitForNotification("skriv hvilke barnehager, skoler og PPT som deltar i tiltaket");
+        browser.screenshot("kompetanseloftet-enheter-avvist");
+        browser.closeNotifications();
+        assertThat(loftet.taskQuery().taskDefinitionKey("Task_SubmitNeedReport")
+                .processVariableValueEquals("eier", BERGEN).count()).as("nothing stored").isEqualTo(1);
+        browser.inRow(1);
+        browser.type("Barnehager, skoler og PPT som deltar", "Årstad barnehage, Haukeland skole og PPT Bergen");
+        browser.scrollTo("Barnehager, skoler og PPT som deltar");
+        browser.screenshot("kompetanseloftet-behovsmelding");
+        browser.inRow(0);
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select units from km_measure where cycle_id = ? and organisation_number = ?")
+                .params(loftet.cycleId(), BERGEN).query(String.class).single())
+                .isEqualTo("Årstad barnehage, Haukeland skole og PPT Bergen");
+        loftet.complete(loftet.taskFor("Task_ConfirmPartnership", BERGEN), "demo-uh", Map.of("uhSvar", "BEKREFT"));
         loftet.executeJobsOf("BoundaryEvent_DeadlinePassed");
         loftet.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(loftet::doesNotTakePart);
 

@@ -37,6 +37,8 @@ public final class MeasureRows {
     public static final String SALARY = "lonnFrikjop";
     public static final String COORDINATOR = "koordinator";
     public static final String PARTICIPANTS = "deltakere";
+    /** Which kindergartens, schools and PPT take part (required where the scheme says so). */
+    public static final String UNITS = "enheter";
 
     private MeasureRows() {
     }
@@ -136,11 +138,16 @@ public final class MeasureRows {
         if (participants < 1) {
             r.problem(PARTICIPANTS, "PÅKREVD", "skriv omtrent hvor mange som skal delta (minst 1).");
         }
+        String units = r.text(UNITS);
+        if (rules.unitsRequired() && units.isBlank()) {
+            r.problem(UNITS, "PÅKREVD", "skriv hvilke barnehager, skoler og PPT som deltar i tiltaket ("
+                    + rules.scheme().name() + " skal gi et godt lag rundt barnet og eleven).");
+        }
         if (problems.size() > before) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new PlannedMeasure(title, goals, groups, partner, r.yes(THIRD_PARTY),
-                amounts.subList(0, lastYearWithMoney), coFinancing, salary, coordinator, participants));
+                amounts.subList(0, lastYearWithMoney), coFinancing, salary, coordinator, participants, units));
     }
 
     /** One measure's fields, read leniently: a missing or mistyped value is a problem on its field. */

@@ -15,9 +15,18 @@ import java.util.Set;
  */
 public record PlannedMeasure(String title, Set<Goal> goals, Set<TargetGroup> targetGroups, String uhPartner,
                              boolean thirdParty, List<Money> amountPerYear, Money coFinancing, Money salary,
-                             Money coordinator, int participants) {
+                             Money coordinator, int participants, String units) {
+
+    /** A measure that names no units (kindergartens, schools, PPT) taking part. */
+    public PlannedMeasure(String title, Set<Goal> goals, Set<TargetGroup> targetGroups, String uhPartner,
+                          boolean thirdParty, List<Money> amountPerYear, Money coFinancing, Money salary,
+                          Money coordinator, int participants) {
+        this(title, goals, targetGroups, uhPartner, thirdParty, amountPerYear, coFinancing, salary, coordinator,
+                participants, null);
+    }
 
     public PlannedMeasure {
+        units = units == null || units.isBlank() ? null : units.strip();
         goals = Set.copyOf(goals);
         targetGroups = Set.copyOf(targetGroups);
         amountPerYear = List.copyOf(amountPerYear);

@@ -21,7 +21,15 @@ import java.util.Set;
  */
 public record SchemeRules(Scheme scheme, Percentage coFinancingRate, Percentage thirdPartyCap, int maxMeasureYears,
                           UnusedMoneyPolicy unusedMoney, Percentage coordinatorCap, Set<Goal> goals,
-                          Set<TargetGroup> targetGroups, Set<RecipientKind> recipients) {
+                          Set<TargetGroup> targetGroups, Set<RecipientKind> recipients, boolean unitsRequired) {
+
+    /** Rules of a scheme whose measures need not name the units taking part. */
+    public SchemeRules(Scheme scheme, Percentage coFinancingRate, Percentage thirdPartyCap, int maxMeasureYears,
+                       UnusedMoneyPolicy unusedMoney, Percentage coordinatorCap, Set<Goal> goals,
+                       Set<TargetGroup> targetGroups, Set<RecipientKind> recipients) {
+        this(scheme, coFinancingRate, thirdPartyCap, maxMeasureYears, unusedMoney, coordinatorCap, goals, targetGroups,
+                recipients, false);
+    }
 
     public SchemeRules {
         if (maxMeasureYears < 1) {

@@ -47,6 +47,34 @@ class MeasureRowsTest {
         return row;
     }
 
+    /** Kompetanseløftet's rules: every measure names the kindergartens, schools and PPT taking part. */
+    static final SchemeRules WITH_UNITS = new SchemeRules(Scheme.KOMPETANSELOFTET, Percentage.ZERO,
+            Percentage.ofPercent(30), 3, UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10),
+            java.util.Set.of(Goal.INKLUDERENDE_LAERINGSMILJO, Goal.GRUNNLEGGENDE_FERDIGHETER, Goal.LAG_RUNDT_BARNET),
+            java.util.Set.of(TargetGroup.SKOLELEDERE, TargetGroup.LAERERE, TargetGroup.BARNEHAGEANSATTE,
+                    TargetGroup.PPT),
+            java.util.Set.of(RecipientKind.OWNER, RecipientKind.UH), true);
+
+    @Test
+    void where_the_scheme_asks_a_measure_names_the_kindergartens_schools_and_ppt_taking_part() {
+        for (Object blank : new Object[]{"", "   ", null}) {
+            ValidationException refused = catchThrowableOfType(ValidationException.class, () -> MeasureRows.read(
+                    List.of(with("enheter", blank)), WITH_UNITS, HVL::equals));
+            assertThat(refused.violations()).singleElement().satisfies(v -> {
+                assertThat(v.field() + " [" + v.ruleId() + "]").isEqualTo("tiltak[1].enheter [PÅKREVD]");
+                assertThat(v.message()).isEqualTo("Tiltak 1: skriv hvilke barnehager, skoler og PPT som deltar i"
+                        + " tiltaket (KOMPETANSELOFTET skal gi et godt lag rundt barnet og eleven).");
+            });
+        }
+        assertThat(MeasureRows.read(List.of(with("enheter", "  Solbakken barnehage, Nordby skole og PPT Askøy ")),
+                WITH_UNITS, HVL::equals)).singleElement().satisfies(m ->
+                assertThat(m.units()).isEqualTo("Solbakken barnehage, Nordby skole og PPT Askøy"));
+        // elsewhere the units are optional, kept when given
+        assertThat(problems(DEKOM, with("enheter", ""))).isEmpty();
+        assertThat(MeasureRows.read(List.of(with("enheter", "")), DEKOM, HVL::equals)).singleElement()
+                .satisfies(m -> assertThat(m.units()).isNull());
+    }
+
     @Test
     void a_measure_runs_over_consecutive_years_from_the_year_applied_for_r14() {
         assertThat(MeasureRows.read(List.of(with("belopAr3", 250_000, "egenfinansiering", 525_000)), DEKOM, HVL::equals)).singleElement()
