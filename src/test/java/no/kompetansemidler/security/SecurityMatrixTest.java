@@ -194,7 +194,7 @@ class SecurityMatrixTest {
 
     @ParameterizedTest(name = "{0} lists {1} tasks of the cycle")
     @CsvSource({"demo-eier-bergen, 1", "demo-eier-vestlandfk, 1", "demo-saksbehandler, 1",
-            "demo-saksbehandler-rogaland, 0", "demo-revisor, -1", "demo-prosesseier, 0", "demo-admin, -1",
+            "demo-saksbehandler-rogaland, 0", "demo-saksbehandler-fk, 0", "demo-revisor, -1", "demo-prosesseier, 0", "demo-admin, -1",
             "anonym, 401"})
     @Order(1)
     void list_tasks(String user, int expected) throws Exception {
@@ -212,7 +212,7 @@ class SecurityMatrixTest {
 
     @ParameterizedTest(name = "{0} reads Bergen's task and its variables: {1}")
     @CsvSource({"demo-eier-bergen, 200", "demo-eier-vestlandfk, DENIED", "demo-saksbehandler, DENIED",
-            "demo-saksbehandler-rogaland, DENIED", "demo-revisor, 200", "demo-prosesseier, DENIED", "demo-admin, 200",
+            "demo-saksbehandler-rogaland, DENIED", "demo-saksbehandler-fk, DENIED", "demo-revisor, 200", "demo-prosesseier, DENIED", "demo-admin, 200",
             "anonym, DENIED"})
     @Order(2)
     void read_a_task_form_and_variables(String user, String expected) throws Exception {
@@ -229,7 +229,7 @@ class SecurityMatrixTest {
     }
 
     @ParameterizedTest(name = "{0} claims Bergen's task: {1}")
-    @CsvSource({"demo-eier-vestlandfk, DENIED", "demo-saksbehandler, DENIED", "demo-saksbehandler-rogaland, DENIED",
+    @CsvSource({"demo-eier-vestlandfk, DENIED", "demo-saksbehandler, DENIED", "demo-saksbehandler-rogaland, DENIED", "demo-saksbehandler-fk, DENIED",
             "demo-revisor, DENIED", "demo-prosesseier, DENIED", "anonym, DENIED", "demo-eier-bergen, 204",
             "demo-admin, 204"})
     @Order(3)
@@ -254,7 +254,7 @@ class SecurityMatrixTest {
 
     @ParameterizedTest(name = "{0} completes {1}: {2}")
     @CsvSource({"demo-eier-vestlandfk, A, DENIED", "demo-saksbehandler, A, DENIED",
-            "demo-saksbehandler-rogaland, A, DENIED", "demo-revisor, A, DENIED", "demo-prosesseier, A, DENIED",
+            "demo-saksbehandler-rogaland, A, DENIED", "demo-saksbehandler-fk, A, DENIED", "demo-revisor, A, DENIED", "demo-prosesseier, A, DENIED",
             "anonym, A, DENIED", "demo-eier-bergen, A, 204", "demo-admin, OTHER, 204"})
     @Order(4)
     void complete(String user, String which, String expected) throws Exception {
@@ -275,7 +275,7 @@ class SecurityMatrixTest {
      * prepared it is refused by the engine (LettersTest, DecisionDelegatesTest).
      */
     @ParameterizedTest(name = "{0} signs off the decisions: DENIED")
-    @CsvSource({"demo-saksbehandler", "demo-saksbehandler-rogaland", "demo-eier-bergen", "demo-revisor",
+    @CsvSource({"demo-saksbehandler", "demo-saksbehandler-rogaland", "demo-saksbehandler-fk", "demo-eier-bergen", "demo-revisor",
             "demo-prosesseier", "anonym"})
     @Order(4)
     void sign_off_the_decisions(String user) throws Exception {
@@ -331,7 +331,7 @@ class SecurityMatrixTest {
 
     @ParameterizedTest(name = "{0} reads the history of Bergen's need report: {1}")
     @CsvSource({"demo-eier-bergen, true", "demo-eier-vestlandfk, false", "demo-saksbehandler, true",
-            "demo-saksbehandler-rogaland, false", "demo-revisor, true", "demo-prosesseier, false", "demo-admin, true"})
+            "demo-saksbehandler-rogaland, false", "demo-saksbehandler-fk, false", "demo-revisor, true", "demo-prosesseier, false", "demo-admin, true"})
     @Order(5)
     void read_history(String user, boolean allowed) throws Exception {
         long instances = count(call(user, "GET", "/engine-rest/history/process-instance/count?processInstanceId="
@@ -353,7 +353,7 @@ class SecurityMatrixTest {
 
     @ParameterizedTest(name = "{0} starts a cycle: {1}")
     @CsvSource({"demo-eier-bergen, nektet, DENIED", "demo-eier-vestlandfk, nektet, DENIED",
-            "demo-saksbehandler-rogaland, nektet, 400", "demo-revisor, nektet, DENIED",
+            "demo-saksbehandler-rogaland, nektet, 400", "demo-saksbehandler-fk, nektet, 400", "demo-revisor, nektet, DENIED",
             "demo-prosesseier, nektet, DENIED", "anonym, nektet, DENIED", "demo-saksbehandler, saksbehandler, 200",
             "demo-admin, admin, 200"})
     @Order(6)
@@ -388,7 +388,7 @@ class SecurityMatrixTest {
 
     @ParameterizedTest(name = "{0} deploys a model: {1}")
     @CsvSource({"demo-eier-bergen, DENIED", "demo-eier-vestlandfk, DENIED", "demo-saksbehandler, DENIED",
-            "demo-saksbehandler-rogaland, DENIED", "demo-revisor, DENIED", "anonym, DENIED", "demo-prosesseier, 200",
+            "demo-saksbehandler-rogaland, DENIED", "demo-saksbehandler-fk, DENIED", "demo-revisor, DENIED", "anonym, DENIED", "demo-prosesseier, 200",
             "demo-admin, 200"})
     @Order(7)
     void deploy(String user, String expected) throws Exception {
@@ -406,7 +406,7 @@ class SecurityMatrixTest {
 
     @ParameterizedTest(name = "{0} deletes a cycle: {1}")
     @CsvSource({"demo-eier-bergen, DENIED", "demo-eier-vestlandfk, DENIED", "demo-saksbehandler, DENIED",
-            "demo-saksbehandler-rogaland, DENIED", "demo-revisor, DENIED", "demo-prosesseier, DENIED",
+            "demo-saksbehandler-rogaland, DENIED", "demo-saksbehandler-fk, DENIED", "demo-revisor, DENIED", "demo-prosesseier, DENIED",
             "anonym, DENIED", "demo-admin, 204"})
     @Order(8)
     void delete_a_process_instance(String user, String expected) throws Exception {
@@ -423,7 +423,7 @@ class SecurityMatrixTest {
 
     @ParameterizedTest(name = "{0} reads the project's endpoints: payments {1}, master data {2}")
     @CsvSource({"demo-eier-bergen, 403, 200", "demo-eier-vestlandfk, 403, 200", "demo-saksbehandler, 200, 200",
-            "demo-saksbehandler-rogaland, 403, 200", "demo-revisor, 200, 200", "demo-prosesseier, 403, 200",
+            "demo-saksbehandler-rogaland, 403, 200", "demo-saksbehandler-fk, 403, 200", "demo-revisor, 200, 200", "demo-prosesseier, 403, 200",
             "demo-admin, 200, 200", "anonym, 401, 401"})
     @Order(9)
     void read_the_projects_own_endpoints(String user, int payments, int masterData) throws Exception {
@@ -514,7 +514,7 @@ class SecurityMatrixTest {
     }
 
     @ParameterizedTest(name = "{0} reads and changes the frame of a running cycle: {1}")
-    @CsvSource({"demo-eier-bergen, DENIED", "demo-eier-vestlandfk, DENIED", "demo-saksbehandler-rogaland, DENIED",
+    @CsvSource({"demo-eier-bergen, DENIED", "demo-eier-vestlandfk, DENIED", "demo-saksbehandler-rogaland, DENIED", "demo-saksbehandler-fk, DENIED",
             "demo-prosesseier, DENIED", "anonym, DENIED", "demo-revisor, READ", "demo-saksbehandler, READ",
             "demo-admin, WRITE"})
     @Order(13)
