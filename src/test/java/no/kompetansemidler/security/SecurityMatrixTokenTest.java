@@ -33,6 +33,8 @@ class SecurityMatrixTokenTest extends SecurityMatrixTest {
             case People.UH_HVL -> IdentityProvider.citizen("Per Høgskule", level, Organisations.HVL);
             case People.CASEWORKER -> IdentityProvider.staff(user + "@sfvl.no", "Kari Saksbehandler", "saksbehandler-vestland");
             case People.CASEWORKER_ROGALAND -> IdentityProvider.staff(user + "@sfvl.no", "Rolf Rogaland", "saksbehandler-rogaland");
+            case People.COUNTY_CASEWORKER -> IdentityProvider.staff(user + "@vlfk.no", "Frida Fylkeskommune",
+                    "saksbehandler-vestland-fylkeskommune");
             case People.AUDITOR -> IdentityProvider.staff(user + "@sfvl.no", "Randi Revisor", "revisor");
             case People.LEADER -> IdentityProvider.staff(user + "@sfvl.no", "Lene Leder", "leder-vestland");
             case People.UDIR -> IdentityProvider.staff(user + "@udir.no", "Ulf Utdanningsdirektoratet", "udir");

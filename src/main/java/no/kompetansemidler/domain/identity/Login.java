@@ -1,6 +1,5 @@
 package no.kompetansemidler.domain.identity;
 
-import no.kompetansemidler.domain.organisation.Embete;
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 
 import java.nio.charset.StandardCharsets;
@@ -65,7 +64,10 @@ public final class Login {
     private Login() {
     }
 
-    /** Whether the group id is one a staff member's login may give: a role of the Statsforvalter's or Udir's staff. */
+    /**
+     * Whether the group id is one a staff member's login may give: a role of the Statsforvalter's, a fylkeskommune's
+     * (YRKESFAG) or Udir's staff.
+     */
     public static boolean isStaffGroup(String group) {
         if (group == null) {
             return false;
@@ -76,7 +78,9 @@ public final class Login {
         for (String prefix : List.of("saksbehandler-", "leder-")) {
             if (group.startsWith(prefix)) {
                 String slug = group.substring(prefix.length());
-                return Arrays.stream(Embete.values()).anyMatch(e -> e.slug().equals(slug));
+                // an embete's, or a fylkeskommune's that runs YRKESFAG
+                return no.kompetansemidler.domain.organisation.Office.all().stream()
+                        .anyMatch(o -> o.slug().equals(slug));
             }
         }
         return false;

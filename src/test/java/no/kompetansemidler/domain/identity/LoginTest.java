@@ -38,6 +38,8 @@ class LoginTest {
             "revisor,prosesseier|revisor,prosesseier",
             "leder-rogaland,udir|leder-rogaland,udir",
             "camunda-admin|camunda-admin",
+            "saksbehandler-vestland-fylkeskommune,leder-oslo-kommune|saksbehandler-vestland-fylkeskommune,leder-oslo-kommune",
+            "saksbehandler-atlantis-fylkeskommune|REFUSED",
             "saksbehandler-atlantis,eier-964338531,uh-917641404,alle|REFUSED",
             "''|REFUSED"})
     void staff(String groups, String expected) {
