@@ -247,6 +247,12 @@ public class AuditTrail {
         return used;
     }
 
+    /** «Statsforvalteren i Vestland» or «Vestland fylkeskommune» for a group's office, or the slug if none is known. */
+    private static String office(String slug) {
+        return no.kompetansemidler.domain.organisation.Office.all().stream().filter(o -> o.slug().equals(slug))
+                .findFirst().map(no.kompetansemidler.domain.organisation.Office::displayName).orElse(slug);
+    }
+
     /**
      * The role a user acted in, from its groups: "saksbehandler (Statsforvalteren i Vestland)", "eier (Bergen
      * kommune)"; for a person from an identity provider with their name first: "Ola Nordmann, eier (Bergen kommune)".
@@ -256,7 +262,7 @@ public class AuditTrail {
         for (Group group : identity.createGroupQuery().groupMember(user).list()) {
             String id = group.getId();
             if (id.startsWith("saksbehandler-")) {
-                roles.add("saksbehandler (" + Embete.fromSlug(id.substring("saksbehandler-".length())).displayName() + ")");
+                roles.add("saksbehandler (" + office(id.substring("saksbehandler-".length())) + ")");
             } else if (id.startsWith("eier-") || id.startsWith("uh-")) {
                 String orgnr = id.substring(id.indexOf('-') + 1);
                 roles.add((id.startsWith("eier-") ? "eier (" : "UH (") + name(orgnr, group.getName()) + ")");
@@ -267,7 +273,7 @@ public class AuditTrail {
             } else if (id.equals(IdentityGroups.ADMINISTRATORS)) {
                 roles.add("administrator");
             } else if (id.startsWith("leder-")) {
-                roles.add("leder (" + Embete.fromSlug(id.substring("leder-".length())).displayName() + ")");
+                roles.add("leder (" + office(id.substring("leder-".length())) + ")");
             } else if (id.equals(IdentityGroups.UDIR)) {
                 roles.add("Utdanningsdirektoratet");
             }

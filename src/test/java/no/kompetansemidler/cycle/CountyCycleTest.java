@@ -174,5 +174,11 @@ class CountyCycleTest {
         cycle.complete(cycle.taskFor("Task_ReviewSelfEvaluation", TRAINING_OFFICE), People.COUNTY_CASEWORKER,
                 Map.of("godkjent", true, "overforingVedtatt", false));
         assertThat(cycles.cycle(cycleId).embete()).isEqualTo(Embete.VESTLAND);
+
+        // the auditor reads who decided: the county's people, by the county's name
+        var audit = Http.call(port, People.AUDITOR, "GET", "/revisjon/sykluser/" + cycleId + "/csv", null);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("saksbehandler (Vestland fylkeskommune)", "leder (Vestland fylkeskommune)")
+                .doesNotContain("Statsforvalteren i Vestland vedtar");
     }
 }
