@@ -35,7 +35,7 @@ public class CycleRepository {
     }
 
     /** How km_cycle.county_number stores the office: the county's number, or '' for a Statsforvalter's cycle. */
-    static String countyNumber(Office office) {
+    public static String countyNumber(Office office) {
         return office instanceof County county ? county.number() : "";
     }
 

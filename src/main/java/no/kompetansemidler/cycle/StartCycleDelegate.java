@@ -50,50 +50,50 @@ class StartCycleDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Violation> problems = new ArrayList<>();
-        Office embete = parse(() -> Office.fromSlug(ProcessSupport.text(execution, CycleVariables.EMBETE)),
+        Office office = parse(() -> Office.fromSlug(ProcessSupport.text(execution, CycleVariables.EMBETE)),
                 problems, CycleVariables.EMBETE, "Velg et embete eller en fylkeskommune.");
         SchemeDefinition definition = parse(() -> parameters.find(ProcessSupport.text(execution, CycleVariables.SCHEME))
                         .orElseThrow(),
                 problems, CycleVariables.SCHEME, "Velg en ordning: " + parameters.codes() + ".");
         Scheme scheme = definition == null ? null : definition.scheme();
-        if (embete != null && definition != null) {
-            runBy(embete, definition).ifPresent(problems::add);
+        if (office != null && definition != null) {
+            runBy(office, definition).ifPresent(problems::add);
         }
         Integer year = year(execution.getVariable(CycleVariables.YEAR), problems);
         Money frame = frame(execution, problems);
         String user = ProcessSupport.currentUser(execution);
-        if (embete != null && user != null && !mayStart(execution, embete)) {
+        if (office != null && user != null && !mayStart(execution, office)) {
             problems.add(new Violation(CycleVariables.EMBETE, "TILGANG",
-                    "Bare saksbehandlere hos " + embete.displayName() + " kan starte en syklus der."));
+                    "Bare saksbehandlere hos " + office.displayName() + " kan starte en syklus der."));
         }
-        if (embete != null && scheme != null && year != null) {
-            cycles.findCycle(embete, scheme, year).ifPresent(existing -> problems.add(new Violation(
+        if (office != null && scheme != null && year != null) {
+            cycles.findCycle(office, scheme, year).ifPresent(existing -> problems.add(new Violation(
                     CycleVariables.YEAR, "DUPLIKAT", "Det finnes allerede en syklus for " + scheme.name() + " " + year
-                    + " hos " + embete.displayName() + ".")));
+                    + " hos " + office.displayName() + ".")));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        String cycleId = cycles.createCycle(embete, scheme, year, frame, execution.getProcessInstanceId(), user,
+        String cycleId = cycles.createCycle(office, scheme, year, frame, execution.getProcessInstanceId(), user,
                 clock.instant());
         SchemeCalendar calendar = parameters.calendar(scheme);
-        execution.setProcessBusinessKey(embete.slug() + "-" + scheme.name() + "-" + year);
+        execution.setProcessBusinessKey(office.slug() + "-" + scheme.name() + "-" + year);
         execution.setVariable(CycleVariables.CYCLE_ID, cycleId);
-        execution.setVariable(CycleVariables.EMBETE, embete.slug());
+        execution.setVariable(CycleVariables.EMBETE, office.slug());
         execution.setVariable(CycleVariables.SCHEME, scheme.name());
         execution.setVariable(CycleVariables.YEAR, year);
         execution.setVariable(CycleVariables.FRAME_ORE, frame.ore());
         Money carriedIn = cycles.carriedIn(cycles.cycle(cycleId));
         execution.setVariable(CycleVariables.FRAME_TEXT, carriedIn.isPositive() ? frame.format() + " fra Udir og "
                 + carriedIn.format() + " overført fra " + (year - 1) + " (R15)" : frame.format());
-        execution.setVariable(CycleVariables.EMBETE_NAME, embete.displayName());
-        execution.setVariable(CycleVariables.CASEWORKER_GROUP, IdentityGroups.caseworkers(embete));
-        caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(embete));
-        if (embete instanceof County) {
+        execution.setVariable(CycleVariables.EMBETE_NAME, office.displayName());
+        execution.setVariable(CycleVariables.CASEWORKER_GROUP, IdentityGroups.caseworkers(office));
+        caseAccess.caseworkers(execution.getProcessInstanceId(), IdentityGroups.caseworkers(office));
+        if (office instanceof County) {
             // the Statsforvalter reads the fylkeskommune's cycle, and does not work it
-            caseAccess.owner(execution.getProcessInstanceId(), IdentityGroups.caseworkers(embete.embete()));
+            caseAccess.owner(execution.getProcessInstanceId(), IdentityGroups.caseworkers(office.embete()));
         }
-        execution.setVariable(CycleVariables.LEADER_GROUP, IdentityGroups.leaders(embete));
+        execution.setVariable(CycleVariables.LEADER_GROUP, IdentityGroups.leaders(office));
         execution.setVariable(CycleVariables.NEED_REPORT_DEADLINE, endOfDay(calendar.needReportDeadline(year)));
         execution.setVariable(CycleVariables.NEED_REPORT_REMINDER, morning(calendar.needReportReminder(year)));
         execution.setVariable(CycleVariables.RECOMMENDATION_DEADLINE, endOfDay(calendar.recommendationDeadline(year)));
@@ -122,9 +122,9 @@ class StartCycleDelegate implements JavaDelegate {
     }
 
     /** The caseworkers of the office and the administrators, by the groups the engine acts with. */
-    private static boolean mayStart(DelegateExecution execution, Office embete) {
+    private static boolean mayStart(DelegateExecution execution, Office office) {
         List<String> groups = EngineContext.currentGroupIds(execution);
-        return groups.contains(IdentityGroups.caseworkers(embete)) || groups.contains(IdentityGroups.ADMINISTRATORS);
+        return groups.contains(IdentityGroups.caseworkers(office)) || groups.contains(IdentityGroups.ADMINISTRATORS);
     }
 
     private static <T> T parse(java.util.function.Supplier<T> parser, List<Violation> problems, String field,

@@ -149,8 +149,7 @@ public class CycleOverview {
     }
 
     private static Map<String, Object> params(Office office) {
-        return Map.of("embete", office.embete().name(), "county",
-                office instanceof County county ? county.number() : "");
+        return Map.of("embete", office.embete().name(), "county", CycleRepository.countyNumber(office));
     }
 
     /** The years the office has cycles in, newest first. */

@@ -125,8 +125,12 @@ class OverviewController {
     }
 
     private Office readable(String slug) {
-        Office embete = Office.all().stream().filter(e -> e.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Office embete;
+        try {
+            embete = Office.fromSlug(slug);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         access.requireOverview(embete);
         return embete;
     }
