@@ -121,9 +121,7 @@ public class LetterWriter {
                 "belop", amountIn(m, cycle.year()).format())).toList());
         facts.put("forumetsInnstilling", !"RESERVEVEDTAK".equals(reasons.basis()));
         facts.put("forumet", parameters.definition(cycle.scheme()).forumMembers().stream()
-                .map(m -> m.length() > 1 && Character.isLowerCase(m.charAt(1))
-                        ? m.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + m.substring(1) : m)
-                .collect(java.util.stream.Collectors.joining(", ")));
+                .map(LetterWriter::inSentence).collect(java.util.stream.Collectors.joining(", ")));
         facts.put("prioriteringer", text(reasons.priorities()));
         facts.put("begrunnelse", text(reasons.reasons()));
         facts.put("rapportFrist", DATE.format(parameters.calendar(cycle.scheme()).reportDeadline(cycle.year())));
@@ -237,6 +235,22 @@ public class LetterWriter {
                 complaint.organisationNumber(), complaint.name(), Kind.KLAGE, title, after, before, complaintDeadline,
                 template.name()), pdf, clock.instant());
         return letters.letter(id);
+    }
+
+    /** Names the forum's members keep their capital letter in a sentence. */
+    private static final java.util.Set<String> PROPER_NAMES = java.util.Set.of("Statped", "Udir",
+            "Utdanningsdirektoratet", "Sametinget");
+
+    /**
+     * A forum member as written in the scheme file («Kommunene som skoleeiere») as it reads inside a sentence
+     * («kommunene som skoleeiere»); abbreviations (KS, UH-institusjonene) and names (Statped) are kept.
+     */
+    static String inSentence(String member) {
+        String first = member.split("[\\s(,]", 2)[0];
+        if (member.length() < 2 || !Character.isLowerCase(member.charAt(1)) || PROPER_NAMES.contains(first)) {
+            return member;
+        }
+        return member.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + member.substring(1);
     }
 
     /** What every letter's head states: the embete and its address, the date, the reference, the recipient, the scheme. */
