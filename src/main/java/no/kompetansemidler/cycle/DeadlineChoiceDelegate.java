@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -44,7 +43,7 @@ class DeadlineChoiceDelegate implements JavaDelegate {
         List<Violation> problems = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(ProcessSupport.OSLO));
         if (EXTEND.equals(choice)) {
-            LocalDate newDeadline = date(execution.getVariable(CycleVariables.NEW_DEADLINE));
+            LocalDate newDeadline = ProcessSupport.date(execution.getVariable(CycleVariables.NEW_DEADLINE));
             CycleRepository.Cycle cycle = cycles.cycle(ProcessSupport.caseVariable(execution, CycleVariables.CYCLE_ID));
             LocalDate latest = parameters.calendar(cycle.scheme()).recommendationDeadline(cycle.year());
             if (newDeadline == null || !newDeadline.isAfter(today) || newDeadline.isAfter(latest)) {
@@ -72,19 +71,5 @@ class DeadlineChoiceDelegate implements JavaDelegate {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof Date d) {
-            return d.toInstant().atZone(ProcessSupport.OSLO).toLocalDate();
-        }
-        if (value instanceof String s && !s.isBlank()) {
-            try {
-                return LocalDate.parse(s.trim().length() > 10 ? s.trim().substring(0, 10) : s.trim());
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }

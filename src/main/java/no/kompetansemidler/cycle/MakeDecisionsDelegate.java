@@ -26,10 +26,13 @@ class MakeDecisionsDelegate implements JavaDelegate {
     private final MasterDataRepository masterData;
     private final Clock clock;
     private final no.kompetansemidler.funding.SchemeCatalogue schemes;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     MakeDecisionsDelegate(CycleRepository cycles, ProposalRepository proposals, MasterDataRepository masterData,
-                          Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes) {
+                          Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes,
+                          org.springframework.context.ApplicationEventPublisher events) {
         this.schemes = schemes;
+        this.events = events;
         this.cycles = cycles;
         this.proposals = proposals;
         this.masterData = masterData;
@@ -66,5 +69,7 @@ class MakeDecisionsDelegate implements JavaDelegate {
                     g.name(), kind, g.amount(), basis, text, user), clock.instant());
         }
         execution.setVariable(CycleVariables.DECISION_COUNT, proposal.grants().size());
+        events.publishEvent(new DecisionsMade(cycleId, proposal.scheme(), proposal.year(), proposal.grants().stream()
+                .map(StoredGrant::organisationNumber).collect(java.util.stream.Collectors.toSet())));
     }
 }

@@ -2,11 +2,9 @@ package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Owner;
-import no.kompetansemidler.identity.IdentityGroups;
 import no.kompetansemidler.masterdata.MasterDataRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -14,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Service task "Send påminnelse" (asynchronous): e-mails the owner before a deadline, to its contact address or
@@ -59,23 +56,12 @@ class SendReminderDelegate implements JavaDelegate {
                 + "Oppgaven ligger i Tasklist for " + masterData.findOwner(new OrganisationNumber(owner)).map(Owner::name)
                 .orElse(owner) + ".\n\n"
                 + "Vennlig hilsen\n" + cycle.office().displayName();
-        List<String> to = recipients(execution, owner);
+        List<String> to = Mailer.ownerAddresses(execution.getProcessEngineServices(), masterData, owner);
         if (to.isEmpty()) {
             throw new IllegalStateException("Kan ikke sende påminnelse til " + owner
                     + ": eieren har verken kontaktadresse eller brukere med e-postadresse.");
         }
         mailer.send(to, subject, body);
         cycles.recordReminder(cycleId, owner, kind, String.join(", ", to), subject, clock.instant());
-    }
-
-    private List<String> recipients(DelegateExecution execution, String owner) {
-        OrganisationNumber number = new OrganisationNumber(owner);
-        String contact = masterData.findOwner(number).map(Owner::contactEmail).orElse(null);
-        if (contact != null && !contact.isBlank()) {
-            return List.of(contact);
-        }
-        return execution.getProcessEngineServices().getIdentityService().createUserQuery()
-                .memberOfGroup(IdentityGroups.owner(number)).list().stream()
-                .map(User::getEmail).filter(Objects::nonNull).filter(e -> !e.isBlank()).toList();
     }
 }

@@ -44,6 +44,10 @@ import java.util.Set;
  * @param unusedMoney            R15: what happens by default to unused money
  * @param coordinatorCapPercent  R4: the most of a measure's money that may fund a coordinator role, percent
  * @param calendar               the dates of the yearly cycle
+ * @param runBy                  who runs the cycles: the Statsforvalter (default) or the fylkeskommune
+ * @param measureUnitsRequired   whether each measure names the kindergartens, schools and PPT taking part
+ * @param selectedByUdir         whether only the kommuner Udir selects take part (Oppfølgingsordningen): an owner of
+ *                               a participating kind takes part while its follow-up case is in the delivery phase
  */
 public record SchemeFile(
         @NotNull(message = "må angis (store bokstaver, sifre og _, f.eks. DEKOM)")
@@ -78,7 +82,8 @@ public record SchemeFile(
         @NotNull(message = "må angis") @Valid
         Calendar calendar,
         CycleRunner runBy,
-        Boolean measureUnitsRequired) {
+        Boolean measureUnitsRequired,
+        Boolean selectedByUdir) {
 
     @AssertTrue(message = "må inneholde OWNER: eiere som deltar i ordningen, mottar midlene (R2)")
     public boolean isRecipientsWithOwners() {
@@ -98,7 +103,8 @@ public record SchemeFile(
                         Percentage.ofPercent(thirdPartyCapPercent), maxMeasureYears, unusedMoney,
                         Percentage.ofPercent(coordinatorCapPercent), goals, targetGroups, recipients,
                         Boolean.TRUE.equals(measureUnitsRequired)),
-                calendar.toCalendar(), runBy == null ? CycleRunner.STATSFORVALTER : runBy);
+                calendar.toCalendar(), runBy == null ? CycleRunner.STATSFORVALTER : runBy,
+                Boolean.TRUE.equals(selectedByUdir));
     }
 
     /**

@@ -142,14 +142,22 @@ public class MasterDataRepository {
     }
 
     /**
+     * The phase of a follow-up case (Oppfølgingsordningen, km_follow_up) in which its kommune takes part in the
+     * scheme's cycles: a scheme Udir selects for has no owners by kind, only the kommuner in this phase.
+     */
+    public static final String DELIVERY_PHASE = "UTVIKLING";
+
+    /**
      * The owners of an embete (or, for a fylkeskommune, those in its county), optionally only those taking part in a
      * scheme, ordered by name.
      */
     public List<Owner> owners(Office office, Scheme schemeOrNull) {
         String sql = "select * from km_owner o where o.embete_code = :embete"
                 + (office instanceof County ? " and o.county_number = :county" : "")
-                + (schemeOrNull == null ? "" : " and exists (select 1 from km_owner_scheme s"
-                + " where s.organisation_number = o.organisation_number and s.scheme = :scheme)")
+                + (schemeOrNull == null ? "" : " and (exists (select 1 from km_owner_scheme s"
+                + " where s.organisation_number = o.organisation_number and s.scheme = :scheme)"
+                + " or exists (select 1 from km_follow_up f where f.organisation_number = o.organisation_number"
+                + " and f.scheme = :scheme and f.phase = '" + DELIVERY_PHASE + "'))")
                 + " order by o.name";
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param("embete", office.embete().name());
         if (office instanceof County county) {
@@ -262,7 +270,9 @@ public class MasterDataRepository {
             return List.of();
         }
         Map<String, Set<Scheme>> schemes = new HashMap<>();
-        jdbc.sql("select organisation_number, scheme from km_owner_scheme where organisation_number in (:numbers)")
+        jdbc.sql("select organisation_number, scheme from km_owner_scheme where organisation_number in (:numbers)"
+                        + " union select organisation_number, scheme from km_follow_up where phase = '"
+                        + DELIVERY_PHASE + "' and organisation_number in (:numbers)")
                 .param("numbers", rows.stream().map(OwnerRow::organisationNumber).toList())
                 .query((rs, i) -> schemes.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>())
                         .add(Scheme.valueOf(rs.getString(2))))

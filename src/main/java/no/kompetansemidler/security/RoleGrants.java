@@ -33,6 +33,7 @@ public class RoleGrants implements ApplicationRunner {
     static final String CYCLE = "arssyklus";
     static final String REGISTER_OWNER = "registrer-privat-eier";
     static final String COMPLAINT = "klage";
+    static final String FOLLOW_UP_SELECTION = "oppfolging-utvalg";
 
     private final AuthorizationService authorizations;
     private final MasterDataRepository masterData;
@@ -62,6 +63,15 @@ public class RoleGrants implements ApplicationRunner {
             readers(IdentityGroups.leaders(embete));
         }
         readers(IdentityGroups.UDIR);
+        udir();
+    }
+
+    /** Udir sends its selection of kommuner to Oppfølgingsordningen: it starts the model oppfolging-utvalg. */
+    void udir() {
+        Grants.grant(authorizations, IdentityGroups.UDIR, Resources.PROCESS_DEFINITION, FOLLOW_UP_SELECTION,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        Grants.grant(authorizations, IdentityGroups.UDIR, Resources.PROCESS_INSTANCE, ANY,
+                ProcessInstancePermissions.CREATE);
     }
 
     /**

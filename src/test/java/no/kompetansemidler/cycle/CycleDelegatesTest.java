@@ -61,6 +61,8 @@ class CycleDelegatesTest {
     final CaseAccess caseAccess = mock(CaseAccess.class);
     final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     final CycleCollections collections = new CycleCollections(cycles, masterData);
+    /** What the delegates published (the decisions made). */
+    final List<Object> published = new java.util.ArrayList<>();
 
     final StartCycleDelegate start = new StartCycleDelegate(cycles, parameters, caseAccess, clock);
 
@@ -121,7 +123,7 @@ class CycleDelegatesTest {
         // the schemes are those the scheme files configure, and the refusal says which they are
         assertThat(refused.violations()).filteredOn(v -> v.field().equals("ordning")).singleElement()
                 .satisfies(v -> assertThat(v.message()).isEqualTo(
-                        "Velg en ordning: DEKOM, REKOM, KOMPETANSELOFTET eller YRKESFAG."));
+                        "Velg en ordning: DEKOM, REKOM, KOMPETANSELOFTET, YRKESFAG eller OPPFOLGING."));
 
         assertThatThrownBy(() -> start.execute(execution(Map.of("embete", "vestland", "ordning", "REKOM", "aar", year,
                 "rammeOre", -1L), "demo-saksbehandler", VESTLAND_CASEWORKERS)))
@@ -195,12 +197,15 @@ class CycleDelegatesTest {
         variables.put("forumEnig", false);
         DelegateExecution deciding = execution(variables, "demo-saksbehandler-fk", COUNTY_CASEWORKERS);
         new RecordProposalDelegate(proposals).execute(deciding);
-        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters).execute(deciding);
+        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters, published::add).execute(deciding);
         assertThat(cycles.decisions(cycle.id())).singleElement().satisfies(d -> assertThat(d.reasons())
                 .startsWith("Vestland fylkeskommune vedtar tilskudd fra Desentralisert ordning for fag- og"
                         + " yrkesopplæringen for " + year)
                 .contains("fylkeskommunens reservevedtak, fordi samarbeidsforumet ikke ble enig")
                 .doesNotContain("Statsforvalter"));
+        // and says so to whoever waits for it (a follow-up case in Oppfølgingsordningen)
+        assertThat(published).containsExactly(new DecisionsMade(cycle.id(), Scheme.YRKESFAG, year,
+                java.util.Set.of(trainingOffice)));
     }
 
     @Test
@@ -367,7 +372,7 @@ class CycleDelegatesTest {
         DelegateExecution execution = execution(recommendation(cycleId), "demo-saksbehandler", VESTLAND_CASEWORKERS);
         new RecordProposalDelegate(proposals).execute(execution);
 
-        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters).execute(execution);
+        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters, published::add).execute(execution);
 
         assertThat(execution.getVariable("antallVedtak")).isEqualTo(2);
         List<CycleRepository.Decision> decisions = cycles.decisions(cycleId);
@@ -391,7 +396,7 @@ class CycleDelegatesTest {
         variables.put("forumEnig", false);
         DelegateExecution execution = execution(variables, "demo-saksbehandler", VESTLAND_CASEWORKERS);
         new RecordProposalDelegate(proposals).execute(execution);
-        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters).execute(execution);
+        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters, published::add).execute(execution);
 
         CycleRepository.Decision decision = cycles.decisions(cycleId).get(0);
         assertThat(decision.basis()).isEqualTo("RESERVEVEDTAK");

@@ -53,10 +53,10 @@ class SchemeCatalogueTest {
     }
 
     @Test
-    void the_four_schemes_of_the_sources_with_their_rules_and_calendar() {
+    void the_five_schemes_of_the_sources_with_their_rules_and_calendar() {
         SchemeCatalogue catalogue = new SchemeCatalogue(VALIDATOR, "");
         assertThat(catalogue.schemes()).containsExactly(Scheme.DEKOM, Scheme.REKOM, Scheme.KOMPETANSELOFTET,
-                Scheme.YRKESFAG);
+                Scheme.YRKESFAG, Scheme.OPPFOLGING);
         assertThat(catalogue.name(Scheme.REKOM)).isEqualTo("Regional ordning for kompetanseutvikling i barnehagen");
         assertThat(catalogue.rules(Scheme.DEKOM).coFinancingRate()).isEqualTo(Percentage.ofPercent(30));
         assertThat(catalogue.rules(Scheme.REKOM).coFinancingRate()).isEqualTo(Percentage.ZERO);
@@ -81,6 +81,11 @@ class SchemeCatalogueTest {
         assertThat(catalogue.schemesFor(OwnerKind.FYLKESKOMMUNE))
                 .containsExactly(Scheme.DEKOM, Scheme.KOMPETANSELOFTET);
         assertThat(catalogue.schemesFor(OwnerKind.KOMMUNE_MED_FYLKESROLLE)).hasSize(3);
+        // Oppfølgingsordningen: the kommuner Udir selects, not every kommune by its kind
+        assertThat(catalogue.definition(Scheme.OPPFOLGING).selectedByUdir()).isTrue();
+        assertThat(catalogue.definition(Scheme.OPPFOLGING).participants()).contains(OwnerKind.KOMMUNE);
+        assertThat(catalogue.definition(Scheme.OPPFOLGING).takesPart(OwnerKind.KOMMUNE)).isFalse();
+        assertThat(catalogue.definition(Scheme.DEKOM).selectedByUdir()).isFalse();
         // YRKESFAG: the fylkeskommune runs it, and its schools, training offices, companies and boards apply
         for (OwnerKind kind : new OwnerKind[]{OwnerKind.VIDEREGAENDE_SKOLE, OwnerKind.OPPLAERINGSKONTOR,
                 OwnerKind.LAEREBEDRIFT, OwnerKind.PROVENEMND}) {
@@ -105,7 +110,7 @@ class SchemeCatalogueTest {
                 .contains("Kommunene som barnehagemyndighet og barnehageeiere", "Private barnehageeiere (PBL)");
         assertThat(catalogue.find("dekom")).isEmpty();
         assertThat(catalogue.find("SKOLE")).isEmpty();
-        assertThat(catalogue.codes()).isEqualTo("DEKOM, REKOM, KOMPETANSELOFTET eller YRKESFAG");
+        assertThat(catalogue.codes()).isEqualTo("DEKOM, REKOM, KOMPETANSELOFTET, YRKESFAG eller OPPFOLGING");
     }
 
     @Test
@@ -122,7 +127,7 @@ class SchemeCatalogueTest {
         Scheme added = new Scheme("GRUNNOPPLAERING");
         // the replaced REKOM keeps its place; the added scheme comes after the built-in ones
         assertThat(catalogue.schemes()).containsExactly(Scheme.DEKOM, Scheme.REKOM, Scheme.KOMPETANSELOFTET,
-                Scheme.YRKESFAG, added);
+                Scheme.YRKESFAG, Scheme.OPPFOLGING, added);
         assertThat(catalogue.rules(added).coFinancingRate()).isEqualTo(Percentage.ofPercent(20));
         assertThat(catalogue.schemesFor(OwnerKind.PRIVAT_BARNEHAGEEIER)).containsExactly(added, Scheme.REKOM);
         assertThat(catalogue.rules(Scheme.REKOM).coFinancingRate().basisPoints()).isEqualTo(1250);

@@ -11,17 +11,20 @@ import java.util.Set;
  *
  * @param involvement  who took part in mapping the needs (R10), as a phrase: «barnehagens ledere og ansatte»
  * @param forumMembers the categories of members of the scheme's collaboration forum, as people name them
+ * @param selectedByUdir whether only the kommuner Udir selects take part (Oppfølgingsordningen), each while its
+ *                       follow-up case is in the delivery phase, instead of every owner of a participating kind
  */
 public record SchemeDefinition(Scheme scheme, String name, Set<OwnerKind> participants, String involvement,
                                java.util.List<String> forumMembers, SchemeRules rules, SchemeCalendar calendar,
-                               CycleRunner runBy) {
+                               CycleRunner runBy, boolean selectedByUdir) {
 
     public SchemeDefinition {
         participants = Set.copyOf(participants);
         forumMembers = java.util.List.copyOf(forumMembers);
     }
 
+    /** Whether every owner of the kind takes part; in a scheme Udir selects for, none does by its kind alone. */
     public boolean takesPart(OwnerKind kind) {
-        return participants.contains(kind);
+        return !selectedByUdir && participants.contains(kind);
     }
 }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * A grant scheme (ordning) by its code, as the cycles, decisions and owners store it. What a scheme is (its name,
  * who takes part, its rules and calendar) is configuration: one file per scheme under {@code ordninger/}, read by
- * {@code SchemeCatalogue}; a scheme that differs only in configuration needs no code. The four schemes the sources
+ * {@code SchemeCatalogue}; a scheme that differs only in configuration needs no code. The five schemes the sources
  * describe have constants here for the code that names them.
  */
 public record Scheme(String code) implements Comparable<Scheme> {
@@ -18,6 +18,7 @@ public record Scheme(String code) implements Comparable<Scheme> {
     public static final Scheme REKOM = new Scheme("REKOM");
     public static final Scheme KOMPETANSELOFTET = new Scheme("KOMPETANSELOFTET");
     public static final Scheme YRKESFAG = new Scheme("YRKESFAG");
+    public static final Scheme OPPFOLGING = new Scheme("OPPFOLGING");
 
     public Scheme {
         if (code == null || !CODE.matcher(code).matches()) {
