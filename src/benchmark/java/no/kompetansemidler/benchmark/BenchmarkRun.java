@@ -109,6 +109,8 @@ public final class BenchmarkRun {
             measure.put("rammer_ore", totals.frameOre());
             measure.put("paminnelser", totals.reminders());
             measure.put("konflikter", totals.conflicts());
+            measure.put("oppfolginger", totals.followUps());
+            measure.put("oppfolginger_avsluttet", totals.followUpsEnded());
             measure.put("brukeroppgaver_per_s", decimal(totals.userTasks() / cycleSeconds, 1));
             var payments = JdbcClient.create(app.getBean(javax.sql.DataSource.class))
                     .sql("select min(paid_at), max(paid_at) from km_payment")
@@ -116,7 +118,8 @@ public final class BenchmarkRun {
                     .single();
             measure.put("utbetalinger_per_s", decimal(totals.payments() / Math.max(0.001, payments.toNanos() / 1e9), 1));
             if (totals.cyclesCompleted() != totals.cycles() || totals.payments() != totals.decisions()
-                    || totals.decisionsPaid() != totals.decisions() || totals.paidOre() != totals.frameOre()) {
+                    || totals.decisionsPaid() != totals.decisions() || totals.paidOre() != totals.frameOre()
+                    || totals.followUpsEnded() != totals.followUps()) {
                 throw new IllegalStateException("the year does not add up: " + totals);
             }
 

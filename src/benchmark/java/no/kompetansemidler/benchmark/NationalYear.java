@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A national year of the four schemes in the ten embeter, generated from the real master data and driven through
+ * A national year of the five schemes in the ten embeter, generated from the real master data and driven through
  * the engine's API as the people would drive Tasklist: a caseworker starts each cycle from its start form; every
  * owner lists its tasks, opens the form, claims the task and submits it; the caseworkers handle missed deadlines,
  * the forum and the self-evaluations. Timers are fired when the benchmark makes them due; payments and reminders
@@ -58,7 +58,9 @@ import java.util.function.Consumer;
  * leader; each county's caseworker registers its applicants through the start form (3 schools, 2 training offices,
  * 3 companies and a trade test board, k times).
  * Every twentieth owner of a cycle misses the need-report deadline: it gets the reminder over SMTP, and the
- * caseworker then extends the deadline (the owner reports) or records that it does not take part. In Agder the
+ * caseworker then extends the deadline (the owner reports) or records that it does not take part.
+ * Oppfølgingsordningen: Udir selects three kommuner per embete; each gets its veileder and sends its analysis,
+ * applies in the embete's OPPFOLGING cycle, and sends three yearly reports after the decision. In Agder the
  * forum does not agree (the Statsforvalter's fallback decision, R7); in Rogaland's DEKOM cycle the first
  * innstilling breaks R1 and is corrected.
  */
@@ -181,6 +183,7 @@ public final class NationalYear {
     public void prepare() throws Exception {
         timed("oppsett", this::createPublicOwnersAndUsers);
         timed("private eiere registrert", this::registerPrivateOwners);
+        timed("oppfølging: uttrekk, veileder og analyse", this::followUpSelection);
         List<UhInstitution> uhs = masterData.uhInstitutions();
         for (Embete embete : settings.embeter()) {
             for (Scheme scheme : schemes.schemes()) {
@@ -385,6 +388,85 @@ public final class NationalYear {
         timed("egenvurderinger", () -> forEachCycle(this::selfEvaluations));
         timed("kravbrev levert", this::awaitLetters);
         timed("årsrapporter sendt", () -> forEachCycle(this::report));
+        timed("oppfølging: tre årsrapporter", () -> forEachInParallel(followUps, this::followUpReports));
+    }
+
+    // --- Oppfølgingsordningen ------------------------------------------------------------------------------
+
+    /** One kommune Udir selected: its case, and the people who work it. */
+    record FollowUpCase(String businessKey, Embete embete, String organisationNumber, String user) {
+    }
+
+    /** The kommuner Udir selects in each embete (about 30 in the country, whatever the scale). */
+    static final int SELECTED_PER_EMBETE = 3;
+    static final String UDIR_USER = "bench-udir";
+    private final List<FollowUpCase> followUps = new ArrayList<>();
+
+    /**
+     * Udir sends its selection (the first three kommuner of each embete) through the start form; each embete's
+     * caseworker assigns a veileder, the kommune sends its analysis, the caseworker approves it: the kommuner are in
+     * the delivery phase, and take part in the embete's OPPFOLGING cycle.
+     */
+    private void followUpSelection() throws Exception {
+        ensureUser(UDIR_USER, IdentityGroups.UDIR, true);
+        StringBuilder file = new StringBuilder("år;kommunenummer;organisasjonsnummer\n");
+        for (Embete embete : settings.embeter()) {
+            List<Owner> kommuner = masterData.owners(embete, null).stream()
+                    .filter(o -> o.kind() == OwnerKind.KOMMUNE || o.kind() == OwnerKind.KOMMUNE_MED_FYLKESROLLE)
+                    .map(o -> java.util.Map.entry(municipalityOf(o), o)).filter(e -> e.getKey() != null)
+                    .sorted(java.util.Map.Entry.comparingByKey()).limit(SELECTED_PER_EMBETE)
+                    .map(java.util.Map.Entry::getValue).toList();
+            for (Owner o : kommuner) {
+                String number = municipalityOf(o);
+                file.append(settings.year()).append(';').append(number).append(';')
+                        .append(o.organisationNumber().value()).append('\n');
+                followUps.add(new FollowUpCase("oppfolging-" + number + "-" + settings.year(), embete,
+                        o.organisationNumber().value(), ownerUser(o.organisationNumber().value())));
+            }
+        }
+        act(UDIR_USER, () -> forms.submitStartForm(latestDefinition("oppfolging-utvalg"),
+                Map.of("utvalg", file.toString())));
+        forEachInParallel(followUps, this::analysis);
+    }
+
+    private String municipalityOf(Owner owner) {
+        return jdbc.sql("select municipality_number from km_owner where organisation_number = ?")
+                .param(owner.organisationNumber().value()).query(String.class).optional().orElse(null);
+    }
+
+    private void analysis(FollowUpCase f) {
+        String caseworker = caseworkerOf(f.embete());
+        complete(caseworker, single(taskList(caseworker, f.businessKey(), "Task_AssignVeileder")), Map.of(
+                "veilederNavn", "Veileder for " + f.embete().displayName(), "veilederEpost",
+                "veileder-" + f.embete().slug() + "@uh.example", "analyseFrist",
+                LocalDate.now().plusMonths(4).toString()));
+        complete(f.user(), single(taskList(f.user(), f.businessKey(), "Task_Analysis")), Map.of(
+                "analyseSituasjon", "Elevundersøkelsen og nasjonale prøver viser at lesingen på mellomtrinnet må"
+                        + " styrkes, og at læringsmiljøet varierer mellom skolene.",
+                "analysePrioriteringer", "Lesing i alle fag og et trygt læringsmiljø.",
+                "analyseVeileder", "Fire møter med veilederen, rektorene og PPT."));
+        complete(caseworker, single(taskList(caseworker, f.businessKey(), "Task_ReviewAnalysis")),
+                Map.of("vurdering", "GODKJENT"));
+    }
+
+    /** After the decisions: three yearly reports, each opened by its timer, sent and approved; then it ends. */
+    private void followUpReports(FollowUpCase f) {
+        String caseworker = caseworkerOf(f.embete());
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(f.businessKey())
+                .singleResult().getId();
+        for (int n = 1; n <= 3; n++) {
+            fireTimer(instance, "Event_ReportOpens");
+            complete(f.user(), single(taskList(f.user(), f.businessKey(), "Task_YearlyReport")), Map.of(
+                    "rapportGjennomfort", "Lesekurs og nettverk for alle lærerne, år " + n + ".",
+                    "rapportResultater", "Flere elever leser på forventet nivå.",
+                    "rapportVidere", "Vi fortsetter med lesing og læringsmiljø."));
+            complete(caseworker, single(taskList(caseworker, f.businessKey(), "Task_ReviewReport")),
+                    Map.of("vurdering", "GODKJENT"));
+        }
+    }
+
+    List<FollowUpCase> followUps() {
+        return followUps;
     }
 
     /** The ids of the cycles' process instances. */
@@ -617,7 +699,11 @@ public final class NationalYear {
     }
 
     private List<Task> taskList(String user, Cycle cycle, String definitionKey) {
-        return act(user, () -> Tasklist.page(tasks, groups.get(user), cycle.businessKey, definitionKey));
+        return taskList(user, cycle.businessKey, definitionKey);
+    }
+
+    private List<Task> taskList(String user, String businessKey, String definitionKey) {
+        return act(user, () -> Tasklist.page(tasks, groups.get(user), businessKey, definitionKey));
     }
 
     /** Opens the form (its variables), claims the task ("Ta oppgaven") and submits the form, as Tasklist does. */
@@ -731,8 +817,11 @@ public final class NationalYear {
         long serviceTasks = history.createHistoricActivityInstanceQuery().activityType("serviceTask").count();
         long jobs = serviceTasksAsync();
         long processInstances = history.createHistoricProcessInstanceQuery().count();
+        long followUpsEnded = jdbc.sql("select count(*) from km_follow_up where phase = 'AVSLUTTET'")
+                .query(Long.class).single();
         return new Totals(cycles.size(), completed, decisions, paymentsCount, paidDecisions.size(), paidOre, frameOre,
-                reminders, userTasks.get(), serviceTasks, jobs, processInstances, conflicts.get());
+                reminders, userTasks.get(), serviceTasks, jobs, processInstances, conflicts.get(), followUps.size(),
+                followUpsEnded);
     }
 
     /** The asynchronous service tasks run by the job executor: payments and reminders. */
@@ -744,6 +833,7 @@ public final class NationalYear {
     /** The year's counts and sums. */
     public record Totals(int cycles, long cyclesCompleted, long decisions, long payments, long decisionsPaid,
                          long paidOre, long frameOre, long reminders, long userTasks, long serviceTasks,
-                         long asyncServiceTasks, long processInstances, long conflicts) {
+                         long asyncServiceTasks, long processInstances, long conflicts, long followUps,
+                         long followUpsEnded) {
     }
 }

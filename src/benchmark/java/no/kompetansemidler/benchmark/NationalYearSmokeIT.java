@@ -38,28 +38,36 @@ class NationalYearSmokeIT {
         year.run();
 
         NationalYear.Totals totals = year.totals();
-        List<NationalYear.Cycle> agder = year.cycles().subList(0, 4);
+        List<NationalYear.Cycle> agder = year.cycles().subList(0, 5);
         // Agder: 25 municipalities, the county authority, 4 private school owners and 7 private kindergarten owners;
-        // YRKESFAG is Agder fylkeskommune's cycle, with the 9 applicants its caseworker registered
-        assertThat(agder).extracting(c -> c.owners.size()).containsExactly(30, 32, 26, 9);
+        // YRKESFAG is Agder fylkeskommune's cycle, with the 9 applicants its caseworker registered; OPPFOLGING asks
+        // the three kommuner Udir selected, once their analysis was approved (and no other)
+        assertThat(agder).extracting(c -> c.owners.size()).containsExactly(30, 32, 26, 9, 3);
+        assertThat(agder.get(4).owners).extracting(NationalYear.Participant::organisationNumber)
+                .containsExactlyInAnyOrderElementsOf(year.followUps().stream()
+                        .filter(f -> f.embete() == Embete.AGDER).map(NationalYear.FollowUpCase::organisationNumber)
+                        .toList());
         assertThat(agder.get(3).office.displayName()).isEqualTo("Agder fylkeskommune");
         assertThat(agder.get(3).caseworker()).isEqualTo("bench-sb-agder-fylkeskommune");
         // owners 8 and 28 of a cycle were late: 6 reminders; the 28th did not take part, the 8th got more time
-        assertThat(agder).extracting(c -> c.late.size()).containsExactly(2, 2, 1, 1);
-        assertThat(agder).extracting(c -> c.notTakingPart.size()).containsExactly(1, 1, 0, 0);
+        assertThat(agder).extracting(c -> c.late.size()).containsExactly(2, 2, 1, 1, 0);
+        assertThat(agder).extracting(c -> c.notTakingPart.size()).containsExactly(1, 1, 0, 0, 0);
         // the largest embete: Oslo kommune (county role) in the three schemes the Statsforvalter runs, and the office
         // that runs YRKESFAG in Oslo, beside Østfold, Akershus and Buskerud fylkeskommune; DEKOM's distribution has a
         // row per owner
-        NationalYear.Cycle dekom = year.cycles().get(4);
-        assertThat(year.cycles().subList(4, 7)).allMatch(c -> c.owners.stream()
+        NationalYear.Cycle dekom = year.cycles().get(5);
+        assertThat(year.cycles().subList(5, 8)).allMatch(c -> c.owners.stream()
                 .anyMatch(o -> o.organisationNumber().equals(NationalYear.OSLO)));
-        assertThat(year.cycles().subList(7, 11)).extracting(c -> c.office.displayName()).containsExactly(
+        assertThat(year.cycles().subList(8, 12)).extracting(c -> c.office.displayName()).containsExactly(
                 "Oslo kommune", "Østfold fylkeskommune", "Akershus fylkeskommune", "Buskerud fylkeskommune");
         assertThat((String) history.createHistoricVariableInstanceQuery().processInstanceId(dekom.processInstanceId)
                 .variableName("fordelingOppsummering").singleResult().getValue())
                 .contains(" rader, til sammen ");
 
-        assertThat(totals.cyclesCompleted()).isEqualTo(11);
+        assertThat(totals.cyclesCompleted()).isEqualTo(13);
+        // six kommuner followed up: veileder, analysis, a decision in the OPPFOLGING cycle, three reports, ended
+        assertThat(totals.followUps()).isEqualTo(6);
+        assertThat(totals.followUpsEnded()).isEqualTo(6);
         long late = year.cycles().stream().mapToInt(c -> c.late.size()).sum();
         assertThat(totals.reminders()).isEqualTo(late);
         assertThat(mail.getReceivedMessages()).hasSizeGreaterThanOrEqualTo((int) late);
@@ -80,7 +88,7 @@ class NationalYearSmokeIT {
         // the overview of Agder's year says the same as the run: all paid, nothing left, nothing standing still
         no.kompetansemidler.overview.CycleOverview.View overview = context.getBean(
                 no.kompetansemidler.overview.CycleOverview.class).of(Embete.AGDER, 2027);
-        assertThat(overview.sykluser()).hasSize(4);
+        assertThat(overview.sykluser()).hasSize(5);
         for (NationalYear.Cycle cycle : agder) {
             var shown = overview.sykluser().stream().filter(c -> c.ordning().equals(cycle.scheme.name())).findFirst()
                     .orElseThrow();

@@ -156,6 +156,11 @@ class FollowUpTest {
                 "analysePrioriteringer", "Lesing og læringsmiljø i alle skolene.",
                 "analyseVeileder", "Vi har hatt fire møter med veilederen.")))
                 .isInstanceOf(Refusal.class).hasMessageContaining("analyseSituasjon [");
+        // the kommune sets only its form's fields: not its own phase, not the veileder
+        java.util.Map<String, Object> withMore = new java.util.HashMap<>(analysis());
+        withMore.put("godkjent", true);
+        assertThatThrownBy(() -> bergen.complete(analysis, People.OWNER_BERGEN, withMore))
+                .isInstanceOf(Refusal.class).hasMessageContaining("godkjent [SKJEMA]");
         bergen.complete(analysis, People.OWNER_BERGEN, analysis());
         Task review = bergen.taskQuery().taskDefinitionKey("Task_ReviewAnalysis").singleResult();
         assertThat((String) tasks.getVariable(review.getId(), "tilVurdering")).contains("Kommunens situasjon:",

@@ -377,6 +377,30 @@ class SecurityMatrixTest {
         }
     }
 
+    /** The year of Udir's selection this test sends (one kommune, Askøy). */
+    static final int SELECTION_YEAR = Years.next();
+
+    @ParameterizedTest(name = "{0} sends Udir's selection to Oppfølgingsordningen: {1}")
+    @CsvSource({"demo-eier-bergen, DENIED", "demo-saksbehandler, DENIED", "demo-saksbehandler-fk, DENIED",
+            "demo-leder, DENIED", "demo-revisor, DENIED", "demo-prosesseier, DENIED", "anonym, DENIED",
+            "demo-udir, 200"})
+    @Order(6)
+    void send_udirs_selection(String user, String expected) throws Exception {
+        HttpResponse<String> response = call(user, "POST",
+                "/engine-rest/process-definition/key/oppfolging-utvalg/submit-form", """
+                        {"variables": {"utvalg": {"value": "%d;4627;%s"}}}""".formatted(SELECTION_YEAR,
+                        no.kompetansemidler.testkit.Organisations.ASKOY));
+        long started = runtime.createProcessInstanceQuery().processInstanceBusinessKey(
+                "oppfolging-utvalg-" + SELECTION_YEAR).count();
+        if (expected.equals("200")) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(started).isEqualTo(1);
+        } else {
+            assertDenied(response, user);
+            assertThat(started).isZero();
+        }
+    }
+
     static final String MODEL = """
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"

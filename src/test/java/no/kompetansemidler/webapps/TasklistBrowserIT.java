@@ -1209,4 +1209,70 @@ class TasklistBrowserIT {
                 .doesNotContain("DEKOM 2027", "Task_", "Activity_", "null", "undefined", "Hele landet");
         browser.screenshot("oversikt-fylkeskommunen");
     }
+
+    @Test
+    @Order(19)
+    void udir_selects_kommuner_the_caseworker_assigns_a_veileder_and_bergen_sends_its_analysis() {
+        String askoy = no.kompetansemidler.testkit.Organisations.ASKOY;
+        // Udir pastes its selection; a wrong line stops the whole of it, named by its number
+        browser.login("tasklist", "demo-udir");
+        browser.openStartForm("Udirs uttrekk til oppfølgingsordningen");
+        browser.type("Uttrekket", "år;kommunenummer;organisasjonsnummer\n2027;4601;964338531\n2027;9999;964338531");
+        browser.clickButton("Start");
+        browser.waitForNotification("Linje 3: kommunenummer 9999 finnes ikke blant kommunene fra 2024.");
+        browser.screenshot("oppfolging-uttrekk-avvist");
+        assertThat(jdbc.sql("select count(*) from km_follow_up").query(Long.class).single()).as("nothing stored")
+                .isZero();
+        browser.clickButton("Lukk");
+        browser.openStartForm("Udirs uttrekk til oppfølgingsordningen");
+        browser.type("Uttrekket", "år;kommunenummer;organisasjonsnummer\n2027;4601;964338531\n2027;4627;" + askoy);
+        browser.screenshot("oppfolging-uttrekk");
+        browser.clickButton("Start");
+        browser.waitForNotification("Prosessen er startet.");
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select municipality_number from km_follow_up where selection_year = 2027 order by 1")
+                .query(String.class).list()).containsExactly("4601", "4627");
+
+        // the Statsforvalter's caseworker assigns Bergen its veileder and the deadline for the analysis
+        browser.login("tasklist", CASEWORKER);
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Tildel veileder – Bergen kommune");
+        browser.claim();
+        browser.type("Veilederens navn", "Vera Veileder");
+        browser.type("Veilederens e-postadresse", "vera.veileder@hvl.example");
+        browser.type("Veilederens virksomhet", "Høgskulen på Vestlandet");
+        WebElement date = browser.driver().findElement(By.id(browser.driver().findElement(
+                By.xpath("//label[starts-with(normalize-space(.), 'Frist for analysen')]")).getAttribute("for")));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
+        date.click();
+        String deadline = java.time.LocalDate.now().plusMonths(4).format(java.time.format.DateTimeFormatter
+                .ofPattern("dd.MM.yyyy"));
+        date.sendKeys(deadline);
+        date.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.scrollTo("Veilederens navn");
+        browser.screenshot("oppfolging-tildel-veileder");
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select veileder_name from km_follow_up where municipality_number = '4601'")
+                .query(String.class).single()).isEqualTo("Vera Veileder");
+
+        // Bergen analyses its situation with the veileder and sends the analysis
+        browser.login("tasklist", "demo-eier-bergen");
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Send analysen – Bergen kommune");
+        browser.claim();
+        assertThat(browser.value("Veileder")).isEqualTo("Vera Veileder");
+        assertThat(browser.pageText()).contains("Frist: ").doesNotContain("Tilbakemelding fra Statsforvalteren");
+        browser.type("Kommunens situasjon", "Elevundersøkelsen viser uro i timene på mellomtrinnet, og"
+                + " leseresultatene på 5. trinn ligger under landssnittet.");
+        browser.type("Utfordringer og prioriteringer", "Lesing i alle fag og et trygt læringsmiljø.");
+        browser.type("Arbeidet med veilederen", "Fire møter med veilederen og alle rektorene.");
+        browser.scrollTo("Kommune");
+        browser.screenshot("oppfolging-analyse");
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select analysis_priorities from km_follow_up where municipality_number = '4601'")
+                .query(String.class).single()).isEqualTo("Lesing i alle fag og et trygt læringsmiljø.");
+    }
 }
