@@ -164,6 +164,15 @@
       document.getElementById('sykluser').innerHTML = '';
       document.getElementById('ingen').hidden = view.sykluser.length > 0;
       view.sykluser.forEach(function (cycle) { showCycle(cycle, view.embeteNavn); });
+      var followUps = document.getElementById('oppfolgingRader');
+      followUps.innerHTML = '';
+      view.oppfolginger.forEach(function (f) {
+        var tr = document.createElement('tr');
+        cell(tr, f.kommune); cell(tr, f.organisasjonsnummer); cell(tr, String(f.uttrekk), 'tall'); cell(tr, f.fase);
+        cell(tr, f.veileder); cell(tr, f.analysefrist); cell(tr, f.rapporterGodkjent + ' av 3', 'tall');
+        followUps.appendChild(tr);
+      });
+      document.getElementById('oppfolging').hidden = view.oppfolginger.length === 0;
       var blocked = view.sykluser.reduce(function (n, c) { return n + c.blokkert.length; }, 0);
       status.textContent = view.sykluser.length + (view.sykluser.length === 1 ? ' syklus' : ' sykluser') + ', '
         + (blocked === 0 ? 'ingenting står fast.' : blocked + (blocked === 1 ? ' sak står fast.' : ' saker står fast.'));

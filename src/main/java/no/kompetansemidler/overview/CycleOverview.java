@@ -70,7 +70,41 @@ public class CycleOverview {
                             List<Blocked> blokkert, List<Diagram> diagrammer, String klager, String forummote) {
     }
 
-    public record View(String embete, String embeteNavn, int aar, List<Integer> aarValg, List<CycleView> sykluser) {
+    public record View(String embete, String embeteNavn, int aar, List<Integer> aarValg, List<CycleView> sykluser,
+                       List<FollowUpLine> oppfolginger) {
+    }
+
+    /**
+     * A kommune the embete follows up in Oppfølgingsordningen (every selection year): where its case stands, its
+     * veileder, the deadline for its analysis, and how many of its three yearly reports are approved.
+     */
+    public record FollowUpLine(String kommune, String organisasjonsnummer, int uttrekk, String fase, String veileder,
+                               String analysefrist, int rapporterGodkjent) {
+    }
+
+    /** The embete's follow-ups in Oppfølgingsordningen, newest selection first (none for a fylkeskommune). */
+    public List<FollowUpLine> followUps(Office office) {
+        if (!(office instanceof no.kompetansemidler.domain.organisation.Embete embete)) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select o.name, f.organisation_number, f.selection_year, f.phase, f.veileder_name,
+                               f.analysis_deadline, f.reports_approved
+                        from km_follow_up f join km_owner o on o.organisation_number = f.organisation_number
+                        where f.embete_code = ? order by f.selection_year desc, o.name""")
+                .param(embete.name())
+                .query((rs, i) -> new FollowUpLine(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        phaseName(rs.getString(4)), rs.getString(5) == null ? "ikke tildelt" : rs.getString(5),
+                        rs.getDate(6) == null ? "" : DAY.format(rs.getDate(6).toLocalDate()), rs.getInt(7)))
+                .list();
+    }
+
+    private static String phaseName(String phase) {
+        return switch (phase) {
+            case "ANALYSE" -> "Analysefasen";
+            case "UTVIKLING" -> "Utviklingsfasen";
+            default -> "Avsluttet";
+        };
     }
 
     /** The complaints on the cycle's decisions, by where they stand ("" when there is none). */
@@ -169,7 +203,7 @@ public class CycleOverview {
                 .params(params(embete)).param("year", year).query((rs, i) -> inYear.put(CycleRepository.cycle(rs),
                         SHOWN.format(rs.getTimestamp("started_at").toInstant()))).list();
         return new View(embete.slug(), embete.displayName(), year, years, inYear.entrySet().stream()
-                .map(c -> cycle(c.getKey(), c.getValue())).toList());
+                .map(c -> cycle(c.getKey(), c.getValue())).toList(), followUps(embete));
     }
 
     private CycleView cycle(CycleRepository.Cycle cycle, String started) {

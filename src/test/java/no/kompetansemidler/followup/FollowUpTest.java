@@ -64,6 +64,8 @@ class FollowUpTest {
     GreenMail mail;
     @Autowired
     JdbcClient db;
+    @Autowired
+    no.kompetansemidler.overview.CycleOverview overview;
 
     @Test
     void a_wrong_selection_is_refused_whole_with_every_line_named_and_only_udir_sends_one() {
@@ -175,6 +177,12 @@ class FollowUpTest {
         bergen.complete(again, People.OWNER_BERGEN, analysis());
         bergen.complete("Task_ReviewAnalysis", People.CASEWORKER, Map.of("vurdering", "GODKJENT"));
         assertThat(followUps.find(Scheme.OPPFOLGING, year, "4601").orElseThrow().phase()).isEqualTo(FollowUps.DELIVERY);
+        // the embete's overview shows where each of its kommuner stands
+        assertThat(overview.of(Embete.VESTLAND, null).oppfolginger()).filteredOn(l -> l.uttrekk() == year)
+                .extracting(l -> l.kommune() + ": " + l.fase() + ", " + l.veileder() + ", " + l.rapporterGodkjent())
+                .containsExactly("Askøy kommune: Analysefasen, Per Veileder, 0",
+                        "Bergen kommune: Utviklingsfasen, Vera Veileder, 0");
+        assertThat(overview.of(Embete.ROGALAND, null).oppfolginger()).noneMatch(l -> l.uttrekk() == year);
 
         // the delivery phase: Bergen, and only Bergen, is asked in Vestland's Oppfølgingsordningen cycle
         assertThat(masterData.owners(Embete.VESTLAND, Scheme.OPPFOLGING)).extracting(o -> o.organisationNumber().value())
@@ -226,6 +234,9 @@ class FollowUpTest {
         assertThat(db.sql("select count(*) from km_follow_up_report where follow_up_id = ?").param(ended.id())
                 .query(Long.class).single()).isEqualTo(3);
         assertThat(masterData.owners(Embete.VESTLAND, Scheme.OPPFOLGING)).isEmpty();
+        assertThat(overview.of(Embete.VESTLAND, null).oppfolginger()).filteredOn(l -> l.uttrekk() == year)
+                .extracting(l -> l.kommune() + ": " + l.fase() + ", " + l.rapporterGodkjent())
+                .contains("Bergen kommune: Avsluttet, 3");
     }
 
     private ProcessInstance selection(String user, String file) {

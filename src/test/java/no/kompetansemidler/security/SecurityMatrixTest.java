@@ -377,8 +377,8 @@ class SecurityMatrixTest {
         }
     }
 
-    /** The year of Udir's selection this test sends (one kommune, Askøy). */
-    static final int SELECTION_YEAR = Years.next();
+    /** The year of Udir's selection this test class sends (one kommune, Askøy). */
+    final int selectionYear = Years.next();
 
     @ParameterizedTest(name = "{0} sends Udir's selection to Oppfølgingsordningen: {1}")
     @CsvSource({"demo-eier-bergen, DENIED", "demo-saksbehandler, DENIED", "demo-saksbehandler-fk, DENIED",
@@ -388,10 +388,10 @@ class SecurityMatrixTest {
     void send_udirs_selection(String user, String expected) throws Exception {
         HttpResponse<String> response = call(user, "POST",
                 "/engine-rest/process-definition/key/oppfolging-utvalg/submit-form", """
-                        {"variables": {"utvalg": {"value": "%d;4627;%s"}}}""".formatted(SELECTION_YEAR,
+                        {"variables": {"utvalg": {"value": "%d;4627;%s"}}}""".formatted(selectionYear,
                         no.kompetansemidler.testkit.Organisations.ASKOY));
         long started = runtime.createProcessInstanceQuery().processInstanceBusinessKey(
-                "oppfolging-utvalg-" + SELECTION_YEAR).count();
+                "oppfolging-utvalg-" + selectionYear).count();
         if (expected.equals("200")) {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(started).isEqualTo(1);

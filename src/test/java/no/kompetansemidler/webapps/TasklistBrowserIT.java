@@ -787,7 +787,7 @@ class TasklistBrowserIT {
     }
 
     @Test
-    @Order(13)
+    @Order(20)
     void every_form_in_forms_was_opened_in_the_browser() throws Exception {
         Set<String> all = new TreeSet<>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
@@ -1217,6 +1217,7 @@ class TasklistBrowserIT {
         // Udir pastes its selection; a wrong line stops the whole of it, named by its number
         browser.login("tasklist", "demo-udir");
         browser.openStartForm("Udirs uttrekk til oppfølgingsordningen");
+        formsOpened.add("oppfolging-utvalg");
         browser.type("Uttrekket", "år;kommunenummer;organisasjonsnummer\n2027;4601;964338531\n2027;9999;964338531");
         browser.clickButton("Start");
         browser.waitForNotification("Linje 3: kommunenummer 9999 finnes ikke blant kommunene fra 2024.");
@@ -1237,6 +1238,7 @@ class TasklistBrowserIT {
         browser.login("tasklist", CASEWORKER);
         browser.clickFilter("Min gruppes oppgaver");
         browser.openTask("Tildel veileder – Bergen kommune");
+        formsOpened.add("tildel-veileder");
         browser.claim();
         browser.type("Veilederens navn", "Vera Veileder");
         browser.type("Veilederens e-postadresse", "vera.veileder@hvl.example");
@@ -1261,6 +1263,7 @@ class TasklistBrowserIT {
         browser.login("tasklist", "demo-eier-bergen");
         browser.clickFilter("Min gruppes oppgaver");
         browser.openTask("Send analysen – Bergen kommune");
+        formsOpened.add("oppfolging-analyse");
         browser.claim();
         assertThat(browser.value("Veileder")).isEqualTo("Vera Veileder");
         assertThat(browser.pageText()).contains("Frist: ").doesNotContain("Tilbakemelding fra Statsforvalteren");
@@ -1274,5 +1277,80 @@ class TasklistBrowserIT {
         browser.closeNotifications();
         assertThat(jdbc.sql("select analysis_priorities from km_follow_up where municipality_number = '4601'")
                 .query(String.class).single()).isEqualTo("Lesing i alle fag og et trygt læringsmiljø.");
+
+        // the caseworker sees where each selected kommune stands in the embete's overview
+        browser.login("tasklist", CASEWORKER);
+        browser.waitForText("Mine oppgaver");
+        browser.driver().get("http://localhost:" + port + "/saksbehandling/oversikt.html?embete=vestland&aar=2027");
+        browser.waitForText("Oppfølgingsordningen: kommunene Udir har tatt ut");
+        WebElement followUps = browser.driver().findElement(By.id("oppfolging"));
+        assertThat(followUps.getText()).contains("Bergen kommune", "Vera Veileder", "Askøy kommune", "ikke tildelt",
+                "Analysefasen", "0 av 3").doesNotContain("null", "undefined", "ANALYSE");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'start'});", followUps);
+        browser.screenshot("oppfolging-oversikt");
+
+        // the caseworker approves Bergen's analysis; Askøy's deadline passes and the caseworker sets a new one
+        browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Vurder analysen – Bergen kommune");
+        formsOpened.add("vurder-oppfolging");
+        browser.claim();
+        assertThat(browser.value("Fra kommunen")).contains("Lesing i alle fag og et trygt læringsmiljø.");
+        browser.choose("Vurdering", "Godkjent");
+        browser.completeTask();
+        browser.closeNotifications();
+        CycleScenario askoyCase = new CycleScenario(context).on("oppfolging-4627-2027");
+        askoyCase.complete("Task_AssignVeileder", CASEWORKER, Map.of("veilederNavn", "Per Veileder",
+                "veilederEpost", "per@uib.example", "analyseFrist", java.time.LocalDate.now().plusMonths(2).toString()));
+        askoyCase.executeJobsOf("BoundaryEvent_AnalysisDeadline");
+        browser.driver().navigate().refresh();
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Frist for analysen passert: sett ny frist – Askøy kommune");
+        formsOpened.add("ny-analysefrist");
+        browser.claim();
+        WebElement newDeadline = browser.driver().findElement(By.id(browser.driver().findElement(
+                By.xpath("//label[starts-with(normalize-space(.), 'Ny frist for analysen')]")).getAttribute("for")));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", newDeadline);
+        newDeadline.click();
+        newDeadline.sendKeys(java.time.LocalDate.now().plusMonths(1).format(java.time.format.DateTimeFormatter
+                .ofPattern("dd.MM.yyyy")));
+        newDeadline.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select analysis_deadline from km_follow_up where municipality_number = '4627'")
+                .query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.now().plusMonths(1));
+
+        // Bergen applies in Vestland's Oppfølgingsordningen cycle (through the API); after the decision its first
+        // yearly report opens, and Bergen sends it in the browser
+        CycleScenario cycle = new CycleScenario(context);
+        cycle.start("OPPFOLGING", 2027, "2 000 000");
+        cycle.complete(cycle.taskFor("Task_SubmitNeedReport", CycleScenario.BERGEN), "demo-eier-bergen",
+                no.kompetansemidler.testkit.Applications.needReport(CycleScenario.HVL));
+        cycle.complete(cycle.taskFor("Task_ConfirmPartnership", CycleScenario.BERGEN), "demo-uh",
+                Map.of("uhSvar", "BEKREFT"));
+        cycle.complete("Task_PrepareForum", CASEWORKER, Map.of());
+        cycle.saveDistribution(String.join("\n",
+                CycleScenario.BERGEN + "; 1 500 000; 0; 0; 0; Lesing i alle fag; etterutdanning; 2027; 2027",
+                CycleScenario.HVL + "; 500 000; 0; 0; 0; Lesing i alle fag; etterutdanning; 2027; 2027"));
+        cycle.complete("Task_RecordRecommendation", CASEWORKER, Map.of("forumEnig", true, "prioriteringer",
+                "Lesing", "begrunnelse", "Forumets innstilling."));
+        cycle.approve();
+        new CycleScenario(context).on("oppfolging-4601-2027").executeJobsOf("Event_ReportOpens");
+        browser.login("tasklist", "demo-eier-bergen");
+        browser.clickFilter("Min gruppes oppgaver");
+        browser.openTask("Send årsrapport 1 av 3 – Bergen kommune");
+        formsOpened.add("oppfolging-arsrapport");
+        browser.claim();
+        assertThat(browser.value("Tilskudd i utviklingsfasen")).isEqualTo("1 500 000,00 kr i 2027");
+        browser.type("Hva kommunen har gjort", "Lesekurs for alle lærerne på mellomtrinnet, og nettverk for rektorene.");
+        browser.type("Resultater", "Flere elever på 5. trinn leser på forventet nivå.");
+        browser.type("Veien videre", "Vi fortsetter med lesing, og tar inn læringsmiljøet.");
+        browser.scrollTo("Kommune");
+        browser.screenshot("oppfolging-arsrapport");
+        browser.completeTask();
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select count(*) from km_follow_up_report").query(Long.class).single()).isOne();
     }
 }
