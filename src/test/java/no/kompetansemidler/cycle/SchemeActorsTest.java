@@ -1,0 +1,164 @@
+package no.kompetansemidler.cycle;
+
+import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.forms.Refusal;
+import no.kompetansemidler.testkit.ApplicationTest;
+import no.kompetansemidler.testkit.Applications;
+import no.kompetansemidler.testkit.CycleScenario;
+import no.kompetansemidler.testkit.People;
+import no.kompetansemidler.testkit.Years;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static no.kompetansemidler.testkit.Organisations.BERGEN;
+import static no.kompetansemidler.testkit.Organisations.HVL;
+import static no.kompetansemidler.testkit.Organisations.VESTLAND_FK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * REKOM and Kompetanseløftet end to end with their own actors: the kindergarten owners (a kommune and a private owner
+ * the caseworker registers) and the kindergarten's forum in REKOM; the kommune and the fylkeskommune applying on
+ * behalf of their kindergartens, schools and PPT, with the units named, in Kompetanseløftet. Each from Udir's frame to
+ * the decisions paid to the øre.
+ */
+@ApplicationTest
+class SchemeActorsTest {
+
+    /** A private kindergarten owner in Vestland that only this test registers. */
+    static final String KINDERGARTEN = "912345602";
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    CycleRepository cycles;
+
+    @Test
+    void rekom_the_kindergarten_owners_apply_and_the_kindergartens_forum_recommends() {
+        People.as(identity, People.CASEWORKER, () -> runtime.startProcessInstanceByKey("registrer-privat-eier",
+                Map.of("organisasjonsnummer", KINDERGARTEN, "navn", "Fjordtun barnehage AS",
+                        "eiertype", "PRIVAT_BARNEHAGEEIER", "embete", "vestland",
+                        "kontaktEpost", "post@fjordtun.example")));
+        People.ensureUser(identity, "test-eier-fjordtun", "eier-" + KINDERGARTEN);
+        int year = Years.next();
+        CycleScenario rekom = new CycleScenario(context);
+        rekom.start("REKOM", year, "3 000 000");
+        List<String> asked = rekom.taskQuery().taskDefinitionKey("Task_SubmitNeedReport").list().stream()
+                .map(t -> (String) tasks.getVariable(t.getId(), "eier")).toList();
+        // the kommuner as kindergarten owners and the private kindergarten owner; not the fylkeskommune
+        assertThat(asked).contains(BERGEN, KINDERGARTEN).doesNotContain(VESTLAND_FK);
+
+        Task fjordtun = rekom.taskFor("Task_SubmitNeedReport", KINDERGARTEN);
+        assertThat((String) tasks.getVariable(fjordtun.getId(), "medvirkere")).isEqualTo("barnehagens ledere og ansatte");
+        // a measure for the school's teachers is not a kindergarten measure
+        assertThatThrownBy(() -> rekom.complete(fjordtun, "test-eier-fjordtun", Applications.needReport(HVL)))
+                .isInstanceOf(Refusal.class).hasMessageContaining("malgrupper");
+        rekom.complete(fjordtun, "test-eier-fjordtun", Applications.kindergarten(HVL));
+        rekom.complete(rekom.taskFor("Task_ConfirmPartnership", KINDERGARTEN), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
+        rekom.complete(rekom.taskFor("Task_SubmitNeedReport", BERGEN), People.OWNER_BERGEN, Applications.kindergarten(HVL));
+        rekom.complete(rekom.taskFor("Task_ConfirmPartnership", BERGEN), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
+        rekom.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        rekom.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(rekom::doesNotTakePart);
+
+        // the kindergarten's forum: the kommune as barnehagemyndighet, PBL for the private owners
+        Task forum = rekom.taskQuery().taskDefinitionKey("Task_PrepareForum").singleResult();
+        assertThat((String) tasks.getVariable(forum.getId(), "forumMedlemmer"))
+                .contains("Kommunene som barnehagemyndighet og barnehageeiere", "Private barnehageeiere (PBL)");
+        rekom.complete(forum, People.CASEWORKER, Map.of());
+        rekom.saveDistribution(String.join("\n",
+                BERGEN + "; 1 500 000; 0; 0; 0; Språkløyper i barnehagen; etterutdanning; " + year + "; " + year,
+                KINDERGARTEN + "; 1 000 000; 0; 0; 0; Språkløyper i barnehagen; etterutdanning; " + year + "; " + year,
+                HVL + "; 500 000; 0; 0; 0; Språkløyper i barnehagen; etterutdanning; " + year + "; " + year));
+        rekom.complete("Task_RecordRecommendation", People.CASEWORKER, Map.of("forumEnig", true,
+                "prioriteringer", "Språkmiljø", "begrunnelse", "Forumets innstilling."));
+        rekom.approve();
+        paidToTheOre(rekom, 3, "3 000 000,00 kr", "Regional ordning for kompetanseutvikling i barnehagen");
+    }
+
+    @Test
+    void kompetanseloftet_the_kommune_and_the_fylkeskommune_apply_for_their_units_with_ppt() {
+        int year = Years.forKompetanseloftet();
+        CycleScenario loftet = new CycleScenario(context).inScheme("KOMPETANSELOFTET");
+        loftet.start("KOMPETANSELOFTET", year, "2 500 000");
+        Task bergen = loftet.taskFor("Task_SubmitNeedReport", BERGEN);
+        assertThat((String) tasks.getVariable(bergen.getId(), "medvirkere"))
+                .isEqualTo("ledere og ansatte i barnehagene, skolene og PPT");
+        assertThat(loftet.taskFor("Task_SubmitNeedReport", VESTLAND_FK)).isNotNull();
+
+        // a measure that does not name its kindergartens, schools and PPT is refused on the field
+        Map<String, Object> unnamed = teamAroundTheChild();
+        unnamed.remove("enheter");
+        assertThatThrownBy(() -> loftet.complete(bergen, People.OWNER_BERGEN, needReport(unnamed)))
+                .isInstanceOf(Refusal.class).hasMessageContaining("enheter")
+                .hasMessageContaining("skriv hvilke barnehager, skoler og PPT som deltar");
+        loftet.complete(bergen, People.OWNER_BERGEN, needReport(teamAroundTheChild()));
+        loftet.complete(loftet.taskFor("Task_ConfirmPartnership", BERGEN), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
+        loftet.complete(loftet.taskFor("Task_SubmitNeedReport", VESTLAND_FK), People.OWNER_VESTLAND_FK,
+                needReport(teamAroundTheChild()));
+        loftet.complete(loftet.taskFor("Task_ConfirmPartnership", VESTLAND_FK), People.UH_HVL,
+                Map.of("uhSvar", "BEKREFT"));
+        loftet.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        loftet.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(loftet::doesNotTakePart);
+
+        // the forum has PPT, and Statped when UH cannot contribute
+        Task forum = loftet.taskQuery().taskDefinitionKey("Task_PrepareForum").singleResult();
+        assertThat((String) tasks.getVariable(forum.getId(), "forumMedlemmer"))
+                .contains("PPT", "Statped (når UH ikke kan bidra)");
+        loftet.complete(forum, People.CASEWORKER, Map.of());
+        loftet.saveDistribution(String.join("\n",
+                BERGEN + "; 1 000 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year,
+                VESTLAND_FK + "; 1 000 000; 0; 0; 0; Et godt lag rundt eleven; etterutdanning; " + year + "; " + year,
+                HVL + "; 500 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year));
+        loftet.complete("Task_RecordRecommendation", People.CASEWORKER, Map.of("forumEnig", true,
+                "prioriteringer", "Lag rundt barnet", "begrunnelse", "Forumets innstilling."));
+        loftet.approve();
+        paidToTheOre(loftet, 3, "2 500 000,00 kr", "Kompetanseløftet for spesialpedagogikk og inkluderende praksis");
+    }
+
+    /** A measure for the team around the child: kindergarten, school and PPT together, with the scheme's own goal. */
+    static Map<String, Object> teamAroundTheChild() {
+        Map<String, Object> row = new HashMap<>(Applications.measure(HVL));
+        row.put("tittel", "Et godt lag rundt barnet");
+        row.put("mal", List.of("LAG_RUNDT_BARNET", "INKLUDERENDE_LAERINGSMILJO"));
+        row.put("malgrupper", List.of("BARNEHAGEANSATTE", "LAERERE", "PPT"));
+        row.put("enheter", "Nordby skole, Solbakken barnehage og PPT");
+        return row;
+    }
+
+    static Map<String, Object> needReport(Map<String, Object> measure) {
+        return Map.of("medvirkning", "Styrerne, rektorene og PPT deltok i kartleggingen.",
+                "behov", "Tidlig innsats og inkluderende praksis.", "tiltak", Applications.rows(List.of(measure)));
+    }
+
+    private void paidToTheOre(CycleScenario cycle, int decisions, String total, String schemeName) {
+        String cycleId = cycle.cycleId();
+        assertThat(cycles.decisions(cycleId)).hasSize(decisions).allSatisfy(d ->
+                assertThat(d.reasons()).startsWith("Statsforvalteren i Vestland vedtar tilskudd fra " + schemeName));
+        cycle.executeJobsOf("Task_Pay");
+        // a recipient without an account number waits for the caseworker to register one (the private owner)
+        for (Task account : cycle.taskQuery().taskDefinitionKey("Task_RegisterAccount").list()) {
+            String owner = (String) tasks.getVariable(account.getId(), "mottaker");
+            cycle.complete(account, People.CASEWORKER, Map.of("kontonummer",
+                    no.kompetansemidler.testkit.Organisations.inventedAccountNumber(owner)));
+        }
+        cycle.executeJobsOf("Task_Pay");
+        assertThat(cycles.payments(cycleId)).hasSize(decisions);
+        assertThat(Money.sum(cycles.payments(cycleId).stream().map(CycleRepository.Payment::amount).toList()).format())
+                .isEqualTo(total);
+    }
+}
