@@ -69,7 +69,7 @@ class FollowUpTest {
 
     @Test
     void a_wrong_selection_is_refused_whole_with_every_line_named_and_only_udir_sends_one() {
-        int year = Years.next();
+        int year = Years.forSelection();
         long before = db.sql("select count(*) from km_follow_up").query(Long.class).single();
         String file = "år;kommunenummer;organisasjonsnummer\n"
                 + year + ";4601;" + BERGEN + "\n"
@@ -98,7 +98,7 @@ class FollowUpTest {
 
     @Test
     void udir_selects_the_statsforvalter_follows_up_and_the_kommune_applies_reports_and_ends() {
-        int year = Years.next();
+        int year = Years.forSelection();
         People.ensureUser(identity, CycleScenario.ASKOY_USER, "eier-" + ASKOY);
         ProcessInstance selection = selection(People.UDIR, "år;kommunenummer;organisasjonsnummer\n"
                 + year + ";4601;" + BERGEN + "\n" + year + ";4627;" + ASKOY + "\n" + year + ";301;" + OSLO + "\n");
@@ -189,7 +189,7 @@ class FollowUpTest {
                 .containsExactly(BERGEN);
         assertThat(masterData.findOwner(new no.kompetansemidler.domain.organisation.OrganisationNumber(BERGEN))
                 .map(Owner::schemes).orElseThrow()).contains(Scheme.OPPFOLGING);
-        int cycleYear = Years.next();
+        int cycleYear = Years.forOppfolging();
         CycleScenario cycle = new CycleScenario(context);
         cycle.start("OPPFOLGING", cycleYear, "2 000 000");
         assertThat(cycle.taskQuery().taskDefinitionKey("Task_SubmitNeedReport").list()).singleElement()

@@ -378,7 +378,7 @@ class SecurityMatrixTest {
     }
 
     /** The year of Udir's selection this test class sends (one kommune, Askøy). */
-    final int selectionYear = Years.next();
+    final int selectionYear = Years.forSelection();
 
     @ParameterizedTest(name = "{0} sends Udir's selection to Oppfølgingsordningen: {1}")
     @CsvSource({"demo-eier-bergen, DENIED", "demo-saksbehandler, DENIED", "demo-saksbehandler-fk, DENIED",

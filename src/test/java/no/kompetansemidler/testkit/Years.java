@@ -46,6 +46,33 @@ public final class Years {
         return year;
     }
 
+    /** The years of Oppfølgingsordningen's cycles, which only FollowUpTest starts (one per embete, scheme, year). */
+    private static final AtomicInteger NEXT_OPPFOLGING = new AtomicInteger(java.time.LocalDate.now().getYear() + 1);
+
+    /** A year for an Oppfølgingsordningen cycle: counted apart, as {@link #forKompetanseloftet()}. */
+    public static int forOppfolging() {
+        int year = NEXT_OPPFOLGING.getAndIncrement();
+        if (year > LAST - 3) {
+            throw new IllegalStateException("The tests of one JVM have used every Oppfølgingsordningen year");
+        }
+        return year;
+    }
+
+    /** The years of Udir's selections to Oppfølgingsordningen: no cycle's year, so counted apart (from 2017). */
+    private static final AtomicInteger NEXT_SELECTION = new AtomicInteger(2017);
+
+    /**
+     * A year for a selection to Oppfølgingsordningen (km_follow_up: one per kommune and year). A selection's year is
+     * not a cycle's year and may lie in the past, so these years do not use up the cycles' future years.
+     */
+    public static int forSelection() {
+        int year = NEXT_SELECTION.getAndIncrement();
+        if (year > 2099) {
+            throw new IllegalStateException("The tests of one JVM have used every selection year");
+        }
+        return year;
+    }
+
     public static int next() {
         int year = NEXT.getAndIncrement();
         if (year > LAST) {
