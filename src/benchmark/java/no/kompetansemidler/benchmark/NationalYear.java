@@ -757,6 +757,10 @@ public final class NationalYear {
                 return People.as(identity, user, groups.getOrDefault(user, List.of()), action);
             } catch (OptimisticLockingException e) {
                 conflicts.incrementAndGet();
+                System.err.println("KONFLIKT " + user + ": " + String.valueOf(e.getMessage()).lines().findFirst()
+                        .orElse("") + " i " + java.util.Arrays.stream(new Throwable().getStackTrace())
+                        .filter(f -> f.getClassName().contains("NationalYear")).map(f -> f.getMethodName() + ":"
+                                + f.getLineNumber()).toList());
                 if (attempt == 10) {
                     throw e;
                 }
