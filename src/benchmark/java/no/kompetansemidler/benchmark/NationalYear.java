@@ -411,27 +411,22 @@ public final class NationalYear {
         ensureUser(UDIR_USER, IdentityGroups.UDIR, true);
         StringBuilder file = new StringBuilder("år;kommunenummer;organisasjonsnummer\n");
         for (Embete embete : settings.embeter()) {
-            List<Owner> kommuner = masterData.owners(embete, null).stream()
-                    .filter(o -> o.kind() == OwnerKind.KOMMUNE || o.kind() == OwnerKind.KOMMUNE_MED_FYLKESROLLE)
-                    .map(o -> java.util.Map.entry(municipalityOf(o), o)).filter(e -> e.getKey() != null)
-                    .sorted(java.util.Map.Entry.comparingByKey()).limit(SELECTED_PER_EMBETE)
-                    .map(java.util.Map.Entry::getValue).toList();
-            for (Owner o : kommuner) {
-                String number = municipalityOf(o);
-                file.append(settings.year()).append(';').append(number).append(';')
-                        .append(o.organisationNumber().value()).append('\n');
-                followUps.add(new FollowUpCase("oppfolging-" + number + "-" + settings.year(), embete,
-                        o.organisationNumber().value(), ownerUser(o.organisationNumber().value())));
-            }
+            // the embete's first kommuner by number, with the organisation numbers they are registered with
+            jdbc.sql("""
+                            select municipality_number, organisation_number from km_owner
+                            where embete_code = ? and kind in ('KOMMUNE', 'KOMMUNE_MED_FYLKESROLLE')
+                            and municipality_number is not null order by municipality_number""")
+                    .param(embete.name()).query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list()
+                    .stream().limit(SELECTED_PER_EMBETE).forEach(kommune -> {
+                        file.append(settings.year()).append(';').append(kommune[0]).append(';').append(kommune[1])
+                                .append('\n');
+                        followUps.add(new FollowUpCase("oppfolging-" + kommune[0] + "-" + settings.year(), embete,
+                                kommune[1], ownerUser(kommune[1])));
+                    });
         }
         act(UDIR_USER, () -> forms.submitStartForm(latestDefinition("oppfolging-utvalg"),
                 Map.of("utvalg", file.toString())));
         forEachInParallel(followUps, this::analysis);
-    }
-
-    private String municipalityOf(Owner owner) {
-        return jdbc.sql("select municipality_number from km_owner where organisation_number = ?")
-                .param(owner.organisationNumber().value()).query(String.class).optional().orElse(null);
     }
 
     private void analysis(FollowUpCase f) {

@@ -128,10 +128,19 @@ public class FollowUps {
                 .params(scheme.code(), year, municipalityNumber).query(FollowUps::row).optional();
     }
 
-    /** The follow-ups of one owner in one phase, oldest selection first. */
-    public List<FollowUp> ofOwner(String organisationNumber, String phase) {
-        return jdbc.sql(SELECT + " where f.organisation_number = ? and f.phase = ? order by f.selection_year")
-                .params(organisationNumber, phase).query(FollowUps::row).list();
+    /**
+     * The cases in the delivery phase of the scheme among these owners, by process instance: the ones a cycle's
+     * decisions move on. One query, whatever the number of owners.
+     */
+    List<String> inDelivery(Scheme scheme, java.util.Collection<String> organisationNumbers) {
+        if (organisationNumbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select process_instance_id from km_follow_up where scheme = :scheme and phase = :phase
+                        and process_instance_id is not null and organisation_number in (:owners)""")
+                .param("scheme", scheme.code()).param("phase", DELIVERY).param("owners", organisationNumbers)
+                .query(String.class).list();
     }
 
     public List<FollowUp> all() {

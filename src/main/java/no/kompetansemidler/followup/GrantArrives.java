@@ -2,6 +2,7 @@ package no.kompetansemidler.followup;
 
 import no.kompetansemidler.cycle.DecisionsMade;
 import no.kompetansemidler.engine.EngineContext;
+import no.kompetansemidler.funding.SchemeCatalogue;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,22 +21,23 @@ class GrantArrives {
 
     private final FollowUps followUps;
     private final RuntimeService runtime;
+    private final SchemeCatalogue schemes;
 
-    GrantArrives(FollowUps followUps, RuntimeService runtime) {
+    GrantArrives(FollowUps followUps, RuntimeService runtime, SchemeCatalogue schemes) {
         this.followUps = followUps;
         this.runtime = runtime;
+        this.schemes = schemes;
     }
 
     @EventListener
     void decided(DecisionsMade decisions) {
-        for (String owner : decisions.organisationNumbers()) {
-            for (FollowUps.FollowUp f : followUps.ofOwner(owner, FollowUps.DELIVERY)) {
-                if (f.scheme().equals(decisions.scheme()) && f.processInstanceId() != null) {
-                    // the system moves the case on, whoever signed the decisions off
-                    EngineContext.runAsSystem(() -> runtime.createMessageCorrelation(MESSAGE)
-                            .processInstanceId(f.processInstanceId()).correlateAllWithResult());
-                }
-            }
+        if (!schemes.definition(decisions.scheme()).selectedByUdir()) {
+            return; // no follow-up waits on the other schemes' decisions: nothing read for them
+        }
+        for (String processInstanceId : followUps.inDelivery(decisions.scheme(), decisions.organisationNumbers())) {
+            // the system moves the case on, whoever signed the decisions off
+            EngineContext.runAsSystem(() -> runtime.createMessageCorrelation(MESSAGE)
+                    .processInstanceId(processInstanceId).correlateAllWithResult());
         }
     }
 }

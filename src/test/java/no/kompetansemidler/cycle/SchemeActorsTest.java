@@ -68,25 +68,19 @@ class SchemeActorsTest {
         // a measure for the school's teachers is not a kindergarten measure
         assertThatThrownBy(() -> rekom.complete(fjordtun, "test-eier-fjordtun", Applications.needReport(HVL)))
                 .isInstanceOf(Refusal.class).hasMessageContaining("malgrupper");
-        rekom.complete(fjordtun, "test-eier-fjordtun", Applications.kindergarten(HVL));
-        rekom.complete(rekom.taskFor("Task_ConfirmPartnership", KINDERGARTEN), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
-        rekom.complete(rekom.taskFor("Task_SubmitNeedReport", BERGEN), People.OWNER_BERGEN, Applications.kindergarten(HVL));
-        rekom.complete(rekom.taskFor("Task_ConfirmPartnership", BERGEN), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
-        rekom.executeJobsOf("BoundaryEvent_DeadlinePassed");
-        rekom.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(rekom::doesNotTakePart);
+        applies(rekom, KINDERGARTEN, "test-eier-fjordtun", Applications.kindergarten(HVL));
+        applies(rekom, BERGEN, People.OWNER_BERGEN, Applications.kindergarten(HVL));
+        othersDoNotTakePart(rekom);
 
         // the kindergarten's forum: the kommune as barnehagemyndighet, PBL for the private owners
         Task forum = rekom.taskQuery().taskDefinitionKey("Task_PrepareForum").singleResult();
         assertThat((String) tasks.getVariable(forum.getId(), "forumMedlemmer"))
                 .contains("Kommunene som barnehagemyndighet og barnehageeiere", "Private barnehageeiere (PBL)");
         rekom.complete(forum, People.CASEWORKER, Map.of());
-        rekom.saveDistribution(String.join("\n",
+        recommendedAndApproved(rekom, "Språkmiljø",
                 BERGEN + "; 1 500 000; 0; 0; 0; Språkløyper i barnehagen; etterutdanning; " + year + "; " + year,
                 KINDERGARTEN + "; 1 000 000; 0; 0; 0; Språkløyper i barnehagen; etterutdanning; " + year + "; " + year,
-                HVL + "; 500 000; 0; 0; 0; Språkløyper i barnehagen; etterutdanning; " + year + "; " + year));
-        rekom.complete("Task_RecordRecommendation", People.CASEWORKER, Map.of("forumEnig", true,
-                "prioriteringer", "Språkmiljø", "begrunnelse", "Forumets innstilling."));
-        rekom.approve();
+                HVL + "; 500 000; 0; 0; 0; Språkløyper i barnehagen; etterutdanning; " + year + "; " + year);
         paidToTheOre(rekom, 3, "3 000 000,00 kr", "Regional ordning for kompetanseutvikling i barnehagen");
     }
 
@@ -106,27 +100,19 @@ class SchemeActorsTest {
         assertThatThrownBy(() -> loftet.complete(bergen, People.OWNER_BERGEN, needReport(unnamed)))
                 .isInstanceOf(Refusal.class).hasMessageContaining("enheter")
                 .hasMessageContaining("skriv hvilke barnehager, skoler og PPT som deltar");
-        loftet.complete(bergen, People.OWNER_BERGEN, needReport(teamAroundTheChild()));
-        loftet.complete(loftet.taskFor("Task_ConfirmPartnership", BERGEN), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
-        loftet.complete(loftet.taskFor("Task_SubmitNeedReport", VESTLAND_FK), People.OWNER_VESTLAND_FK,
-                needReport(teamAroundTheChild()));
-        loftet.complete(loftet.taskFor("Task_ConfirmPartnership", VESTLAND_FK), People.UH_HVL,
-                Map.of("uhSvar", "BEKREFT"));
-        loftet.executeJobsOf("BoundaryEvent_DeadlinePassed");
-        loftet.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(loftet::doesNotTakePart);
+        applies(loftet, BERGEN, People.OWNER_BERGEN, needReport(teamAroundTheChild()));
+        applies(loftet, VESTLAND_FK, People.OWNER_VESTLAND_FK, needReport(teamAroundTheChild()));
+        othersDoNotTakePart(loftet);
 
         // the forum has PPT, and Statped when UH cannot contribute
         Task forum = loftet.taskQuery().taskDefinitionKey("Task_PrepareForum").singleResult();
         assertThat((String) tasks.getVariable(forum.getId(), "forumMedlemmer"))
                 .contains("PPT", "Statped (når UH ikke kan bidra)");
         loftet.complete(forum, People.CASEWORKER, Map.of());
-        loftet.saveDistribution(String.join("\n",
+        recommendedAndApproved(loftet, "Lag rundt barnet",
                 BERGEN + "; 1 000 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year,
                 VESTLAND_FK + "; 1 000 000; 0; 0; 0; Et godt lag rundt eleven; etterutdanning; " + year + "; " + year,
-                HVL + "; 500 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year));
-        loftet.complete("Task_RecordRecommendation", People.CASEWORKER, Map.of("forumEnig", true,
-                "prioriteringer", "Lag rundt barnet", "begrunnelse", "Forumets innstilling."));
-        loftet.approve();
+                HVL + "; 500 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year);
         paidToTheOre(loftet, 3, "2 500 000,00 kr", "Kompetanseløftet for spesialpedagogikk og inkluderende praksis");
     }
 
@@ -143,6 +129,26 @@ class SchemeActorsTest {
     static Map<String, Object> needReport(Map<String, Object> measure) {
         return Map.of("medvirkning", "Styrerne, rektorene og PPT deltok i kartleggingen.",
                 "behov", "Tidlig innsats og inkluderende praksis.", "tiltak", Applications.rows(List.of(measure)));
+    }
+
+    /** The owner sends its need report and the UH partner confirms it. */
+    private static void applies(CycleScenario cycle, String owner, String user, Map<String, Object> needReport) {
+        cycle.complete(cycle.taskFor("Task_SubmitNeedReport", owner), user, needReport);
+        cycle.complete(cycle.taskFor("Task_ConfirmPartnership", owner), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
+    }
+
+    /** The other owners miss the deadline, and the caseworker records that they do not take part (R5). */
+    private static void othersDoNotTakePart(CycleScenario cycle) {
+        cycle.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        cycle.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(cycle::doesNotTakePart);
+    }
+
+    /** The caseworker saves the forum's distribution and records its innstilling; the leader approves. */
+    private static void recommendedAndApproved(CycleScenario cycle, String priorities, String... lines) {
+        cycle.saveDistribution(String.join("\n", lines));
+        cycle.complete("Task_RecordRecommendation", People.CASEWORKER, Map.of("forumEnig", true,
+                "prioriteringer", priorities, "begrunnelse", "Forumets innstilling."));
+        cycle.approve();
     }
 
     private void paidToTheOre(CycleScenario cycle, int decisions, String total, String schemeName) {

@@ -195,6 +195,16 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Types a date into a date field the Norwegian way (dd.mm.åååå), as a person does, and closes the calendar. */
+    public void typeDate(String label, java.time.LocalDate date) {
+        WebElement input = driver.findElement(By.id(driver.findElement(By.xpath("//label[normalize-space(text())="
+                + literal(label) + "]")).getAttribute("for")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.click();
+        input.sendKeys(date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+        input.sendKeys(Keys.ENTER);
+    }
+
     /** Types into a text field, text area or number field, replacing what was there. */
     public void type(String label, String text) {
         retrying(() -> typeOnce(label, text));

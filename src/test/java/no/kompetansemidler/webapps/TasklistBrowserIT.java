@@ -1243,15 +1243,7 @@ class TasklistBrowserIT {
         browser.type("Veilederens navn", "Vera Veileder");
         browser.type("Veilederens e-postadresse", "vera.veileder@hvl.example");
         browser.type("Veilederens virksomhet", "Høgskulen på Vestlandet");
-        WebElement date = browser.driver().findElement(By.id(browser.driver().findElement(
-                By.xpath("//label[starts-with(normalize-space(.), 'Frist for analysen')]")).getAttribute("for")));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
-        date.click();
-        String deadline = java.time.LocalDate.now().plusMonths(4).format(java.time.format.DateTimeFormatter
-                .ofPattern("dd.MM.yyyy"));
-        date.sendKeys(deadline);
-        date.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.typeDate("Frist for analysen", java.time.LocalDate.now().plusMonths(4));
         browser.scrollTo("Veilederens navn");
         browser.screenshot("oppfolging-tildel-veileder");
         browser.completeTask();
@@ -1309,14 +1301,7 @@ class TasklistBrowserIT {
         browser.openTask("Frist for analysen passert: sett ny frist – Askøy kommune");
         formsOpened.add("ny-analysefrist");
         browser.claim();
-        WebElement newDeadline = browser.driver().findElement(By.id(browser.driver().findElement(
-                By.xpath("//label[starts-with(normalize-space(.), 'Ny frist for analysen')]")).getAttribute("for")));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("arguments[0].scrollIntoView({block: 'center'});", newDeadline);
-        newDeadline.click();
-        newDeadline.sendKeys(java.time.LocalDate.now().plusMonths(1).format(java.time.format.DateTimeFormatter
-                .ofPattern("dd.MM.yyyy")));
-        newDeadline.sendKeys(org.openqa.selenium.Keys.ENTER);
+        browser.typeDate("Ny frist for analysen", java.time.LocalDate.now().plusMonths(1));
         browser.completeTask();
         browser.closeNotifications();
         assertThat(jdbc.sql("select analysis_deadline from km_follow_up where municipality_number = '4627'")
