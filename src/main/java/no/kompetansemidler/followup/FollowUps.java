@@ -107,9 +107,13 @@ public class FollowUps {
         return List.copyOf(made);
     }
 
-    /** The ids of a year's selection, by kommune: one follow-up case each. */
+    /**
+     * The ids of the selection just read in, by kommune: one follow-up case each. Those of the year that have no case
+     * yet: a second file for the same year starts cases for its own kommuner only.
+     */
     public List<String> ofSelection(Object year) {
-        return jdbc.sql("select id from km_follow_up where selection_year = ? order by municipality_number")
+        return jdbc.sql("select id from km_follow_up where selection_year = ? and process_instance_id is null"
+                        + " order by municipality_number")
                 .param(Integer.parseInt(year.toString())).query(String.class).list();
     }
 

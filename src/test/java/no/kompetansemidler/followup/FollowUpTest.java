@@ -91,9 +91,14 @@ class FollowUpTest {
         }
         // the same kommune twice in one year: refused the second time
         selection(People.UDIR, year + ";4601;" + BERGEN);
+        // a second file for the year starts a case for its own kommune only
+        selection(People.UDIR, year + ";4627;" + ASKOY);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("oppfolging-4601-" + year).count())
+                .isOne();
         assertThatThrownBy(() -> selection(People.UDIR, year + ";4601;" + BERGEN)).isInstanceOf(Refusal.class)
                 .hasMessageContaining("Linje 1: Bergen kommune er allerede i uttrekket for " + year + ".");
         endFollowUp(year, "4601");
+        endFollowUp(year, "4627");
     }
 
     @Test
