@@ -677,6 +677,8 @@ public final class NationalYear {
     }
 
     private void report(Cycle cycle) {
+        // the job executor counts each ended self-evaluation into the cycle (asyncAfter) before the report is made
+        awaitJobsDone(cycle.processInstanceId, "Activity_SelfEvaluation");
         complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_SendReport")),
                 Map.of("merknad", "Sendt Udir."));
     }

@@ -116,6 +116,7 @@ class SelfEvaluationReviewsTest {
                 + " and organisation_number = ?").params(cycleId, BERGEN).query(Long.class).single()).isOne();
         assertThat(jdbc.sql("select amount_ore from km_claim where cycle_id = ?").param(cycleId).query(Long.class)
                 .list()).containsExactly(50_000_000L);
+        scenario.countSelfEvaluations();
         assertThat(scenario.taskQuery().taskDefinitionKey("Task_SendReport").count()).isOne();
 
         // Bergen's receipt for what it sent, from the stored case

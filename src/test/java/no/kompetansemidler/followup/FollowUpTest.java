@@ -66,6 +66,8 @@ class FollowUpTest {
     JdbcClient db;
     @Autowired
     no.kompetansemidler.overview.CycleOverview overview;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     @Test
     void a_wrong_selection_is_refused_whole_with_every_line_named_and_only_udir_sends_one() {
@@ -233,6 +235,16 @@ class FollowUpTest {
         assertThat(bergen.taskQuery().count()).isZero();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(bergenCase.getId()).singleResult()
                 .getEndActivityId()).isEqualTo("EndEvent_FollowedUp");
+        // the selection counts Bergen's ended case in a job of its own (kommuner ending at once do not collide on
+        // its counter), and goes on waiting for Askøy and Oslo
+        org.camunda.bpm.engine.runtime.Job counted = management.createJobQuery().processInstanceId(selection.getId())
+                .activityId("Activity_FollowUp").singleResult();
+        assertThat(counted).isNotNull();
+        management.executeJob(counted.getId());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(selection.getId()).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(selection.getId()).list())
+                .extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder("oppfolging-4627-" + year, "oppfolging-0301-" + year);
         FollowUps.FollowUp ended = followUps.find(Scheme.OPPFOLGING, year, "4601").orElseThrow();
         assertThat(ended.phase()).isEqualTo(FollowUps.ENDED);
         assertThat(ended.reportsApproved()).isEqualTo(3);

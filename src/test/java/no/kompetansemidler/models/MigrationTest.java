@@ -159,6 +159,7 @@ class MigrationTest {
                 "gjennomforteTiltak", "Hospitering.", "deltakere", 12, "vurdering", "Bra.")));
         String review = tasks.createTaskQuery().taskDefinitionKey("Task_ReviewSelfEvaluation").singleResult().getId();
         as(People.COUNTY_CASEWORKER, () -> tasks.complete(review, Map.of("godkjent", true, "overforingVedtatt", false)));
+        management.executeJob(management.createJobQuery().activityId("Activity_SelfEvaluation").singleResult().getId());
         String send = tasks.createTaskQuery().taskDefinitionKey("Task_SendReport").singleResult().getId();
         as(People.COUNTY_CASEWORKER, () -> tasks.complete(send, Map.of()));
 

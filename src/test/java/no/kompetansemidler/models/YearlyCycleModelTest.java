@@ -192,6 +192,11 @@ public class YearlyCycleModelTest {
         complete(task(selfEvaluation), withVariables("brukt", "2 000 000", "egenfinansiering", "0",
                 "gjennomforteTiltak", "Hospitering i bedrift.", "deltakere", 35, "vurdering", "Nyttig."));
         complete(task(selfEvaluation), withVariables("godkjent", true, "overforingVedtatt", false));
+        // the review ends the owner's self-evaluation only: the cycle counts it in a job of its own, so that a
+        // review and another owner's claim letter ending at once do not collide on the cycle's counter
+        assertThat(selfEvaluation).isEnded();
+        assertThat(instance).hasNotPassed("Task_WriteReport");
+        execute(job("Activity_SelfEvaluation", instance));
 
         assertThat(instance).isWaitingAt("Task_SendReport").hasPassed("Task_WriteReport");
         complete(task(), withVariables("merknad", "Sendt Udir."));
@@ -311,6 +316,66 @@ public class YearlyCycleModelTest {
     }
 
     /** The forum prepared for this cycle alone: no options to list, no meeting to record. */
+    /**
+     * Two owners' self-evaluations end at once: the caseworker's review of one while the other's is still being
+     * settled (here: its settlement, having read the cycle's count, waits in another thread until the review is
+     * stored). Each is counted into the cycle by a job of its own, so neither collides with the other on the cycle's
+     * counter; without the jobs the settlement fails with the engine's optimistic lock.
+     */
+    @Test
+    void two_self_evaluations_ending_at_once_do_not_collide_on_the_cycle() throws Exception {
+        Mocks.register("cycleCollections", new Collections() {
+            @Override
+            public List<String> ownerDecisions(String cycleId) {
+                return List.of("vedtak-1", "vedtak-2");
+            }
+        });
+        var engine = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine();
+        ProcessInstance instance = runtimeService().createProcessInstanceByKey("arssyklus")
+                .businessKey("vestland-YRKESFAG-2027").setVariables(Map.of("syklusId", "syklus-1", "ordning", "YRKESFAG",
+                        "aar", 2027, "saksbehandlerGruppe", "saksbehandler-vestland", "rapportFrist", SOON,
+                        "egenvurderingPaminnelse", SOON))
+                .startBeforeActivity("Activity_SelfEvaluation#multiInstanceBody").execute();
+        Map<String, String> reviewOf = new HashMap<>();
+        for (ProcessInstance evaluation : runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("egenvurdering").list()) {
+            complete(task(evaluation), withVariables("brukt", "2 000 000", "egenfinansiering", "0",
+                    "gjennomforteTiltak", "Hospitering i bedrift.", "deltakere", 35, "vurdering", "Nyttig."));
+            reviewOf.put((String) runtimeService().getVariable(evaluation.getId(), "vedtakId"), task(evaluation).getId());
+        }
+
+        java.util.concurrent.CountDownLatch settling = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch reviewStored = new java.util.concurrent.CountDownLatch(1);
+        Map<String, Object> approved = withVariables("godkjent", true, "overforingVedtatt", false);
+        var first = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
+            standIns(); // the stand-ins are the thread's own
+            Mocks.register("recordSettlementDelegate", (JavaDelegate) execution -> {
+                // this transaction has read the cycle's count of ended self-evaluations when the other review ends
+                execution.getProcessInstance().getSuperExecution().getVariable("nrOfCompletedInstances");
+                settling.countDown();
+                if (!reviewStored.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other review was not stored");
+                }
+                execution.setVariable("kravbrev", false);
+            });
+            engine.getTaskService().complete(reviewOf.get("vedtak-1"), approved);
+            return null;
+        });
+        org.assertj.core.api.Assertions.assertThat(settling.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        complete(engine.getTaskService().createTaskQuery().taskId(reviewOf.get("vedtak-2")).singleResult(), approved);
+        reviewStored.countDown();
+        first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("egenvurdering").count()).isZero();
+        assertThat(instance).hasNotPassed("Task_WriteReport");
+        for (var counted : engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId("Activity_SelfEvaluation").list()) {
+            execute(counted);
+        }
+        assertThat(instance).isWaitingAt("Task_SendReport").hasPassed("Task_WriteReport");
+    }
+
     static final class NoJointMeeting implements org.camunda.bpm.engine.delegate.TaskListener, ExecutionListener {
         @Override
         public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
