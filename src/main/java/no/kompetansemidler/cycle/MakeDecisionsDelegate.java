@@ -2,12 +2,10 @@ package no.kompetansemidler.cycle;
 
 import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Office;
-import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.funding.FundingVariables;
 import no.kompetansemidler.funding.ProposalRepository;
 import no.kompetansemidler.funding.StoredGrant;
 import no.kompetansemidler.funding.StoredProposal;
-import no.kompetansemidler.masterdata.MasterDataRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,19 +21,19 @@ class MakeDecisionsDelegate implements JavaDelegate {
 
     private final CycleRepository cycles;
     private final ProposalRepository proposals;
-    private final MasterDataRepository masterData;
+    private final no.kompetansemidler.funding.ProposalAssembler recipients;
     private final Clock clock;
     private final no.kompetansemidler.funding.SchemeCatalogue schemes;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    MakeDecisionsDelegate(CycleRepository cycles, ProposalRepository proposals, MasterDataRepository masterData,
-                          Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes,
+    MakeDecisionsDelegate(CycleRepository cycles, ProposalRepository proposals,
+                          no.kompetansemidler.funding.ProposalAssembler recipients, Clock clock, no.kompetansemidler.funding.SchemeCatalogue schemes,
                           org.springframework.context.ApplicationEventPublisher events) {
         this.schemes = schemes;
         this.events = events;
         this.cycles = cycles;
         this.proposals = proposals;
-        this.masterData = masterData;
+        this.recipients = recipients;
         this.clock = clock;
     }
 
@@ -54,8 +52,8 @@ class MakeDecisionsDelegate implements JavaDelegate {
         String reasons = ProcessSupport.text(execution, CycleVariables.REASONS);
         String user = ProcessSupport.currentUser(execution);
         for (StoredGrant g : proposal.grants()) {
-            OrganisationNumber number = new OrganisationNumber(g.organisationNumber());
-            String kind = masterData.findUhInstitution(number).isPresent() ? "UH" : "OWNER";
+            // what the rules found it to be: an owner, a UH institution or a provider the scheme names (R2)
+            String kind = recipients.kindOf(g.organisationNumber(), proposal.scheme()).name();
             String text = office.displayName() + " vedtar tilskudd fra " + schemes.name(proposal.scheme())
                     + " for " + proposal.year() + ": " + g.name() + " (" + g.organisationNumber() + ") får "
                     + g.amount().format() + " til tiltaket «" + g.measure().title() + "» (" + g.measure().firstYear()

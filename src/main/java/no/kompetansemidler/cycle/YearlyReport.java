@@ -74,7 +74,7 @@ final class YearlyReport {
         List<Recipient> recipients = in.decisions().stream().map(d -> {
             CycleRepository.Payment p = paid.get(d.id());
             CycleRepository.SelfEvaluation ev = in.evaluations().get(d.id());
-            return new Recipient(d.organisationNumber(), d.name(), "UH".equals(d.recipientKind()) ? "UH" : "EIER", d.id(),
+            return new Recipient(d.organisationNumber(), d.name(), "UH".equals(d.recipientKind()) ? "UH" : "PROVIDER".equals(d.recipientKind()) ? "TILBYDER" : "EIER", d.id(),
                     d.amount().ore(), p == null ? null : p.amount().ore(), ev == null ? null : ev.used().ore(),
                     ev == null ? null : ev.coFinancing().ore(), ev == null ? null : ev.participants(),
                     ev == null || ev.settlement() == null ? null : settlementCode(ev.settlement()),

@@ -13,15 +13,18 @@ import java.util.Optional;
 
 /**
  * Turns a stored proposal into the domain's proposal. What each recipient is comes from the master data, never
- * from what was typed: an owner in the scheme, a Norwegian UH institution, or else a third party (R2).
+ * from what was typed: an owner in the scheme, a Norwegian UH institution, a provider the scheme names, or else a
+ * third party (R2).
  */
 @Component
-class ProposalAssembler {
+public class ProposalAssembler {
 
     private final MasterDataRepository masterData;
+    private final SchemeCatalogue catalogue;
 
-    ProposalAssembler(MasterDataRepository masterData) {
+    public ProposalAssembler(MasterDataRepository masterData, SchemeCatalogue catalogue) {
         this.masterData = masterData;
+        this.catalogue = catalogue;
     }
 
     Proposal toDomain(StoredProposal stored) {
@@ -29,22 +32,42 @@ class ProposalAssembler {
                 stored.grants().stream().map(g -> toDomain(g, stored.scheme())).toList(), stored.embete());
     }
 
+    /**
+     * What the organisation is as a recipient in the scheme, by the master data: a UH institution, a provider the
+     * scheme names (a registered organisation of a kind in its {@code providers} that does not take part), an owner,
+     * or else a third party.
+     */
+    public RecipientKind kindOf(String organisationNumber, Scheme scheme) {
+        if (!OrganisationNumber.isValid(organisationNumber)) {
+            return RecipientKind.THIRD_PARTY;
+        }
+        OrganisationNumber number = new OrganisationNumber(organisationNumber);
+        if (masterData.findUhInstitution(number).isPresent()) {
+            return RecipientKind.UH;
+        }
+        Optional<Owner> owner = masterData.findOwner(number);
+        if (owner.isEmpty()) {
+            return RecipientKind.THIRD_PARTY;
+        }
+        if (owner.get().takesPartIn(scheme)) {
+            return RecipientKind.OWNER;
+        }
+        if (catalogue.definition(scheme).paysAsProvider(owner.get().kind())) {
+            // a fagskole, a company or the county itself in YRKESFAG, Statped in Kompetanseløftet
+            return RecipientKind.PROVIDER;
+        }
+        // a provider the scheme does not name is a third party here; an owner that does not take part is refused (R5)
+        return owner.get().kind().isProvider() ? RecipientKind.THIRD_PARTY : RecipientKind.OWNER;
+    }
+
     private Grant toDomain(StoredGrant g, Scheme scheme) {
-        RecipientKind kind = RecipientKind.THIRD_PARTY;
+        RecipientKind kind = g.declaredCommercial() ? RecipientKind.COMMERCIAL : kindOf(g.organisationNumber(), scheme);
         boolean takesPart = false;
         no.kompetansemidler.domain.organisation.Embete ownerEmbete = null;
-        if (g.declaredCommercial()) {
-            kind = RecipientKind.COMMERCIAL;
-        } else if (OrganisationNumber.isValid(g.organisationNumber())) {
-            OrganisationNumber number = new OrganisationNumber(g.organisationNumber());
-            Optional<Owner> owner = masterData.findOwner(number);
-            if (masterData.findUhInstitution(number).isPresent()) {
-                kind = RecipientKind.UH;
-            } else if (owner.isPresent()) {
-                kind = RecipientKind.OWNER;
-                takesPart = owner.get().takesPartIn(scheme) && !g.optedOut();
-                ownerEmbete = owner.get().embete();
-            }
+        if (kind == RecipientKind.OWNER || kind == RecipientKind.PROVIDER) {
+            Owner owner = masterData.findOwner(new OrganisationNumber(g.organisationNumber())).orElseThrow();
+            takesPart = kind == RecipientKind.OWNER && owner.takesPartIn(scheme) && !g.optedOut();
+            ownerEmbete = owner.embete();
         }
         return new Grant(g.organisationNumber(), g.name(), kind, takesPart, g.amount(), g.coFinancingCash(),
                 g.coFinancingSalary(), g.thirdPartyAmount(), g.measure(), ownerEmbete);

@@ -36,7 +36,7 @@ import java.util.Set;
  * @param goals                  the goals a measure may serve (R12 and the scheme's own)
  * @param involvement            R10: who took part in mapping the needs, as a phrase («skoleledere og lærere»)
  * @param targetGroups           whom a measure may reach
- * @param recipients             the kinds of recipient that may receive its money (R2): OWNER always, UH
+ * @param recipients             the kinds of recipient that may receive its money (R2): OWNER always, UH, PROVIDER
  * @param forumMembers           the collaboration forum's member categories, as the forum's papers name them
  * @param coFinancingRatePercent R1: the owner's least co-financing, percent of the state money (0–100)
  * @param thirdPartyCapPercent   R3: the most a third party may carry of a UH allocation, percent (0–100)
@@ -48,6 +48,8 @@ import java.util.Set;
  * @param measureUnitsRequired   whether each measure names the kindergartens, schools and PPT taking part
  * @param selectedByUdir         whether only the kommuner Udir selects take part (Oppfølgingsordningen): an owner of
  *                               a participating kind takes part while its follow-up case is in the delivery phase
+ * @param providers              the kinds of registered organisation the scheme may pay as providers (PROVIDER in
+ *                               recipients): fagskoler, companies and trade associations in YRKESFAG, Statped
  */
 public record SchemeFile(
         @NotNull(message = "må angis (store bokstaver, sifre og _, f.eks. DEKOM)")
@@ -83,17 +85,40 @@ public record SchemeFile(
         Calendar calendar,
         CycleRunner runBy,
         Boolean measureUnitsRequired,
-        Boolean selectedByUdir) {
+        Boolean selectedByUdir,
+        Set<OwnerKind> providers) {
+
+    /** The kinds that may be a scheme's providers: those registered as providers, and the county itself. */
+    static final Set<OwnerKind> PROVIDER_KINDS = java.util.EnumSet.of(OwnerKind.FAGSKOLE, OwnerKind.BEDRIFT,
+            OwnerKind.BRANSJEORGANISASJON, OwnerKind.STATPED, OwnerKind.FYLKESKOMMUNE, OwnerKind.KOMMUNE_MED_FYLKESROLLE);
+
+    @AssertTrue(message = "kan bare være FAGSKOLE, BEDRIFT, BRANSJEORGANISASJON, STATPED, FYLKESKOMMUNE og"
+            + " KOMMUNE_MED_FYLKESROLLE (R2)")
+    public boolean isProviderKinds() {
+        return providers == null || PROVIDER_KINDS.containsAll(providers);
+    }
+
+    @AssertTrue(message = "kan ikke også stå i participants: en tilbyder søker ikke, den får betalt for det den leverer")
+    public boolean isProvidersNotParticipants() {
+        return providers == null || participants == null || java.util.Collections.disjoint(providers, participants);
+    }
+
+    @AssertTrue(message = "må nevne minst én tilbyder når recipients har PROVIDER, og kan bare angis da (R2)")
+    public boolean isProvidersWithRecipients() {
+        boolean named = providers != null && !providers.isEmpty();
+        return recipients == null || named == recipients.contains(RecipientKind.PROVIDER);
+    }
 
     @AssertTrue(message = "må inneholde OWNER: eiere som deltar i ordningen, mottar midlene (R2)")
     public boolean isRecipientsWithOwners() {
         return recipients == null || recipients.contains(RecipientKind.OWNER);
     }
 
-    @AssertTrue(message = "kan bare være OWNER og UH: en tredjepart eller kommersiell aktør får betalt gjennom UH"
-            + " (R2, R3)")
+    @AssertTrue(message = "kan bare være OWNER, UH og PROVIDER (tilbyderne i providers): en annen tredjepart eller"
+            + " en kommersiell aktør får betalt gjennom UH (R2, R3)")
     public boolean isRecipientsOwnersAndUh() {
-        return recipients == null || Set.of(RecipientKind.OWNER, RecipientKind.UH).containsAll(recipients);
+        return recipients == null || Set.of(RecipientKind.OWNER, RecipientKind.UH, RecipientKind.PROVIDER)
+                .containsAll(recipients);
     }
 
     SchemeDefinition toDefinition() {
@@ -104,7 +129,7 @@ public record SchemeFile(
                         Percentage.ofPercent(coordinatorCapPercent), goals, targetGroups, recipients,
                         Boolean.TRUE.equals(measureUnitsRequired)),
                 calendar.toCalendar(), runBy == null ? CycleRunner.STATSFORVALTER : runBy,
-                Boolean.TRUE.equals(selectedByUdir));
+                Boolean.TRUE.equals(selectedByUdir), providers == null ? Set.of() : providers);
     }
 
     /**

@@ -174,7 +174,7 @@ public class MasterDataRepository {
      * (registered in its county), else the owner's embete.
      */
     public Office office(Owner owner) {
-        if (!owner.kind().isVocational()) {
+        if (!owner.kind().isRegisteredByCounty()) {
             return owner.embete();
         }
         String county = jdbc.sql("select county_number from km_owner where organisation_number = ?")

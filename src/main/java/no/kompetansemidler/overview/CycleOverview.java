@@ -262,7 +262,9 @@ public class CycleOverview {
         recipients.addAll(recommended.keySet());
         List<OwnerLine> lines = new ArrayList<>();
         for (String orgnr : recipients) {
-            boolean owner = !"UH".equals(decisionKinds.get(orgnr)) || sent.containsKey(orgnr);
+            // a UH institution or a provider the scheme pays did not apply
+            boolean owner = decisionKinds.get(orgnr) == null || "OWNER".equals(decisionKinds.get(orgnr))
+                    || sent.containsKey(orgnr);
             String status;
             String text;
             if (sent.containsKey(orgnr)) {

@@ -3,6 +3,7 @@ package no.kompetansemidler.cycle;
 import no.kompetansemidler.domain.money.Money;
 import no.kompetansemidler.domain.organisation.County;
 import no.kompetansemidler.domain.organisation.Embete;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
 import no.kompetansemidler.domain.organisation.Scheme;
 import no.kompetansemidler.identity.DemoData;
 import no.kompetansemidler.letters.DemoIntegrasjonspunkt;
@@ -43,6 +44,8 @@ class CountyCycleTest {
     static final County VESTLAND = County.find("46").orElseThrow();
     static final String SCHOOL = DemoData.vocationalApplicant(0).value();
     static final String TRAINING_OFFICE = DemoData.vocationalApplicant(1).value();
+    /** A fagskole the county registers as a provider (an invented organisation number). */
+    static final String FAGSKOLE = "912345637";
 
     @Autowired
     ApplicationContext context;
@@ -109,10 +112,26 @@ class CountyCycleTest {
                 .contains("Arbeidslivet (NHO, LO og andre partnere)", "Yrkesopplæringsnemnda", "Opplæringskontorene")
                 .endsWith("Vestland fylkeskommune er sekretariat og har ikke stemme.");
         cycle.complete(forum, People.COUNTY_CASEWORKER, Map.of());
+        // the county registers a fagskole as a provider (R2): it applies for nothing, but may be paid for what it
+        // delivers; the Statsforvalter registers no provider for the county
+        var identity = context.getBean(org.camunda.bpm.engine.IdentityService.class);
+        var runtime = context.getBean(org.camunda.bpm.engine.RuntimeService.class);
+        Map<String, Object> fagskole = Map.of("organisasjonsnummer", FAGSKOLE, "navn", "Fagskolen Vestland",
+                "eiertype", "FAGSKOLE", "embete", "vestland-fylkeskommune", "kontaktEpost", "post@fagskolen.example");
+        assertThatThrownBy(() -> People.as(identity, People.CASEWORKER, () -> runtime.startProcessInstanceByKey(
+                "registrer-privat-eier", fagskole))).isInstanceOf(RuntimeException.class);
+        if (masterData.findOwner(new OrganisationNumber(FAGSKOLE)).isEmpty()) {
+            People.as(identity, People.COUNTY_CASEWORKER, () -> runtime.startProcessInstanceByKey(
+                    "registrer-privat-eier", fagskole));
+        }
+        assertThat(masterData.owners(VESTLAND, Scheme.YRKESFAG)).extracting(o -> o.organisationNumber().value())
+                .as("a provider is not asked for a need report").doesNotContain(FAGSKOLE);
         distributions.save(cycleId, "AMOUNTS", no.kompetansemidler.domain.funding.ProposalLines.split(String.join("\n",
-                TRAINING_OFFICE + "; 1 500 000; 0; 0; 0; Hospitering i bedrift; etterutdanning; " + year + "; " + year,
+                TRAINING_OFFICE + "; 1 300 000; 0; 0; 0; Hospitering i bedrift; etterutdanning; " + year + "; " + year,
                 SCHOOL + "; 1 000 000; 0; 0; 0; Hospitering i bedrift; etterutdanning; " + year + "; " + year,
-                HVL + "; 500 000; 0; 0; 0; Yrkesfaglærer 2; etterutdanning; " + year + "; " + year),
+                HVL + "; 500 000; 0; 0; 0; Yrkesfaglærer 2; etterutdanning; " + year + "; " + year,
+                FAGSKOLE + "; 200 000; 0; 0; 0; Kurs for instruktører i lærebedriftene; etterutdanning; " + year + "; "
+                        + year),
                 no.kompetansemidler.domain.funding.DistributionKey.AMOUNTS), People.COUNTY_CASEWORKER);
 
         // the Statsforvalter reads the distribution and may not change it; another embete may not read it
@@ -133,9 +152,17 @@ class CountyCycleTest {
                 .isInstanceOf(AuthorizationException.class);
         cycle.complete(signOff, People.COUNTY_LEADER, Map.of("godkjenning", "GODKJENT"));
 
-        assertThat(cycles.decisions(cycleId)).hasSize(3).allSatisfy(d ->
+        assertThat(cycles.decisions(cycleId)).hasSize(4).allSatisfy(d ->
                 assertThat(d.reasons()).startsWith("Vestland fylkeskommune vedtar tilskudd fra Desentralisert ordning"
                         + " for fag- og yrkesopplæringen for " + year));
+        assertThat(cycles.decisions(cycleId)).filteredOn(d -> d.organisationNumber().equals(FAGSKOLE)).singleElement()
+                .satisfies(d -> assertThat(d.recipientKind()).isEqualTo("PROVIDER"));
+        cycle.executeJobsOf("Task_Pay");
+        // the fagskole has no account number yet: the county's caseworker registers it, and it is paid
+        Task account = cycle.taskQuery().taskDefinitionKey("Task_RegisterAccount").singleResult();
+        assertThat(tasks.getVariable(account.getId(), "mottaker")).isEqualTo(FAGSKOLE);
+        cycle.complete(account, People.COUNTY_CASEWORKER, Map.of("kontonummer",
+                no.kompetansemidler.testkit.Organisations.inventedAccountNumber(FAGSKOLE)));
         cycle.executeJobsOf("Task_Pay");
         assertThat(Money.sum(cycles.payments(cycleId).stream().map(CycleRepository.Payment::amount).toList()))
                 .isEqualTo(Money.ofKroner(3_000_000));

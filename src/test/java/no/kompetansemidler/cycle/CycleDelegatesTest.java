@@ -197,7 +197,7 @@ class CycleDelegatesTest {
         variables.put("forumEnig", false);
         DelegateExecution deciding = execution(variables, "demo-saksbehandler-fk", COUNTY_CASEWORKERS);
         new RecordProposalDelegate(proposals).execute(deciding);
-        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters, published::add).execute(deciding);
+        new MakeDecisionsDelegate(cycles, proposals, new no.kompetansemidler.funding.ProposalAssembler(masterData, parameters), clock, parameters, published::add).execute(deciding);
         assertThat(cycles.decisions(cycle.id())).singleElement().satisfies(d -> assertThat(d.reasons())
                 .startsWith("Vestland fylkeskommune vedtar tilskudd fra Desentralisert ordning for fag- og"
                         + " yrkesopplæringen for " + year)
@@ -372,7 +372,7 @@ class CycleDelegatesTest {
         DelegateExecution execution = execution(recommendation(cycleId), "demo-saksbehandler", VESTLAND_CASEWORKERS);
         new RecordProposalDelegate(proposals).execute(execution);
 
-        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters, published::add).execute(execution);
+        new MakeDecisionsDelegate(cycles, proposals, new no.kompetansemidler.funding.ProposalAssembler(masterData, parameters), clock, parameters, published::add).execute(execution);
 
         assertThat(execution.getVariable("antallVedtak")).isEqualTo(2);
         List<CycleRepository.Decision> decisions = cycles.decisions(cycleId);
@@ -396,7 +396,7 @@ class CycleDelegatesTest {
         variables.put("forumEnig", false);
         DelegateExecution execution = execution(variables, "demo-saksbehandler", VESTLAND_CASEWORKERS);
         new RecordProposalDelegate(proposals).execute(execution);
-        new MakeDecisionsDelegate(cycles, proposals, masterData, clock, parameters, published::add).execute(execution);
+        new MakeDecisionsDelegate(cycles, proposals, new no.kompetansemidler.funding.ProposalAssembler(masterData, parameters), clock, parameters, published::add).execute(execution);
 
         CycleRepository.Decision decision = cycles.decisions(cycleId).get(0);
         assertThat(decision.basis()).isEqualTo("RESERVEVEDTAK");

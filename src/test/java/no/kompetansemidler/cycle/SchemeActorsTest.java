@@ -1,6 +1,12 @@
 package no.kompetansemidler.cycle;
 
+import no.kompetansemidler.domain.funding.RecipientKind;
 import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.domain.organisation.OrganisationNumber;
+import no.kompetansemidler.domain.organisation.OwnerKind;
+import no.kompetansemidler.domain.organisation.Scheme;
+import no.kompetansemidler.funding.ProposalAssembler;
+import no.kompetansemidler.masterdata.MasterDataRepository;
 import no.kompetansemidler.forms.Refusal;
 import no.kompetansemidler.testkit.ApplicationTest;
 import no.kompetansemidler.testkit.Applications;
@@ -36,6 +42,8 @@ class SchemeActorsTest {
 
     /** A private kindergarten owner in Vestland that only this test registers. */
     static final String KINDERGARTEN = "912345602";
+    /** Statped as the caseworker registers it, a provider in Kompetanseløftet (an invented organisation number). */
+    static final String STATPED = "912345629";
 
     @Autowired
     ApplicationContext context;
@@ -47,6 +55,10 @@ class SchemeActorsTest {
     IdentityService identity;
     @Autowired
     CycleRepository cycles;
+    @Autowired
+    MasterDataRepository masterData;
+    @Autowired
+    ProposalAssembler recipients;
 
     @Test
     void rekom_the_kindergarten_owners_apply_and_the_kindergartens_forum_recommends() {
@@ -109,11 +121,30 @@ class SchemeActorsTest {
         assertThat((String) tasks.getVariable(forum.getId(), "forumMedlemmer"))
                 .contains("PPT", "Statped (når UH ikke kan bidra)");
         loftet.complete(forum, People.CASEWORKER, Map.of());
+        // Statped, registered by the caseworker as a provider, is paid for what UH cannot deliver (R2); it applies
+        // for nothing, and in a scheme that does not name it, it is a third party
+        if (masterData.findOwner(new OrganisationNumber(STATPED)).isEmpty()) {
+            People.as(identity, People.CASEWORKER, () -> runtime.startProcessInstanceByKey("registrer-privat-eier",
+                    Map.of("organisasjonsnummer", STATPED, "navn", "Statped", "eiertype", "STATPED",
+                            "embete", "vestland", "kontaktEpost", "post@statped.example")));
+        }
+        assertThat(masterData.findOwner(new OrganisationNumber(STATPED)).orElseThrow().kind())
+                .isEqualTo(OwnerKind.STATPED);
+        assertThat(recipients.kindOf(STATPED, Scheme.KOMPETANSELOFTET)).isEqualTo(RecipientKind.PROVIDER);
+        assertThat(recipients.kindOf(STATPED, Scheme.DEKOM)).isEqualTo(RecipientKind.THIRD_PARTY);
         recommendedAndApproved(loftet, "Lag rundt barnet",
                 BERGEN + "; 1 000 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year,
-                VESTLAND_FK + "; 1 000 000; 0; 0; 0; Et godt lag rundt eleven; etterutdanning; " + year + "; " + year,
-                HVL + "; 500 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year);
-        paidToTheOre(loftet, 3, "2 500 000,00 kr", "Kompetanseløftet for spesialpedagogikk og inkluderende praksis");
+                VESTLAND_FK + "; 800 000; 0; 0; 0; Et godt lag rundt eleven; etterutdanning; " + year + "; " + year,
+                HVL + "; 500 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year,
+                STATPED + "; 200 000; 0; 0; 0; Veiledning om syns- og hørselsvansker; etterutdanning; " + year + "; "
+                        + year);
+        paidToTheOre(loftet, 4, "2 500 000,00 kr", "Kompetanseløftet for spesialpedagogikk og inkluderende praksis");
+        assertThat(cycles.decisions(loftet.cycleId())).filteredOn(d -> d.organisationNumber().equals(STATPED))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.recipientKind()).isEqualTo("PROVIDER");
+                    assertThat(d.reasons()).contains("Statped (" + STATPED + ") får 200 000,00 kr")
+                            .doesNotContain("Egenfinansiering");
+                });
     }
 
     /** A measure for the team around the child: kindergarten, school and PPT together, with the scheme's own goal. */

@@ -37,7 +37,7 @@ class BreachRoutingTest {
     @BeforeEach
     void theRealRuleCheck() {
         Mocks.register("checkFundingRulesDelegate", new CheckFundingRulesDelegate(proposals,
-                new ProposalAssembler(new MasterDataRepository(jdbc)), TestDatabase.schemes(),
+                new ProposalAssembler(new MasterDataRepository(jdbc), TestDatabase.schemes()), TestDatabase.schemes(),
                 Clock.systemUTC()));
     }
 

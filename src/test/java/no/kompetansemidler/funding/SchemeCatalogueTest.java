@@ -108,6 +108,17 @@ class SchemeCatalogueTest {
         assertThat(catalogue.rules(Scheme.DEKOM).goals()).doesNotContain(Goal.LAG_RUNDT_BARNET);
         assertThat(catalogue.definition(Scheme.REKOM).forumMembers())
                 .contains("Kommunene som barnehagemyndighet og barnehageeiere", "Private barnehageeiere (PBL)");
+        // R2: the providers each scheme may pay besides its owners and UH
+        assertThat(catalogue.definition(Scheme.YRKESFAG).providers()).containsExactlyInAnyOrder(OwnerKind.FAGSKOLE,
+                OwnerKind.BEDRIFT, OwnerKind.BRANSJEORGANISASJON, OwnerKind.FYLKESKOMMUNE,
+                OwnerKind.KOMMUNE_MED_FYLKESROLLE);
+        assertThat(catalogue.definition(Scheme.KOMPETANSELOFTET).providers()).containsExactly(OwnerKind.STATPED);
+        assertThat(catalogue.definition(Scheme.DEKOM).providers()).isEmpty();
+        assertThat(catalogue.rules(Scheme.DEKOM).recipients()).doesNotContain(
+                no.kompetansemidler.domain.funding.RecipientKind.PROVIDER);
+        for (OwnerKind provider : new OwnerKind[]{OwnerKind.FAGSKOLE, OwnerKind.BEDRIFT, OwnerKind.STATPED}) {
+            assertThat(catalogue.schemesFor(provider)).as("a provider applies in no scheme").isEmpty();
+        }
         assertThat(catalogue.find("dekom")).isEmpty();
         assertThat(catalogue.find("SKOLE")).isEmpty();
         assertThat(catalogue.codes()).isEqualTo("DEKOM, REKOM, KOMPETANSELOFTET, YRKESFAG eller OPPFOLGING");
@@ -149,14 +160,19 @@ class SchemeCatalogueTest {
             "unused-money: REPAYMENT_CLAIM|unused-money: KANSKJE|ordning.unused-money «KANSKJE» er ikke en lovlig verdi",
             "run-by: STATSFORVALTER|run-by: KOMMUNEN|ordning.run-by «KOMMUNEN» er ikke en lovlig verdi",
             "PRIVAT_SKOLEEIER]|PRIVAT_SKOLEEIER, SKOLE]|ordning.participants",
-            "recipients: [OWNER, UH]|recipients: [OWNER, UH, COMMERCIAL]|ordning.recipients kan bare være OWNER og UH",
+            "recipients: [OWNER, UH]|recipients: [OWNER, UH, COMMERCIAL]|ordning.recipients kan bare være OWNER, UH og PROVIDER",
+            "recipients: [OWNER, UH]|recipients: [OWNER, UH, PROVIDER]|ordning.providers må nevne minst én tilbyder når recipients har PROVIDER",
+            "recipients: [OWNER, UH]|recipients: [OWNER, UH]\\n  providers: [FAGSKOLE]|ordning.providers må nevne minst én tilbyder når recipients har PROVIDER, og kan bare angis da",
+            "recipients: [OWNER, UH]|recipients: [OWNER, UH, PROVIDER]\\n  providers: [PRIVAT_BARNEHAGEEIER]|ordning.providers kan bare være FAGSKOLE, BEDRIFT, BRANSJEORGANISASJON, STATPED",
+            "recipients: [OWNER, UH]|recipients: [OWNER, UH, PROVIDER]\\n  providers: [FYLKESKOMMUNE]|ordning.providers kan ikke også stå i participants",
+            "recipients: [OWNER, UH]|recipients: [OWNER, UH, PROVIDER]\\n  providers: [SKOLEKONSULENT]|ordning.providers",
             "recipients: [OWNER, UH]|recipients: [UH]|ordning.recipients må inneholde OWNER",
             "code: NY|code: ny|ordning.code må være store bokstaver, sifre og _",
             "  name: Desentralisert ordning for kompetanseutvikling i skolen|  name: ''|ordning.name må angis",
             "  goals: [INKLUDERENDE_LAERINGSMILJO, GRUNNLEGGENDE_FERDIGHETER, GJENNOMFORING]|  goals: []|ordning.goals må nevne minst ett mål (R12)"})
     void a_wrong_file_stops_the_start_naming_the_file_and_the_key(String from, String to, String message)
             throws IOException {
-        Path file = changed(from, to);
+        Path file = changed(from, to.replace("\\n", "\n")); // a line added after the changed one
         assertThatThrownBy(this::withFolder).isInstanceOf(SchemeCatalogue.SchemeFileException.class)
                 .hasMessageStartingWith("Ordningsfilen " + file.toAbsolutePath() + ": " + message);
     }

@@ -123,8 +123,8 @@ class TasklistBrowserIT {
         browser.openStartForm("Registrer privat eier");
         formsOpened.add("registrer-privat-eier");
         browser.type("Organisasjonsnummer", "123 456 789");
-        browser.type("Navn på eieren", "Testskolen AS");
-        browser.choose("Eiertype", "Privat skoleeier (deltar i DEKOM)");
+        browser.type("Navn", "Testskolen AS");
+        browser.choose("Type", "Privat skoleeier (deltar i DEKOM)");
         browser.select("Embete eller fylkeskommune", "Statsforvalteren i Vestland");
         browser.type("Kontaktadresse (e-post)", "post@testskolen.example");
         browser.clickButton("Start");
@@ -1169,6 +1169,20 @@ class TasklistBrowserIT {
         String opplaeringskontor = no.kompetansemidler.identity.DemoData.vocationalApplicant(1).value();
         assertThat(jdbc.sql("select county_number from km_cycle where scheme = 'YRKESFAG' and budget_year = 2027")
                 .query(String.class).single()).isEqualTo("46");
+
+        // the county registers a fagskole as a provider (R2): it applies for nothing, but may be paid
+        browser.openStartForm("Registrer privat eier");
+        browser.type("Organisasjonsnummer", "912345645");
+        browser.type("Navn", "Fagskolen i Vestland (demo)");
+        browser.choose("Type", "Fagskole (tilbyder i yrkesfagordningen)");
+        browser.select("Embete eller fylkeskommune", "Vestland fylkeskommune");
+        browser.type("Kontaktadresse (e-post)", "post@fagskolen.example");
+        browser.screenshot("registrer-tilbyder");
+        browser.clickButton("Start");
+        browser.waitForNotification("Prosessen er startet.");
+        browser.closeNotifications();
+        assertThat(jdbc.sql("select kind || ' ' || county_number from km_owner where organisation_number = '912345645'")
+                .query(String.class).single()).isEqualTo("FAGSKOLE 46");
 
         browser.login("tasklist", "demo-eier-opplaeringskontor");
         browser.clickFilter("Min gruppes oppgaver");

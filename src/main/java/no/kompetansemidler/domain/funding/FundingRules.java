@@ -64,11 +64,12 @@ public final class FundingRules {
 
     /**
      * R2: state money goes only to owners and Norwegian UH institutions, never to commercial actors or third parties;
-     * a scheme may allow fewer (its {@code recipients}).
+     * a scheme may allow fewer (its {@code recipients}), or name the providers it pays besides UH (its {@code
+     * providers}: a fagskole, company or trade association in YRKESFAG, Statped in Kompetanseløftet).
      */
     public static Outcome recipientMayReceiveStateMoney(Grant grant, SchemeRules rules) {
         return switch (grant.kind()) {
-            case OWNER, UH -> rules.recipients().contains(grant.kind()) ? Outcome.APPROVED
+            case OWNER, UH, PROVIDER -> rules.recipients().contains(grant.kind()) ? Outcome.APPROVED
                     : new Rejected(RuleId.R2, grant.organisationNumber(), grant.label() + " er en "
                     + grant.kind().displayName() + ", men i " + rules.scheme().name() + " kan bare "
                     + rules.recipients().stream().sorted().map(RecipientKind::displayName)

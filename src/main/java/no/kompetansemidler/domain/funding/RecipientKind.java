@@ -6,6 +6,11 @@ public enum RecipientKind {
     OWNER("eier"),
     /** A Norwegian university or university college (UH-institusjon). */
     UH("UH-institusjon"),
+    /**
+     * A provider the scheme names (its {@code providers}: a fagskole, company or trade association in YRKESFAG,
+     * Statped in Kompetanseløftet), registered by the caseworker.
+     */
+    PROVIDER("tilbyder"),
     /** A commercial actor (kommersiell aktør). */
     COMMERCIAL("kommersiell aktør"),
     /** Any other third party (tredjepart). */

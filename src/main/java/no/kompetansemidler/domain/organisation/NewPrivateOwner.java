@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a caseworker submits to register a private school or kindergarten owner (at the Statsforvalter), or an
- * applicant in vocational education – a school, opplæringskontor, lærebedrift or prøvenemnd (at the fylkeskommune). Everything arrives as
+ * What a caseworker submits to register a private school or kindergarten owner or Statped as a provider (at the
+ * Statsforvalter), or an applicant in vocational education – a school, opplæringskontor, lærebedrift or prøvenemnd –
+ * or a provider there – a fagskole, company or trade association (at the fylkeskommune). Everything arrives as
  * text (from a form or JSON); {@link #validate()} names every problem, {@link #toOwner()} gives the owner.
  */
 public record NewPrivateOwner(String organisationNumber, String name, String kind, String embete,
@@ -68,9 +69,10 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
         }
         try {
             OwnerKind ownerKind = OwnerKind.valueOf(kind);
-            if (!ownerKind.isPrivate() && !ownerKind.isVocational()) {
-                problems.add(new Violation("eiertype", "EIERTYPE", "Bare private skole- og barnehageeiere, og skoler,"
-                        + " opplæringskontor, lærebedrifter og prøvenemnder i yrkesfagordningen, registreres her;"
+            if (!ownerKind.isRegistered()) {
+                problems.add(new Violation("eiertype", "EIERTYPE", "Bare private skole- og barnehageeiere, skoler,"
+                        + " opplæringskontor, lærebedrifter og prøvenemnder i yrkesfagordningen, og tilbydere"
+                        + " (fagskoler, bedrifter, bransjeorganisasjoner, Statped) registreres her;"
                         + " kommuner og fylkeskommuner er stamdata."));
             }
         } catch (IllegalArgumentException e) {
@@ -92,10 +94,11 @@ public record NewPrivateOwner(String organisationNumber, String name, String kin
             return;
         }
         OwnerKind ownerKind = kindOrNull();
-        if (ownerKind != null && ownerKind.isVocational() && !(office instanceof County)) {
+        if (ownerKind != null && ownerKind.isRegisteredByCounty() && !(office instanceof County)) {
             problems.add(new Violation("embete", "EMBETE", ownerKind.displayName() + " i yrkesfagordningen registreres"
                     + " hos fylkeskommunen som kjører ordningen, ikke hos " + office.displayName() + "."));
-        } else if (ownerKind != null && ownerKind.isPrivate() && office instanceof County) {
+        } else if (ownerKind != null && ownerKind.isRegistered() && !ownerKind.isRegisteredByCounty()
+                && office instanceof County) {
             problems.add(new Violation("embete", "EMBETE", "En " + ownerKind.displayName().toLowerCase(
                     java.util.Locale.ROOT) + " registreres hos Statsforvalteren, ikke hos " + office.displayName()
                     + "."));

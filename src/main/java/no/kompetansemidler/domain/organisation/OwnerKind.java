@@ -1,8 +1,10 @@
 package no.kompetansemidler.domain.organisation;
 
 /**
- * The kinds of school and kindergarten owners (eiere), and of the applicants in vocational education. Which kinds take part in which scheme is the scheme's
- * configuration ({@code participants} in {@code ordninger/*.yml}).
+ * The kinds of school and kindergarten owners (eiere), of the applicants in vocational education, and of the providers
+ * (tilbydere) a scheme may pay for delivering competence development besides UH. Which kinds take part in which
+ * scheme, and which are its providers, is the scheme's configuration ({@code participants} and {@code providers} in
+ * {@code ordninger/*.yml}).
  */
 public enum OwnerKind {
     /** A municipality: school owner, kindergarten authority and owner, and PPT. */
@@ -22,7 +24,15 @@ public enum OwnerKind {
     /** A company approved to train apprentices (lærebedrift; applies in YRKESFAG). */
     LAEREBEDRIFT("Lærebedrift"),
     /** A trade test board (prøvenemnd; applies in YRKESFAG). */
-    PROVENEMND("Prøvenemnd");
+    PROVENEMND("Prøvenemnd"),
+    /** A tertiary vocational college (fagskole; a provider in YRKESFAG). */
+    FAGSKOLE("Fagskole"),
+    /** A company delivering competence development, e.g. hospitering (bedrift; a provider in YRKESFAG). */
+    BEDRIFT("Bedrift"),
+    /** A trade or industry association (bransjeorganisasjon; a provider in YRKESFAG). */
+    BRANSJEORGANISASJON("Bransjeorganisasjon"),
+    /** Statped, the state's special-needs education service (a provider in Kompetanseløftet when UH cannot). */
+    STATPED("Statped");
 
     private final String displayName;
 
@@ -41,5 +51,23 @@ public enum OwnerKind {
     /** The applicants in vocational education, registered by the fylkeskommune that runs the scheme there. */
     public boolean isVocational() {
         return this == VIDEREGAENDE_SKOLE || this == OPPLAERINGSKONTOR || this == LAEREBEDRIFT || this == PROVENEMND;
+    }
+
+    /** The providers: they apply for nothing, but a scheme that names them may pay them for what they deliver. */
+    public boolean isProvider() {
+        return this == FAGSKOLE || this == BEDRIFT || this == BRANSJEORGANISASJON || this == STATPED;
+    }
+
+    /**
+     * Registered by a fylkeskommune (the applicants and providers in vocational education); every other registered
+     * kind at the Statsforvalter.
+     */
+    public boolean isRegisteredByCounty() {
+        return isVocational() || (isProvider() && this != STATPED);
+    }
+
+    /** Registered by a caseworker (not master data as kommuner and fylkeskommuner are). */
+    public boolean isRegistered() {
+        return isPrivate() || isVocational() || isProvider();
     }
 }

@@ -92,7 +92,7 @@ class FundingRulesTest {
     class R2_Recipients {
 
         @ParameterizedTest(name = "[{index}] {0} -> {1}")
-        @CsvSource({"OWNER, OK", "UH, OK", "COMMERCIAL, R2", "THIRD_PARTY, R2"})
+        @CsvSource({"OWNER, OK", "UH, OK", "COMMERCIAL, R2", "THIRD_PARTY, R2", "PROVIDER, R2"})
         void only_owners_and_norwegian_uh_receive_state_money(RecipientKind kind, String expected) {
             assertThat(verdict(FundingRules.recipientMayReceiveStateMoney(of(kind, true), DEKOM))).isEqualTo(expected);
         }
@@ -102,6 +102,22 @@ class FundingRulesTest {
             assertThat(((Rejected) FundingRules.recipientMayReceiveStateMoney(of(RecipientKind.COMMERCIAL, false), DEKOM))
                     .reason()).startsWith("Mottaker AS (999999999) er en kommersiell aktør og kan ikke motta statlige"
                     + " midler (1 000,00 kr foreslått).");
+        }
+
+        @Test
+        void a_provider_is_paid_only_in_a_scheme_that_names_its_providers() {
+            SchemeRules vocational = new SchemeRules(Scheme.YRKESFAG, Percentage.ZERO, Percentage.ofPercent(30), 3,
+                    UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10), Set.of(Goal.values()),
+                    Set.of(TargetGroup.values()), Set.of(RecipientKind.OWNER, RecipientKind.UH, RecipientKind.PROVIDER));
+            assertThat(FundingRules.recipientMayReceiveStateMoney(of(RecipientKind.PROVIDER, false), vocational))
+                    .isEqualTo(Outcome.APPROVED);
+            assertThat(((Rejected) FundingRules.recipientMayReceiveStateMoney(of(RecipientKind.PROVIDER, false), DEKOM))
+                    .reason()).isEqualTo("Mottaker AS (999999999) er en tilbyder, men i DEKOM kan bare eier og"
+                    + " UH-institusjon motta midler (1 000,00 kr foreslått).");
+            // a provider contributes no co-financing (R1) and is not asked whether it takes part (R5)
+            assertThat(FundingRules.coFinancing(of(RecipientKind.PROVIDER, false), DEKOM)).isEqualTo(Outcome.APPROVED);
+            assertThat(FundingRules.ownerTakesPart(of(RecipientKind.PROVIDER, false), Scheme.YRKESFAG, null))
+                    .isEqualTo(Outcome.APPROVED);
         }
 
         @Test
