@@ -69,6 +69,8 @@ public final class NationalYear {
     /** The state money proposed for each owner taking part, and for the cycle's UH partner. */
     static final Money OWNER_AMOUNT = Money.ofKroner(500_000);
     static final Money UH_AMOUNT = Money.ofKroner(1_000_000);
+    /** What the county pays itself as a provider in its YRKESFAG cycle (Yrkesfaglærer 2 in its own courses, R2). */
+    static final Money PROVIDER_AMOUNT = Money.ofKroner(200_000);
     static final String PASSWORD = "Ytelse-2027-maaling";
     /** Oslo kommune: an owner in the three schemes the Statsforvalter runs, whose task list the benchmark times. */
     static final String OSLO = "958935420";
@@ -106,7 +108,19 @@ public final class NationalYear {
         }
 
         Money frame() {
-            return Money.ofOre(OWNER_AMOUNT.ore() * takingPart().size()).plus(UH_AMOUNT);
+            return Money.ofOre(OWNER_AMOUNT.ore() * takingPart().size()).plus(UH_AMOUNT)
+                    .plus(provider() == null ? Money.ZERO : PROVIDER_AMOUNT);
+        }
+
+        /** The county itself as the provider in its YRKESFAG cycle; no provider in the other schemes. */
+        String provider() {
+            return office instanceof County county && Scheme.YRKESFAG.equals(scheme)
+                    ? county.organisationNumber().value() : null;
+        }
+
+        /** The decisions the cycle makes: one per owner taking part, the UH partner's, and the provider's. */
+        int decisions() {
+            return takingPart().size() + 1 + (provider() == null ? 0 : 1);
         }
 
         String caseworker() {
@@ -561,6 +575,8 @@ public final class NationalYear {
     }
 
     private void forum(Cycle cycle) {
+        // the job executor counts each ended need report into the cycle (asyncAfter) before the forum's task opens
+        awaitJobsDone(cycle.processInstanceId, "Activity_NeedMapping");
         complete(cycle.caseworker(), single(caseworkerTasks(cycle, "Task_PrepareForum")),
                 Map.of("sakspapirer", "Sakspapirene er sendt forumet."));
         boolean agreed = cycle.embete != Embete.AGDER;
@@ -588,7 +604,10 @@ public final class NationalYear {
         complete(leader, single(taskList(leader, cycle, "Task_SignOff")), Map.of("godkjenning", "GODKJENT"));
     }
 
-    /** One line per recipient: every owner taking part, then the UH partner; with a breach, one øre short of R1. */
+    /**
+     * One line per recipient: every owner taking part, then the UH partner, and in YRKESFAG the county itself as a
+     * provider; with a breach, one øre short of R1.
+     */
     private String lines(Cycle cycle, boolean r1Breach) {
         int year = settings.year();
         StringBuilder text = new StringBuilder();
@@ -603,6 +622,10 @@ public final class NationalYear {
         }
         text.append(cycle.uh).append("; 1 000 000; 0; 0; 200 000; Partnerskap med eierne; etterutdanning; ")
                 .append(year).append("; ").append(year + 2);
+        if (cycle.provider() != null) {
+            text.append('\n').append(cycle.provider()).append("; 200 000; 0; 0; 0; Yrkesfaglærer 2; etterutdanning; ")
+                    .append(year).append("; ").append(year);
+        }
         return text.toString();
     }
 
@@ -633,7 +656,7 @@ public final class NationalYear {
     }
 
     long expectedDecisions() {
-        return cycles.stream().mapToLong(c -> c.takingPart().size() + 1L).sum();
+        return cycles.stream().mapToLong(Cycle::decisions).sum();
     }
 
     /** Decision letters (grants and refusals) delivered; the claims of unused money come later. */

@@ -2,6 +2,7 @@ package no.kompetansemidler.complaint;
 
 import no.kompetansemidler.cycle.CycleRepository;
 import no.kompetansemidler.domain.money.Money;
+import no.kompetansemidler.funding.ProposalAssembler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -63,10 +64,12 @@ public class Complaints {
 
     private final JdbcClient jdbc;
     private final CycleRepository cycles;
+    private final ProposalAssembler recipients;
 
-    public Complaints(JdbcClient jdbc, CycleRepository cycles) {
+    public Complaints(JdbcClient jdbc, CycleRepository cycles, ProposalAssembler recipients) {
         this.jdbc = jdbc;
         this.cycles = cycles;
+        this.recipients = recipients;
     }
 
     private static Instant decidedAt(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -156,8 +159,11 @@ public class Complaints {
             var proposalId = jdbc.sql("select proposal_id from km_sign_off where cycle_id = ? and approved = true"
                     + " order by decided_at desc fetch first 1 rows only").param(complaint.cycleId())
                     .query(String.class).single();
+            // what the complainant is by the master data, as when the decisions were made (R2)
+            String kind = recipients.kindOf(complaint.organisationNumber(),
+                    cycles.cycle(complaint.cycleId()).scheme()).name();
             return cycles.saveDecision(new CycleRepository.Decision(null, complaint.cycleId(), proposalId,
-                    complaint.organisationNumber(), complaint.name(), "OWNER", after, "KLAGE", reasons, decidedBy), at);
+                    complaint.organisationNumber(), complaint.name(), kind, after, "KLAGE", reasons, decidedBy), at);
         }
         CycleRepository.Decision before = cycles.decision(complaint.decisionId());
         jdbc.sql("""

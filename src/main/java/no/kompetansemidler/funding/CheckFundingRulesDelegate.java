@@ -21,13 +21,15 @@ class CheckFundingRulesDelegate implements JavaDelegate {
     private final ProposalAssembler assembler;
     private final SchemeCatalogue parameters;
     private final Clock clock;
+    private final no.kompetansemidler.application.ApplicationRepository applications;
 
     CheckFundingRulesDelegate(ProposalRepository proposals, ProposalAssembler assembler, SchemeCatalogue parameters,
-                              Clock clock) {
+                              Clock clock, no.kompetansemidler.application.ApplicationRepository applications) {
         this.proposals = proposals;
         this.assembler = assembler;
         this.parameters = parameters;
         this.clock = clock;
+        this.applications = applications;
     }
 
     @Override
@@ -36,7 +38,10 @@ class CheckFundingRulesDelegate implements JavaDelegate {
         StoredProposal stored = proposals.find(proposalId)
                 .orElseThrow(() -> new IllegalStateException("Fordelingen " + proposalId + " finnes ikke."));
         SchemeRules rules = parameters.rules(stored.scheme());
-        List<Outcome.Rejected> breaches = FundingRules.evaluate(assembler.toDomain(stored), rules);
+        // what UH cannot deliver, by the cycle's need reports: where a scheme pays its providers only for that (R2)
+        String cycleId = (String) execution.getVariable("syklusId");
+        List<Outcome.Rejected> breaches = FundingRules.evaluate(assembler.toDomain(stored,
+                cycleId == null ? java.util.Set.of() : applications.measuresUhCannotDeliver(cycleId)), rules);
         String checkId = proposals.recordCheck(proposalId, BreachReport.parameters(rules), breaches, clock.instant());
         execution.setVariable(FundingVariables.RULE_CHECK_ID, checkId);
         BreachReport.publish(execution, breaches);

@@ -28,8 +28,21 @@ public class ProposalAssembler {
     }
 
     Proposal toDomain(StoredProposal stored) {
-        return new Proposal(stored.scheme(), stored.year(), stored.frame(),
-                stored.grants().stream().map(g -> toDomain(g, stored.scheme())).toList(), stored.embete());
+        return toDomain(stored, java.util.Set.of());
+    }
+
+    /**
+     * The proposal, each provider's grant marked when its measure is one UH cannot deliver: a measure of the same
+     * title (case and spaces aside) that UH declined or did not confirm in the cycle's need reports (R2).
+     */
+    Proposal toDomain(StoredProposal stored, java.util.Set<String> measuresUhCannotDeliver) {
+        return new Proposal(stored.scheme(), stored.year(), stored.frame(), stored.grants().stream()
+                .map(g -> toDomain(g, stored.scheme(), measuresUhCannotDeliver)).toList(), stored.embete());
+    }
+
+    /** A measure's title as the rules compare it: trimmed, single spaces, lower case. */
+    public static String titleKey(String title) {
+        return title == null ? "" : title.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -60,7 +73,7 @@ public class ProposalAssembler {
         return owner.get().kind().isProvider() ? RecipientKind.THIRD_PARTY : RecipientKind.OWNER;
     }
 
-    private Grant toDomain(StoredGrant g, Scheme scheme) {
+    private Grant toDomain(StoredGrant g, Scheme scheme, java.util.Set<String> measuresUhCannotDeliver) {
         RecipientKind kind = g.declaredCommercial() ? RecipientKind.COMMERCIAL : kindOf(g.organisationNumber(), scheme);
         boolean takesPart = false;
         no.kompetansemidler.domain.organisation.Embete ownerEmbete = null;
@@ -69,7 +82,9 @@ public class ProposalAssembler {
             takesPart = kind == RecipientKind.OWNER && owner.takesPartIn(scheme) && !g.optedOut();
             ownerEmbete = owner.embete();
         }
+        boolean uhCannotDeliver = kind == RecipientKind.PROVIDER
+                && measuresUhCannotDeliver.contains(titleKey(g.measure().title()));
         return new Grant(g.organisationNumber(), g.name(), kind, takesPart, g.amount(), g.coFinancingCash(),
-                g.coFinancingSalary(), g.thirdPartyAmount(), g.measure(), ownerEmbete);
+                g.coFinancingSalary(), g.thirdPartyAmount(), g.measure(), ownerEmbete, uhCannotDeliver);
     }
 }

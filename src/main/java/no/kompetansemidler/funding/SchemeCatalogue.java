@@ -206,7 +206,8 @@ public class SchemeCatalogue {
     /** The checks on more than one value, by the key they are about. */
     private static final Map<String, String> CHECKS = Map.of("recipientsWithOwners", "recipients",
             "recipientsOwnersAndUh", "recipients", "inCycleOrder", "", "providerKinds", "providers",
-            "providersNotParticipants", "providers", "providersWithRecipients", "providers");
+            "providersNotParticipants", "providers", "providersWithRecipients", "providers",
+            "onlyWhereUhCannotWithProviders", "providersOnlyWhereUhCannot");
 
     /** coFinancingRatePercent → co-financing-rate-percent; calendar.needReportDeadline → calendar.need-report-deadline. */
     private static String key(Path path) {

@@ -50,6 +50,8 @@ import java.util.Set;
  *                               a participating kind takes part while its follow-up case is in the delivery phase
  * @param providers              the kinds of registered organisation the scheme may pay as providers (PROVIDER in
  *                               recipients): fagskoler, companies and trade associations in YRKESFAG, Statped
+ * @param providersOnlyWhereUhCannot whether the providers are paid only for a measure UH declined or did not
+ *                               confirm (Statped in Kompetanseløftet); only with providers
  */
 public record SchemeFile(
         @NotNull(message = "må angis (store bokstaver, sifre og _, f.eks. DEKOM)")
@@ -86,7 +88,8 @@ public record SchemeFile(
         CycleRunner runBy,
         Boolean measureUnitsRequired,
         Boolean selectedByUdir,
-        Set<OwnerKind> providers) {
+        Set<OwnerKind> providers,
+        Boolean providersOnlyWhereUhCannot) {
 
     /** The kinds that may be a scheme's providers: those registered as providers, and the county itself. */
     static final Set<OwnerKind> PROVIDER_KINDS = java.util.EnumSet.of(OwnerKind.FAGSKOLE, OwnerKind.BEDRIFT,
@@ -109,6 +112,11 @@ public record SchemeFile(
         return recipients == null || named == recipients.contains(RecipientKind.PROVIDER);
     }
 
+    @AssertTrue(message = "kan bare angis når ordningen har tilbydere (providers), R2")
+    public boolean isOnlyWhereUhCannotWithProviders() {
+        return !Boolean.TRUE.equals(providersOnlyWhereUhCannot) || providers != null && !providers.isEmpty();
+    }
+
     @AssertTrue(message = "må inneholde OWNER: eiere som deltar i ordningen, mottar midlene (R2)")
     public boolean isRecipientsWithOwners() {
         return recipients == null || recipients.contains(RecipientKind.OWNER);
@@ -127,7 +135,7 @@ public record SchemeFile(
                 new SchemeRules(scheme, Percentage.ofPercent(coFinancingRatePercent),
                         Percentage.ofPercent(thirdPartyCapPercent), maxMeasureYears, unusedMoney,
                         Percentage.ofPercent(coordinatorCapPercent), goals, targetGroups, recipients,
-                        Boolean.TRUE.equals(measureUnitsRequired)),
+                        Boolean.TRUE.equals(measureUnitsRequired), Boolean.TRUE.equals(providersOnlyWhereUhCannot)),
                 calendar.toCalendar(), runBy == null ? CycleRunner.STATSFORVALTER : runBy,
                 Boolean.TRUE.equals(selectedByUdir), providers == null ? Set.of() : providers);
     }

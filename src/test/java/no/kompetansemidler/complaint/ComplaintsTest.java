@@ -103,6 +103,7 @@ class ComplaintsTest {
         scenario.submitNeedReport(ASKOY, CycleScenario.ASKOY_USER);
         scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
         scenario.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(scenario::doesNotTakePart);
+        scenario.countNeedReports();
         scenario.complete("Task_PrepareForum", People.CASEWORKER, Map.of());
         scenario.saveDistribution(BERGEN + "; 8 500 000; 2 550 000; 0; 0; Lesing i alle fag; etterutdanning; " + year
                 + "; " + year + "\n" + ASKOY + "; 500 000; 150 000; 0; 0; Inkluderende praksis; etterutdanning; "

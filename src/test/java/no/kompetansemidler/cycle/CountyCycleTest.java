@@ -105,6 +105,7 @@ class CountyCycleTest {
                 "begrunnelseIkkeDeltakelse", "Nei."))).isInstanceOf(AuthorizationException.class);
         missed.forEach(t -> cycle.complete(t, People.COUNTY_CASEWORKER, Map.of("fristValg", "DELTAR_IKKE",
                 "begrunnelseIkkeDeltakelse", "Meldte at de ikke søker i år.")));
+        cycle.countNeedReports();
 
         // the county's forum: working life, the Y-nemnd, the unions, the schools and the opplæringskontor
         Task forum = cycle.taskQuery().taskDefinitionKey("Task_PrepareForum").singleResult();
@@ -179,6 +180,28 @@ class CountyCycleTest {
                 .singleElement().satisfies(m -> assertThat(m.sbd().at(
                         "/standardBusinessDocumentHeader/sender/0/identifier/value").asText())
                         .isEqualTo("0192:" + VESTLAND.organisationNumber().value()));
+
+        // a complaint on the county's decision goes to the county, which assesses it; Udir is the complaint body
+        assertThat(text.replaceAll("\\s+", " ")).contains("Send klagen til Vestland fylkeskommune");
+        String definition = context.getBean(org.camunda.bpm.engine.RepositoryService.class)
+                .createProcessDefinitionQuery().processDefinitionKey("klage").latestVersion().singleResult().getId();
+        Map<String, Object> grounds = Map.of("referanse", instance.getBusinessKey() + "/" + TRAINING_OFFICE,
+                "klagegrunn", "Hospiteringen for instruktørene i lærebedriftene burde også fått tilskudd.");
+        cycle.as(People.OWNER_OPPLAERINGSKONTOR, () -> context.getBean(org.camunda.bpm.engine.FormService.class)
+                .submitStartForm(definition, grounds));
+        CycleScenario complaint = new CycleScenario(context).on(instance.getBusinessKey() + "/" + TRAINING_OFFICE
+                + "/klage");
+        Task assess = complaint.taskQuery().taskDefinitionKey("Task_AssessComplaint").singleResult();
+        assertThat(tasks.getIdentityLinksForTask(assess.getId())).anySatisfy(l ->
+                assertThat(l.getGroupId()).isEqualTo("saksbehandler-vestland-fylkeskommune"));
+        assertThatThrownBy(() -> complaint.complete(assess, People.CASEWORKER, Map.of("klageUtfall", "OPPRETTHOLDES",
+                "klageVurdering", "Statsforvalteren vurderer ikke fylkeskommunens vedtak.")))
+                .isInstanceOf(AuthorizationException.class);
+        complaint.complete(assess, People.COUNTY_CASEWORKER, Map.of("klageUtfall", "OPPRETTHOLDES",
+                "klageVurdering", "Forumet prioriterte hospitering for lærerne; instruktørene kommer neste år."));
+        Task udir = complaint.taskQuery().taskDefinitionKey("Task_UdirDecides").singleResult();
+        assertThat(udir.getName()).contains("(Vestland fylkeskommune, YRKESFAG " + year + ")");
+        assertThat(tasks.createTaskQuery().taskId(udir.getId()).taskCandidateGroup("udir").count()).isOne();
 
         // the overviews: the county's own, and the Statsforvalter's, which shows who runs it
         String county = Http.call(port, People.COUNTY_LEADER, "GET", "/api/oversikt/vestland-fylkeskommune?aar=" + year,

@@ -128,6 +128,7 @@ class CrashPostgresIT {
             lines.append(owner).append("; 100 000; 30 000; 0; 0; Lesing; etterutdanning; ").append(year).append("; ")
                     .append(year).append('\n');
         }
+        scenario.countNeedReports();
         scenario.complete("Task_PrepareForum", "demo-saksbehandler", Map.of());
         scenario.saveDistribution(lines.toString().trim());
         scenario.complete("Task_RecordRecommendation", "demo-saksbehandler", Map.of("forumEnig", true,

@@ -43,9 +43,10 @@ class DecisionDelegatesTest {
 
     final JdbcClient db = TestDatabase.withReferenceData();
     final CycleRepository cycles = new CycleRepository(db);
-    final no.kompetansemidler.complaint.Complaints complaints = new no.kompetansemidler.complaint.Complaints(db, cycles);
     final ProposalRepository proposals = new ProposalRepository(db);
     final MasterDataRepository masterData = new MasterDataRepository(db);
+    final no.kompetansemidler.complaint.Complaints complaints = new no.kompetansemidler.complaint.Complaints(db, cycles,
+            new no.kompetansemidler.funding.ProposalAssembler(masterData, TestDatabase.schemes()));
     final SignOffs signOffs = new SignOffs(db);
     final PaymentBatches batches = new PaymentBatches(db);
     final Claims claims = new Claims(db);

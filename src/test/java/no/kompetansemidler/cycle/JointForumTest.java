@@ -70,6 +70,7 @@ class JointForumTest {
         rekom.complete(rekom.taskFor("Task_ConfirmPartnership", BERGEN), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
         rekom.executeJobsOf("BoundaryEvent_DeadlinePassed");
         rekom.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(rekom::doesNotTakePart);
+        rekom.countNeedReports();
 
         // DEKOM's forum task was made before REKOM's: each lists the other as a scheme the meeting may cover
         Task forum = dekom.taskQuery().taskDefinitionKey("Task_PrepareForum").singleResult();

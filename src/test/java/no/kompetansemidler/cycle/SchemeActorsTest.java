@@ -113,7 +113,13 @@ class SchemeActorsTest {
                 .isInstanceOf(Refusal.class).hasMessageContaining("enheter")
                 .hasMessageContaining("skriv hvilke barnehager, skoler og PPT som deltar");
         applies(loftet, BERGEN, People.OWNER_BERGEN, needReport(teamAroundTheChild()));
-        applies(loftet, VESTLAND_FK, People.OWNER_VESTLAND_FK, needReport(teamAroundTheChild()));
+        // the county's measure on visual and hearing impairments: UH declines it, so Statped may deliver it
+        Map<String, Object> impairments = teamAroundTheChild();
+        impairments.put("tittel", "Veiledning om syns- og hørselsvansker");
+        loftet.complete(loftet.taskFor("Task_SubmitNeedReport", VESTLAND_FK), People.OWNER_VESTLAND_FK,
+                needReport(impairments));
+        loftet.complete(loftet.taskFor("Task_ConfirmPartnership", VESTLAND_FK), People.UH_HVL, Map.of("uhSvar", "AVSLA",
+                "uhBegrunnelse", "Vi har ikke fagfolk på syns- og hørselsvansker i år."));
         othersDoNotTakePart(loftet);
 
         // the forum has PPT, and Statped when UH cannot contribute
@@ -132,12 +138,27 @@ class SchemeActorsTest {
                 .isEqualTo(OwnerKind.STATPED);
         assertThat(recipients.kindOf(STATPED, Scheme.KOMPETANSELOFTET)).isEqualTo(RecipientKind.PROVIDER);
         assertThat(recipients.kindOf(STATPED, Scheme.DEKOM)).isEqualTo(RecipientKind.THIRD_PARTY);
-        recommendedAndApproved(loftet, "Lag rundt barnet",
+        // Statped only for what UH cannot deliver (R2): a measure UH confirmed is refused, with the rule named
+        String owners = String.join("\n",
                 BERGEN + "; 1 000 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year,
-                VESTLAND_FK + "; 800 000; 0; 0; 0; Et godt lag rundt eleven; etterutdanning; " + year + "; " + year,
-                HVL + "; 500 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year,
-                STATPED + "; 200 000; 0; 0; 0; Veiledning om syns- og hørselsvansker; etterutdanning; " + year + "; "
-                        + year);
+                VESTLAND_FK + "; 800 000; 0; 0; 0; Veiledning om syns- og hørselsvansker; etterutdanning; " + year + "; "
+                        + year,
+                HVL + "; 500 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; " + year + "; " + year);
+        loftet.saveDistribution(owners + "\n" + STATPED + "; 200 000; 0; 0; 0; Et godt lag rundt barnet; etterutdanning; "
+                + year + "; " + year);
+        loftet.complete("Task_RecordRecommendation", People.CASEWORKER, Map.of("forumEnig", true,
+                "prioriteringer", "Lag rundt barnet", "begrunnelse", "Forumets innstilling."));
+        Task correction = loftet.taskQuery().taskDefinitionKey("Task_CorrectBreaches").singleResult();
+        assertThat((String) tasks.getVariable(correction.getId(), "regelbruddTekst"))
+                .contains("Statped (" + STATPED + ") er en tilbyder som i KOMPETANSELOFTET bare kan få midler til et"
+                        + " tiltak UH ikke kan levere, men ingen UH har avslått eller latt være å bekrefte tiltaket «Et"
+                        + " godt lag rundt barnet»");
+        // the measure UH declined (the title as the county wrote it, case and spaces aside) passes
+        loftet.saveDistribution(owners + "\n" + STATPED + "; 200 000; 0; 0; 0; veiledning om syns-  og hørselsvansker;"
+                + " etterutdanning; " + year + "; " + year);
+        loftet.complete(correction, People.CASEWORKER, Map.of("begrunnelse",
+                "UH avslo tiltaket om syns- og hørselsvansker; forumet ba om Statped."));
+        loftet.approve();
         paidToTheOre(loftet, 4, "2 500 000,00 kr", "Kompetanseløftet for spesialpedagogikk og inkluderende praksis");
         assertThat(cycles.decisions(loftet.cycleId())).filteredOn(d -> d.organisationNumber().equals(STATPED))
                 .singleElement().satisfies(d -> {
@@ -172,6 +193,7 @@ class SchemeActorsTest {
     private static void othersDoNotTakePart(CycleScenario cycle) {
         cycle.executeJobsOf("BoundaryEvent_DeadlinePassed");
         cycle.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(cycle::doesNotTakePart);
+        cycle.countNeedReports();
     }
 
     /** The caseworker saves the forum's distribution and records its innstilling; the leader approves. */

@@ -205,6 +205,7 @@ class FollowUpTest {
                 .isEqualTo("skoleledere og lærere, sammen med veilederen");
         cycle.complete(cycle.taskFor("Task_SubmitNeedReport", BERGEN), People.OWNER_BERGEN, Applications.needReport(HVL));
         cycle.complete(cycle.taskFor("Task_ConfirmPartnership", BERGEN), People.UH_HVL, Map.of("uhSvar", "BEKREFT"));
+        cycle.countNeedReports();
         cycle.complete("Task_PrepareForum", People.CASEWORKER, Map.of());
         cycle.saveDistribution(String.join("\n",
                 BERGEN + "; 1 500 000; 0; 0; 0; Lesing i alle fag; etterutdanning; " + cycleYear + "; " + cycleYear,

@@ -38,7 +38,7 @@ class BreachRoutingTest {
     void theRealRuleCheck() {
         Mocks.register("checkFundingRulesDelegate", new CheckFundingRulesDelegate(proposals,
                 new ProposalAssembler(new MasterDataRepository(jdbc), TestDatabase.schemes()), TestDatabase.schemes(),
-                Clock.systemUTC()));
+                Clock.systemUTC(), new no.kompetansemidler.application.ApplicationRepository(jdbc)));
     }
 
     @Test

@@ -47,7 +47,8 @@ class FundingDelegatesTest {
     final ProposalRepository proposals = new ProposalRepository(jdbc);
     final SchemeCatalogue parameters = TestDatabase.schemes();
     final CheckFundingRulesDelegate check = new CheckFundingRulesDelegate(proposals,
-            new ProposalAssembler(new MasterDataRepository(jdbc), parameters), parameters, Clock.systemUTC());
+            new ProposalAssembler(new MasterDataRepository(jdbc), parameters), parameters, Clock.systemUTC(),
+            new no.kompetansemidler.application.ApplicationRepository(jdbc));
     final DistributeFrameDelegate distribute = new DistributeFrameDelegate(proposals, Clock.systemUTC());
     final SettleUnusedMoneyDelegate settle = new SettleUnusedMoneyDelegate(parameters, new CycleRepository(jdbc));
 

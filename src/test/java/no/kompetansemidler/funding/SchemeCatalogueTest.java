@@ -114,6 +114,9 @@ class SchemeCatalogueTest {
                 OwnerKind.KOMMUNE_MED_FYLKESROLLE);
         assertThat(catalogue.definition(Scheme.KOMPETANSELOFTET).providers()).containsExactly(OwnerKind.STATPED);
         assertThat(catalogue.definition(Scheme.DEKOM).providers()).isEmpty();
+        // Statped only for what UH cannot deliver; YRKESFAG's providers without that condition
+        assertThat(catalogue.rules(Scheme.KOMPETANSELOFTET).providersOnlyWhereUhCannot()).isTrue();
+        assertThat(catalogue.rules(Scheme.YRKESFAG).providersOnlyWhereUhCannot()).isFalse();
         assertThat(catalogue.rules(Scheme.DEKOM).recipients()).doesNotContain(
                 no.kompetansemidler.domain.funding.RecipientKind.PROVIDER);
         for (OwnerKind provider : new OwnerKind[]{OwnerKind.FAGSKOLE, OwnerKind.BEDRIFT, OwnerKind.STATPED}) {
@@ -166,6 +169,7 @@ class SchemeCatalogueTest {
             "recipients: [OWNER, UH]|recipients: [OWNER, UH, PROVIDER]\\n  providers: [PRIVAT_BARNEHAGEEIER]|ordning.providers kan bare være FAGSKOLE, BEDRIFT, BRANSJEORGANISASJON, STATPED",
             "recipients: [OWNER, UH]|recipients: [OWNER, UH, PROVIDER]\\n  providers: [FYLKESKOMMUNE]|ordning.providers kan ikke også stå i participants",
             "recipients: [OWNER, UH]|recipients: [OWNER, UH, PROVIDER]\\n  providers: [SKOLEKONSULENT]|ordning.providers",
+            "recipients: [OWNER, UH]|recipients: [OWNER, UH]\\n  providers-only-where-uh-cannot: true|ordning.providers-only-where-uh-cannot kan bare angis når ordningen har tilbydere (providers), R2",
             "recipients: [OWNER, UH]|recipients: [UH]|ordning.recipients må inneholde OWNER",
             "code: NY|code: ny|ordning.code må være store bokstaver, sifre og _",
             "  name: Desentralisert ordning for kompetanseutvikling i skolen|  name: ''|ordning.name må angis",

@@ -99,6 +99,7 @@ class LettersTest {
         scenario.submitNeedReport(ASKOY, CycleScenario.ASKOY_USER);
         scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
         scenario.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(scenario::doesNotTakePart);
+        scenario.countNeedReports();
         scenario.complete("Task_PrepareForum", CASEWORKER_AND_LEADER, Map.of());
         scenario.saveDistribution(BERGEN + "; 9 500 000; 2 850 000; 0; 0; Lesing i alle fag; etterutdanning; " + year
                 + "; " + (year + 1) + "\n" + ASKOY + "; 500 000; 150 000; 0; 0; Inkluderende praksis; etterutdanning; "

@@ -136,6 +136,7 @@ class MigrationTest {
                 "917641404")));
         String confirm = tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmPartnership").singleResult().getId();
         as(no.kompetansemidler.testkit.People.UH_HVL, () -> tasks.complete(confirm, Map.of("uhSvar", "BEKREFT")));
+        management.executeJob(management.createJobQuery().activityId("Activity_NeedMapping").singleResult().getId());
         String prepare = tasks.createTaskQuery().taskDefinitionKey("Task_PrepareForum").singleResult().getId();
         assertThat(tasks.createTaskQuery().taskId(prepare).singleResult().getName()).isEqualTo("Ny versjon av oppgaven");
         as(People.COUNTY_CASEWORKER, () -> tasks.complete(prepare, Map.of()));

@@ -141,6 +141,7 @@ public class YearlyCycleModelTest {
         assertThat(needReport).isWaitingAt("Task_ConfirmPartnership");
         assertThat(task(needReport)).hasCandidateGroup("uh-917641404");
         complete(task(needReport), withVariables("uhSvar", "BEKREFT"));
+        countNeedReports(instance);
 
         assertThat(instance).isWaitingAt("Task_PrepareForum").hasPassed("Task_SummariseNeedReports");
         assertThat(task()).hasCandidateGroup("saksbehandler-vestland").hasDueDate(SOON);
@@ -312,7 +313,67 @@ public class YearlyCycleModelTest {
             execute(job("BoundaryEvent_DeadlinePassed", sub));
             complete(task(sub), withVariables("fristValg", "DELTAR_IKKE", "begrunnelseIkkeDeltakelse", "Ingen svar."));
         }
+        // each ended need report is counted into the cycle by a job of its own
+        assertThat(instance).isWaitingAt("Activity_NeedMapping").hasNotPassed("Task_SummariseNeedReports");
+        countNeedReports(instance);
         assertThat(instance).isWaitingAt("Task_PrepareForum");
+    }
+
+    /**
+     * Two owners' need mappings end at once: the caseworker records that one does not take part while the other's
+     * choice is still being recorded (its step, having read the cycle's count, waits in another thread). Each is
+     * counted into the cycle by a job of its own, so neither collides with the other on the cycle's counter; without
+     * the jobs the second fails with the engine's optimistic lock, the owner would get 409 and have to send again.
+     */
+    @Test
+    void two_need_reports_ending_at_once_do_not_collide_on_the_cycle() throws Exception {
+        Mocks.register("cycleCollections", new Collections() {
+            @Override
+            public List<String> owners(String cycleId) {
+                return List.of(VFK, "964338531");
+            }
+        });
+        var engine = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine();
+        ProcessInstance instance = start();
+        List<String> missed = new java.util.ArrayList<>();
+        for (var sub : runtimeService().createProcessInstanceQuery().processDefinitionKey("behovsmelding").list()) {
+            execute(job("BoundaryEvent_DeadlinePassed", sub));
+            missed.add(task(sub).getId());
+        }
+        java.util.concurrent.CountDownLatch recording = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch otherStored = new java.util.concurrent.CountDownLatch(1);
+        Map<String, Object> notTakingPart = withVariables("fristValg", "DELTAR_IKKE",
+                "begrunnelseIkkeDeltakelse", "Ingen svar.");
+        var first = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> {
+            standIns(); // the stand-ins are the thread's own
+            Mocks.register("deadlineChoiceDelegate", (JavaDelegate) execution -> {
+                // this transaction has read the cycle's count of ended need mappings when the other one ends
+                execution.getProcessInstance().getSuperExecution().getVariable("nrOfCompletedInstances");
+                recording.countDown();
+                if (!otherStored.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other choice was not stored");
+                }
+            });
+            engine.getTaskService().complete(missed.get(0), notTakingPart);
+            return null;
+        });
+        org.assertj.core.api.Assertions.assertThat(recording.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        complete(engine.getTaskService().createTaskQuery().taskId(missed.get(1)).singleResult(), notTakingPart);
+        otherStored.countDown();
+        first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey("behovsmelding").count()).isZero();
+        assertThat(instance).hasNotPassed("Task_SummariseNeedReports");
+        countNeedReports(instance);
+        assertThat(instance).isWaitingAt("Task_PrepareForum").hasPassed("Task_SummariseNeedReports");
+    }
+
+    private static void countNeedReports(ProcessInstance instance) {
+        for (var counted : org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService()
+                .createJobQuery().processInstanceId(instance.getId()).activityId("Activity_NeedMapping").list()) {
+            execute(counted);
+        }
     }
 
     /** The forum prepared for this cycle alone: no options to list, no meeting to record. */

@@ -120,13 +120,8 @@ class TasklistBrowserIT {
     @Test
     @Order(3)
     void a_private_owner_with_an_invalid_organisation_number_is_refused_with_the_rule() {
-        browser.openStartForm("Registrer privat eier");
-        formsOpened.add("registrer-privat-eier");
-        browser.type("Organisasjonsnummer", "123 456 789");
-        browser.type("Navn", "Testskolen AS");
-        browser.choose("Type", "Privat skoleeier (deltar i DEKOM)");
-        browser.select("Embete eller fylkeskommune", "Statsforvalteren i Vestland");
-        browser.type("Kontaktadresse (e-post)", "post@testskolen.example");
+        fillInRegistration("123 456 789", "Testskolen AS", "Privat skoleeier (deltar i DEKOM)",
+                "Statsforvalteren i Vestland", "post@testskolen.example");
         browser.clickButton("Start");
         browser.waitForNotification("Prosessen kunne ikke startes.");
         assertThat(browser.notifications()).contains("MOD11");
@@ -134,6 +129,17 @@ class TasklistBrowserIT {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("registrer-privat-eier").count()).isZero();
         browser.clickButton("Lukk");
         browser.closeNotifications();
+    }
+
+    /** Fills in «Registrer privat eier, søker eller tilbyder» as the caseworker does. */
+    private void fillInRegistration(String organisationNumber, String name, String type, String office, String email) {
+        browser.openStartForm("Registrer privat eier");
+        formsOpened.add("registrer-privat-eier");
+        browser.type("Organisasjonsnummer", organisationNumber);
+        browser.type("Navn", name);
+        browser.choose("Type", type);
+        browser.select("Embete eller fylkeskommune", office);
+        browser.type("Kontaktadresse (e-post)", email);
     }
 
     @Test
@@ -268,6 +274,8 @@ class TasklistBrowserIT {
         browser.screenshot("frist-passert-utfylt");
         browser.completeTask();
         browser.closeNotifications();
+        // the job executor counts the ended need reports into the cycle (the forum's task follows)
+        scenario.countNeedReports();
     }
 
     @Test
@@ -750,6 +758,7 @@ class TasklistBrowserIT {
         scenario.submitNeedReport(BERGEN, BERGEN_USER);
         scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
         tasks.createTaskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(scenario::doesNotTakePart);
+        scenario.countNeedReports();
         scenario.complete("Task_PrepareForum", CASEWORKER, Map.of());
         scenario.complete("Task_RecordRecommendation", CASEWORKER, Map.of("forumEnig", false, "prioriteringer", "Uenighet om fordelingen",
                 "begrunnelse", "Forumet ble ikke enig."));
@@ -881,6 +890,7 @@ class TasklistBrowserIT {
                     Map.of("uhSvar", "BEKREFT"));
         }
         scenario.executeJobsOf("BoundaryEvent_DeadlinePassed");
+        scenario.countNeedReports();
         scenario.complete("Task_PrepareForum", CASEWORKER, Map.of());
         List<String> owners = jdbc.sql("select organisation_number from km_owner where embete_code = 'VESTLAND'"
                 + " and organisation_number in (select organisation_number from km_owner_scheme where scheme = 'DEKOM')"
@@ -1075,6 +1085,7 @@ class TasklistBrowserIT {
         rekom.complete(rekom.taskFor("Task_ConfirmPartnership", BERGEN), "demo-uh", Map.of("uhSvar", "BEKREFT"));
         rekom.executeJobsOf("BoundaryEvent_DeadlinePassed");
         rekom.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(rekom::doesNotTakePart);
+        rekom.countNeedReports();
         CycleScenario loftet = new CycleScenario(context);
         loftet.start("KOMPETANSELOFTET", 2027, "8 000 000");
         // Kompetanseløftet: the measure names the kindergartens, schools and PPT taking part
@@ -1115,6 +1126,7 @@ class TasklistBrowserIT {
         loftet.complete(loftet.taskFor("Task_ConfirmPartnership", BERGEN), "demo-uh", Map.of("uhSvar", "BEKREFT"));
         loftet.executeJobsOf("BoundaryEvent_DeadlinePassed");
         loftet.taskQuery().taskDefinitionKey("Task_HandleMissedDeadline").list().forEach(loftet::doesNotTakePart);
+        loftet.countNeedReports();
 
         browser.login("tasklist", CASEWORKER);
         browser.clickFilter("REKOM: min gruppes oppgaver");
@@ -1171,12 +1183,8 @@ class TasklistBrowserIT {
                 .query(String.class).single()).isEqualTo("46");
 
         // the county registers a fagskole as a provider (R2): it applies for nothing, but may be paid
-        browser.openStartForm("Registrer privat eier");
-        browser.type("Organisasjonsnummer", "912345645");
-        browser.type("Navn", "Fagskolen i Vestland (demo)");
-        browser.choose("Type", "Fagskole (tilbyder i yrkesfagordningen)");
-        browser.select("Embete eller fylkeskommune", "Vestland fylkeskommune");
-        browser.type("Kontaktadresse (e-post)", "post@fagskolen.example");
+        fillInRegistration("912345645", "Fagskolen i Vestland (demo)", "Fagskole (tilbyder i yrkesfagordningen)",
+                "Vestland fylkeskommune", "post@fagskolen.example");
         browser.screenshot("registrer-tilbyder");
         browser.clickButton("Start");
         browser.waitForNotification("Prosessen er startet.");
@@ -1331,6 +1339,7 @@ class TasklistBrowserIT {
                 no.kompetansemidler.testkit.Applications.needReport(CycleScenario.HVL));
         cycle.complete(cycle.taskFor("Task_ConfirmPartnership", CycleScenario.BERGEN), "demo-uh",
                 Map.of("uhSvar", "BEKREFT"));
+        cycle.countNeedReports();
         cycle.complete("Task_PrepareForum", CASEWORKER, Map.of());
         cycle.saveDistribution(String.join("\n",
                 CycleScenario.BERGEN + "; 1 500 000; 0; 0; 0; Lesing i alle fag; etterutdanning; 2027; 2027",

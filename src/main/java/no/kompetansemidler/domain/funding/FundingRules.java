@@ -65,9 +65,18 @@ public final class FundingRules {
     /**
      * R2: state money goes only to owners and Norwegian UH institutions, never to commercial actors or third parties;
      * a scheme may allow fewer (its {@code recipients}), or name the providers it pays besides UH (its {@code
-     * providers}: a fagskole, company or trade association in YRKESFAG, Statped in Kompetanseløftet).
+     * providers}: a fagskole, company or trade association in YRKESFAG, Statped in Kompetanseløftet), and may pay
+     * them only for a measure UH cannot deliver (Statped: UH declined it, or did not confirm it in time).
      */
     public static Outcome recipientMayReceiveStateMoney(Grant grant, SchemeRules rules) {
+        if (grant.kind() == RecipientKind.PROVIDER && rules.recipients().contains(RecipientKind.PROVIDER)
+                && rules.providersOnlyWhereUhCannot() && !grant.uhCannotDeliver()) {
+            return new Rejected(RuleId.R2, grant.organisationNumber(), grant.label() + " er en tilbyder som i "
+                    + rules.scheme().name() + " bare kan få midler til et tiltak UH ikke kan levere, men ingen UH har"
+                    + " avslått eller latt være å bekrefte tiltaket «" + grant.measure().title() + "» i"
+                    + " behovsmeldingene (" + grant.amount().format() + " foreslått). Skriv tiltaket slik eieren"
+                    + " kalte det i behovsmeldingen, eller gi midlene til UH.");
+        }
         return switch (grant.kind()) {
             case OWNER, UH, PROVIDER -> rules.recipients().contains(grant.kind()) ? Outcome.APPROVED
                     : new Rejected(RuleId.R2, grant.organisationNumber(), grant.label() + " er en "

@@ -16,10 +16,20 @@ import no.kompetansemidler.domain.organisation.Embete;
  * @param thirdPartyAmount   of a UH allocation, the part UH passes to a third party (R3)
  * @param measure            the measure the money funds
  * @param ownerEmbete        for an owner: the embete it belongs to (from the master data), else null
+ * @param uhCannotDeliver    for a provider: whether UH declined, or did not confirm, a measure of this title in the
+ *                           cycle's need reports (where the scheme pays its providers only then, R2)
  */
 public record Grant(String organisationNumber, String name, RecipientKind kind, boolean takesPart, Money amount,
                     Money coFinancingCash, Money coFinancingSalary, Money thirdPartyAmount, Measure measure,
-                    Embete ownerEmbete) {
+                    Embete ownerEmbete, boolean uhCannotDeliver) {
+
+    /** A grant that is not a provider's for a measure UH cannot deliver. */
+    public Grant(String organisationNumber, String name, RecipientKind kind, boolean takesPart, Money amount,
+                 Money coFinancingCash, Money coFinancingSalary, Money thirdPartyAmount, Measure measure,
+                 Embete ownerEmbete) {
+        this(organisationNumber, name, kind, takesPart, amount, coFinancingCash, coFinancingSalary, thirdPartyAmount,
+                measure, ownerEmbete, false);
+    }
 
     /** A grant whose recipient's embete is not known (or not an owner). */
     public Grant(String organisationNumber, String name, RecipientKind kind, boolean takesPart, Money amount,

@@ -18,10 +18,21 @@ import java.util.Set;
  * @param goals             the goals a measure may serve (R12 and the scheme's own)
  * @param targetGroups      whom a measure may reach
  * @param recipients        the kinds of recipient that may receive the scheme's money (R2); always owners
+ * @param providersOnlyWhereUhCannot whether a provider is paid only for a measure UH declined or did not confirm
+ *                          (R2; Statped in Kompetanseløftet, «when UH cannot deliver and the forum asks for it»)
  */
 public record SchemeRules(Scheme scheme, Percentage coFinancingRate, Percentage thirdPartyCap, int maxMeasureYears,
                           UnusedMoneyPolicy unusedMoney, Percentage coordinatorCap, Set<Goal> goals,
-                          Set<TargetGroup> targetGroups, Set<RecipientKind> recipients, boolean unitsRequired) {
+                          Set<TargetGroup> targetGroups, Set<RecipientKind> recipients, boolean unitsRequired,
+                          boolean providersOnlyWhereUhCannot) {
+
+    /** Rules of a scheme whose providers, if any, are paid for what they deliver without a condition. */
+    public SchemeRules(Scheme scheme, Percentage coFinancingRate, Percentage thirdPartyCap, int maxMeasureYears,
+                       UnusedMoneyPolicy unusedMoney, Percentage coordinatorCap, Set<Goal> goals,
+                       Set<TargetGroup> targetGroups, Set<RecipientKind> recipients, boolean unitsRequired) {
+        this(scheme, coFinancingRate, thirdPartyCap, maxMeasureYears, unusedMoney, coordinatorCap, goals, targetGroups,
+                recipients, unitsRequired, false);
+    }
 
     /** Rules of a scheme whose measures need not name the units taking part. */
     public SchemeRules(Scheme scheme, Percentage coFinancingRate, Percentage thirdPartyCap, int maxMeasureYears,

@@ -121,6 +121,30 @@ class FundingRulesTest {
         }
 
         @Test
+        void a_provider_paid_only_where_uh_cannot_deliver_needs_a_measure_uh_declined() {
+            SchemeRules loftet = new SchemeRules(Scheme.KOMPETANSELOFTET, Percentage.ZERO, Percentage.ofPercent(30), 3,
+                    UnusedMoneyPolicy.REPAYMENT_CLAIM, Percentage.ofPercent(10), Set.of(Goal.values()),
+                    Set.of(TargetGroup.values()), Set.of(RecipientKind.OWNER, RecipientKind.UH, RecipientKind.PROVIDER),
+                    true, true);
+            Grant declined = new Grant("999999999", "Statped", RecipientKind.PROVIDER, false, Money.ofKroner(1000),
+                    Money.ZERO, Money.ZERO, Money.ZERO, MEASURE, null, true);
+            assertThat(FundingRules.recipientMayReceiveStateMoney(declined, loftet)).isEqualTo(Outcome.APPROVED);
+            Rejected refused = (Rejected) FundingRules.recipientMayReceiveStateMoney(new Grant("999999999", "Statped",
+                    RecipientKind.PROVIDER, false, Money.ofKroner(1000), Money.ZERO, Money.ZERO, Money.ZERO, MEASURE,
+                    null, false), loftet);
+            assertThat(refused.rule()).isEqualTo(RuleId.R2);
+            assertThat(refused.reason()).isEqualTo("Statped (999999999) er en tilbyder som i KOMPETANSELOFTET bare kan få"
+                    + " midler til et tiltak UH ikke kan levere, men ingen UH har avslått eller latt være å bekrefte"
+                    + " tiltaket «" + MEASURE.title() + "» i behovsmeldingene (1 000,00 kr foreslått). Skriv tiltaket"
+                    + " slik eieren kalte det i behovsmeldingen, eller gi midlene til UH.");
+            // the condition is the providers': an owner and UH are paid as before
+            assertThat(FundingRules.recipientMayReceiveStateMoney(of(RecipientKind.OWNER, true), loftet))
+                    .isEqualTo(Outcome.APPROVED);
+            assertThat(FundingRules.recipientMayReceiveStateMoney(of(RecipientKind.UH, false), loftet))
+                    .isEqualTo(Outcome.APPROVED);
+        }
+
+        @Test
         void a_scheme_may_pay_its_owners_only() {
             assertThat(verdict(FundingRules.recipientMayReceiveStateMoney(of(RecipientKind.OWNER, true), OWNERS_ONLY)))
                     .isEqualTo("OK");
