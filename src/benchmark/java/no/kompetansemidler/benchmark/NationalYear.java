@@ -623,7 +623,8 @@ public final class NationalYear {
         text.append(cycle.uh).append("; 1 000 000; 0; 0; 200 000; Partnerskap med eierne; etterutdanning; ")
                 .append(year).append("; ").append(year + 2);
         if (cycle.provider() != null) {
-            text.append('\n').append(cycle.provider()).append("; 200 000; 0; 0; 0; Yrkesfaglærer 2; etterutdanning; ")
+            text.append('\n').append(cycle.provider()).append("; ").append(PROVIDER_AMOUNT.format().replace(" kr", ""))
+                    .append("; 0; 0; 0; Yrkesfaglærer 2; etterutdanning; ")
                     .append(year).append("; ").append(year);
         }
         return text.toString();

@@ -51,15 +51,10 @@ public class ApplicationRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The titles ({@link no.kompetansemidler.funding.ProposalAssembler#titleKey}) of the cycle's measures UH cannot
-     * deliver: declined by UH, or not confirmed within the deadline.
-     */
-    public java.util.Set<String> measuresUhCannotDeliver(String cycleId) {
+    /** The titles of the cycle's measures UH cannot deliver: declined by UH, or not confirmed within the deadline. */
+    public List<String> measuresUhCannotDeliver(String cycleId) {
         return jdbc.sql("select title from km_measure where cycle_id = ? and uh_answer in ('AVSLATT', 'UBESVART')")
-                .param(cycleId).query(String.class).list().stream()
-                .map(no.kompetansemidler.funding.ProposalAssembler::titleKey)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .param(cycleId).query(String.class).list();
     }
 
     /** Stores the application's measures for the cycle's year and the next, replacing any earlier submission. */

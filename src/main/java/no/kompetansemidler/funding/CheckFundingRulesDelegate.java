@@ -1,5 +1,7 @@
 package no.kompetansemidler.funding;
 
+import no.kompetansemidler.application.ApplicationRepository;
+import no.kompetansemidler.cycle.CycleVariables;
 import no.kompetansemidler.domain.funding.FundingRules;
 import no.kompetansemidler.domain.funding.Outcome;
 import no.kompetansemidler.domain.funding.SchemeRules;
@@ -21,10 +23,10 @@ class CheckFundingRulesDelegate implements JavaDelegate {
     private final ProposalAssembler assembler;
     private final SchemeCatalogue parameters;
     private final Clock clock;
-    private final no.kompetansemidler.application.ApplicationRepository applications;
+    private final ApplicationRepository applications;
 
     CheckFundingRulesDelegate(ProposalRepository proposals, ProposalAssembler assembler, SchemeCatalogue parameters,
-                              Clock clock, no.kompetansemidler.application.ApplicationRepository applications) {
+                              Clock clock, ApplicationRepository applications) {
         this.proposals = proposals;
         this.assembler = assembler;
         this.parameters = parameters;
@@ -38,10 +40,12 @@ class CheckFundingRulesDelegate implements JavaDelegate {
         StoredProposal stored = proposals.find(proposalId)
                 .orElseThrow(() -> new IllegalStateException("Fordelingen " + proposalId + " finnes ikke."));
         SchemeRules rules = parameters.rules(stored.scheme());
-        // what UH cannot deliver, by the cycle's need reports: where a scheme pays its providers only for that (R2)
-        String cycleId = (String) execution.getVariable("syklusId");
-        List<Outcome.Rejected> breaches = FundingRules.evaluate(assembler.toDomain(stored,
-                cycleId == null ? java.util.Set.of() : applications.measuresUhCannotDeliver(cycleId)), rules);
+        // what UH cannot deliver, by the cycle's need reports: read only where a scheme pays its providers for that
+        // alone (R2)
+        String cycleId = (String) execution.getVariable(CycleVariables.CYCLE_ID);
+        List<String> uhCannotDeliver = rules.providersOnlyWhereUhCannot() && cycleId != null
+                ? applications.measuresUhCannotDeliver(cycleId) : List.of();
+        List<Outcome.Rejected> breaches = FundingRules.evaluate(assembler.toDomain(stored, uhCannotDeliver), rules);
         String checkId = proposals.recordCheck(proposalId, BreachReport.parameters(rules), breaches, clock.instant());
         execution.setVariable(FundingVariables.RULE_CHECK_ID, checkId);
         BreachReport.publish(execution, breaches);

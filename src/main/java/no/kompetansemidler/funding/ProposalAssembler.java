@@ -35,13 +35,15 @@ public class ProposalAssembler {
      * The proposal, each provider's grant marked when its measure is one UH cannot deliver: a measure of the same
      * title (case and spaces aside) that UH declined or did not confirm in the cycle's need reports (R2).
      */
-    Proposal toDomain(StoredProposal stored, java.util.Set<String> measuresUhCannotDeliver) {
+    Proposal toDomain(StoredProposal stored, java.util.Collection<String> measuresUhCannotDeliver) {
+        java.util.Set<String> titles = measuresUhCannotDeliver.stream().map(ProposalAssembler::titleKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         return new Proposal(stored.scheme(), stored.year(), stored.frame(), stored.grants().stream()
-                .map(g -> toDomain(g, stored.scheme(), measuresUhCannotDeliver)).toList(), stored.embete());
+                .map(g -> toDomain(g, stored.scheme(), titles)).toList(), stored.embete());
     }
 
     /** A measure's title as the rules compare it: trimmed, single spaces, lower case. */
-    public static String titleKey(String title) {
+    private static String titleKey(String title) {
         return title == null ? "" : title.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
